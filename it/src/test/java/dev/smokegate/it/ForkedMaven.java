@@ -1,0 +1,141 @@
+package dev.smokegate.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.apache.maven.shared.invoker.DefaultInvocationRequest;
+import org.apache.maven.shared.invoker.DefaultInvoker;
+import org.apache.maven.shared.invoker.InvocationRequest;
+import org.apache.maven.shared.invoker.InvocationResult;
+import org.apache.maven.shared.invoker.MavenInvocationException;
+
+/**
+ * Forks a real {@code mvn} (the one running this build, {@code maven.home}) against a sample
+ * project copied from {@code src/it/projects}, with the plugin taken from the isolated local
+ * repository that {@code invoker:install} filled. Remote lookups go to the user's own local
+ * repository (as a {@code file://} repository) and then to the usual remote repositories.
+ */
+final class ForkedMaven {
+    private static final Pattern ANSI = Pattern.compile("\u001B\\[[0-9;]*m");
+
+    /** A finished build: its exit code and every line it printed. */
+    record Result(int exitCode, List<String> lines, Path log) {
+        /** The lines of the {@code [smoke]} report and the summary, without Maven's level prefix. */
+        List<String> smokeLines() {
+            return lines.stream()
+                    .map(ForkedMaven::withoutLevel)
+                    .filter(line -> line.startsWith("[smoke]") || line.startsWith("Smoke: "))
+                    .toList();
+        }
+
+        /** The last line the gate printed. */
+        String summary() {
+            List<String> smoke = smokeLines();
+            return smoke.isEmpty() ? "(no smoke output)" : smoke.get(smoke.size() - 1);
+        }
+
+        @Override
+        public String toString() {
+            return "exit " + exitCode + ", log " + log;
+        }
+    }
+
+    private ForkedMaven() {}
+
+    /** Copies sample project {@code name} into a fresh folder named {@code test}, filling in the plugin version. */
+    static Path project(String name, String test) throws IOException {
+        Path source = Path.of(System.getProperty("smoke.it.projects")).resolve(name);
+        Path target = work().resolve(test);
+        deleteRecursively(target);
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path file : files.toList()) {
+                Path copy = target.resolve(source.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(copy);
+                } else {
+                    String text = Files.readString(file, StandardCharsets.UTF_8)
+                            .replace("@smoke.version@", System.getProperty("smoke.it.pluginVersion"));
+                    Files.writeString(copy, text, StandardCharsets.UTF_8);
+                }
+            }
+        }
+        return target;
+    }
+
+    /** A scratch folder for fixture repositories of one test. */
+    static Path scratch(String test) throws IOException {
+        Path dir = work().resolve(test + "-fixtures");
+        deleteRecursively(dir);
+        return Files.createDirectories(dir);
+    }
+
+    /** Runs {@code mvn -B <args>} in {@code project} and collects its output. */
+    static Result mvn(Path project, String... args) throws MavenInvocationException, IOException {
+        List<String> lines = Collections.synchronizedList(new ArrayList<>());
+        InvocationRequest request = new DefaultInvocationRequest();
+        request.setBaseDirectory(project.toFile());
+        request.setBatchMode(true);
+        request.setUserSettingsFile(settings().toFile());
+        request.setLocalRepositoryDirectory(new java.io.File(System.getProperty("smoke.it.repository")));
+        request.addArgs(Arrays.asList(args));
+        request.setOutputHandler(lines::add);
+        request.setErrorHandler(lines::add);
+        request.setTimeoutInSeconds(900);
+        DefaultInvoker invoker = new DefaultInvoker();
+        invoker.setMavenHome(new java.io.File(System.getProperty("maven.home")));
+        InvocationResult result = invoker.execute(request);
+        if (result.getExecutionException() != null) {
+            throw new MavenInvocationException("mvn could not be forked", result.getExecutionException());
+        }
+        Path log = project.resolve("build.log");
+        List<String> plain = lines.stream().map(line -> ANSI.matcher(line).replaceAll("")).toList();
+        Files.write(log, plain, StandardCharsets.UTF_8);
+        return new Result(result.getExitCode(), plain, log);
+    }
+
+    private static String withoutLevel(String line) {
+        return line.replaceFirst("^\\[(INFO|WARNING|ERROR|DEBUG)] ", "");
+    }
+
+    private static Path work() throws IOException {
+        return Files.createDirectories(Path.of(System.getProperty("smoke.it.work")));
+    }
+
+    /** Settings that add the user's local repository as a remote, the way maven-invoker-plugin's ITs do. */
+    private static Path settings() throws IOException {
+        Path settings = work().resolve("it-settings.xml");
+        String userRepository = Path.of(System.getProperty("smoke.it.userRepository")).toUri().toString();
+        String repository = "<repository><id>it.user-repository</id><url>" + userRepository + "</url>"
+                + "<releases><enabled>true</enabled></releases><snapshots><enabled>false</enabled></snapshots></repository>";
+        String xml = "<settings>\n  <profiles>\n    <profile>\n      <id>it-repositories</id>\n"
+                + "      <repositories>" + repository + "</repositories>\n"
+                + "      <pluginRepositories>" + repository.replace("repository>", "pluginRepository>")
+                + "</pluginRepositories>\n    </profile>\n  </profiles>\n"
+                + "  <activeProfiles><activeProfile>it-repositories</activeProfile></activeProfiles>\n</settings>\n";
+        Files.writeString(settings, xml, StandardCharsets.UTF_8);
+        return settings;
+    }
+
+    static void deleteRecursively(Path path) throws IOException {
+        if (!Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(path)) {
+            files.sorted(Collections.reverseOrder()).forEach(file -> {
+                try {
+                    Files.delete(file);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+    }
+}

@@ -1,0 +1,182 @@
+package dev.smokegate.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.smokegate.fixtures.FixtureRepos;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code smoke:verify} as a user runs it: a real forked {@code mvn} on the sample project {@code
+ * gate}, whose manifests smoke the greeter fixture repository. Each test asserts the lines the user
+ * reads.
+ */
+class VerifyGoalIT {
+    private static Path checkout;
+    private static Path mirror;
+    private static Path patches;
+    private static String statusBefore;
+
+    @BeforeAll
+    static void fixtures() throws Exception {
+        Path scratch = ForkedMaven.scratch("fixtures");
+        checkout = FixtureRepos.greeter(scratch.resolve("greeter"));
+        mirror = FixtureRepos.bareMirror(checkout, scratch.resolve("greeter.git"));
+        patches = Files.createDirectories(scratch.resolve("patches"));
+        FixtureRepos.writePatch(FixtureRepos.GREETING_PATCH, patches.resolve("greeting.diff"));
+        statusBefore = gitStatus(checkout);
+    }
+
+    private static String[] args(String... extra) {
+        List<String> all = new java.util.ArrayList<>(List.of(
+                "-Dfixture.checkout=" + checkout, "-Dfixture.patches=" + patches));
+        all.addAll(List.of(extra));
+        return all.toArray(String[]::new);
+    }
+
+    @Test
+    void verify_localCheckoutLoop_passesAndLeavesCheckoutUntouched() throws Exception {
+        Path project = ForkedMaven.project("gate", "local-loop");
+
+        ForkedMaven.Result result = ForkedMaven.mvn(project, args("verify"));
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.smokeLines())
+                .anySatisfy(line -> assertThat(line).matches("\\[smoke] PASS greeter-loop \\(\\d+\\.\\d s\\)"))
+                .anySatisfy(line -> assertThat(line).matches("\\[smoke] PASS greeter-sandbox \\(\\d+\\.\\d s\\)"))
+                .anySatisfy(line -> assertThat(line).startsWith("[smoke] greeter-loop: workspace from checkout "
+                        + checkout + " at "));
+        assertThat(result.summary()).isEqualTo("Smoke: 2 passed, 0 failed, 0 skipped");
+        Path scenario = project.resolve("target/smoke/greeter-loop");
+        assertThat(scenario.resolve("04-rerun.log")).content().contains("Tests run: 4, Failures: 1");
+        assertThat(scenario.resolve("export/changes.diff")).content()
+                .contains("diff --git a/" + FixtureRepos.GREETER_SOURCE);
+        assertThat(project.resolve("target/smoke/TEST-smoke.xml")).content()
+                .contains("<testsuite name=\"smoke\" tests=\"6\" failures=\"0\" errors=\"0\" skipped=\"0\"");
+        assertThat(gitStatus(checkout)).isEqualTo(statusBefore);
+    }
+
+    @Test
+    void verify_repoUrl_clonesTheTagInsteadOfTheCheckout() throws Exception {
+        Path project = ForkedMaven.project("gate", "repo-url-loop");
+
+        ForkedMaven.Result result = ForkedMaven.mvn(project, args("verify", "-Dsmoke.repoUrl=" + mirror.toUri(),
+                "-Dsmoke.ref=" + FixtureRepos.TAG, "-Dsmoke.scenario=greeter-loop"));
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.smokeLines())
+                .anySatisfy(line -> assertThat(line).startsWith("[smoke] greeter-loop: workspace cloned from "
+                        + mirror.toUri() + " at v1.0"))
+                .anySatisfy(line -> assertThat(line).matches("\\[smoke] PASS greeter-loop \\(\\d+\\.\\d s\\)"));
+        assertThat(result.summary()).isEqualTo("Smoke: 1 passed, 0 failed, 0 skipped");
+        assertThat(project.resolve("target/smoke/greeter-loop/workspace/" + FixtureRepos.CHANGELOG))
+                .as("the tag predates the changelog commit")
+                .doesNotExist();
+    }
+
+    @Test
+    void verify_rerunExpectationFails_failsTheBuildWithDetails() throws Exception {
+        Path project = ForkedMaven.project("gate", "failing-rerun");
+
+        ForkedMaven.Result result = ForkedMaven.mvn(project, args("verify", "-Dsmoke.manifest=src/smoke/failing.toml"));
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
+        assertThat(result.smokeLines()).contains(
+                "[smoke] FAIL greeter-loop › rerun: expected stdout to match 'Tests run: 4, Failures: 2'"
+                        + " — log: target/smoke/greeter-loop/03-rerun.log",
+                "[smoke]   command:   mvn -B test",
+                "[smoke]   exit code: 1",
+                "[smoke]   expected:  stdout to match 'Tests run: 4, Failures: 2'",
+                "[smoke]   last 20 lines of target/smoke/greeter-loop/03-rerun.log:");
+        assertThat(result.smokeLines())
+                .anySatisfy(line -> assertThat(line).startsWith("[smoke]   class:     runtime (rule runtime.output"))
+                .anySatisfy(line -> assertThat(line).startsWith("[smoke]   seen:      no match in "))
+                .contains("[smoke]   evidence:  [ERROR] Tests run: 4, Failures: 1, Errors: 0, Skipped: 0");
+        assertThat(result.summary()).isEqualTo("Smoke: 0 passed, 1 failed, 0 skipped");
+        assertThat(result.lines()).anySatisfy(line -> assertThat(line).contains(
+                "Smoke gate failed: 1 of 1 scenario(s) failed. Read the [smoke] FAIL lines above"));
+        assertThat(project.resolve("target/smoke/TEST-smoke.xml")).content()
+                .contains("failures=\"1\"")
+                .contains("<failure message=\"expected stdout to match 'Tests run: 4, Failures: 2'");
+    }
+
+    @Test
+    void verify_task_runsOnlyTheScenariosThatProtectIt() throws Exception {
+        Path project = ForkedMaven.project("gate", "task-selection");
+
+        ForkedMaven.Result result = ForkedMaven.mvn(project, args("smoke:verify", "-Dsmoke.task=REL-7"));
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.smokeLines())
+                .anySatisfy(line -> assertThat(line).startsWith("[smoke] 1 of 2 scenario(s) selected from src/smoke/manifest.toml"))
+                .anySatisfy(line -> assertThat(line).startsWith("[smoke] PASS greeter-sandbox"))
+                .noneSatisfy(line -> assertThat(line).contains("greeter-loop"));
+        assertThat(result.summary()).isEqualTo("Smoke: 1 passed, 0 failed, 0 skipped");
+    }
+
+    @Test
+    void verify_unknownTask_failsAndListsTheOwners() throws Exception {
+        Path project = ForkedMaven.project("gate", "unknown-task");
+
+        ForkedMaven.Result result = ForkedMaven.mvn(project, args("smoke:verify", "-Dsmoke.task=REL-4"));
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
+        assertThat(result.lines()).anySatisfy(line -> assertThat(line).contains(
+                "No scenario protects task REL-4 [-Dsmoke.task=REL-4]. Owner IDs in the manifest: REL-42, REL-7."
+                        + " Fix the ID, or add it to the owners of the scenarios that protect it."));
+        assertThat(project.resolve("target/smoke")).doesNotExist();
+    }
+
+    @Test
+    void verify_missingManifest_failsNamingThePath() throws Exception {
+        Path project = ForkedMaven.project("gate", "missing-manifest");
+
+        ForkedMaven.Result result = ForkedMaven.mvn(project, args("verify", "-Dsmoke.manifest=src/smoke/absent.toml"));
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
+        assertThat(result.lines()).anySatisfy(line -> assertThat(line).contains(
+                "Smoke manifest not found: src/smoke/absent.toml. Create it (see the usage page),"
+                        + " point -Dsmoke.manifest at it, or set -Dsmoke.skip=true."));
+    }
+
+    @Test
+    void verify_malformedManifest_failsWithFileLineAndColumn() throws Exception {
+        Path project = ForkedMaven.project("gate", "malformed-manifest");
+        Path earlier = Files.createDirectories(project.resolve("target/smoke"));
+        Files.writeString(earlier.resolve("TEST-smoke.xml"), "<earlier/>", StandardCharsets.UTF_8);
+
+        ForkedMaven.Result result = ForkedMaven.mvn(project, args("verify", "-Dsmoke.manifest=src/smoke/malformed.toml"));
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
+        assertThat(result.lines()).anySatisfy(line -> assertThat(line).contains(
+                "src/smoke/malformed.toml:9:3: unknown key 'timout' in [[scenario.step]]. Did you mean 'timeout'?"));
+        assertThat(earlier.resolve("TEST-smoke.xml")).as("an earlier report stays intact").hasContent("<earlier/>");
+    }
+
+    @Test
+    void verify_skip_saysWhyAndRunsNothing() throws Exception {
+        Path project = ForkedMaven.project("gate", "skip");
+
+        ForkedMaven.Result result = ForkedMaven.mvn(project, args("verify", "-Dsmoke.skip=true"));
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.lines()).anySatisfy(line -> assertThat(line)
+                .isEqualTo("[INFO] Skipping the smoke gate: smoke.skip is true (-Dsmoke.skip)."));
+        assertThat(project.resolve("target/smoke")).doesNotExist();
+    }
+
+    private static String gitStatus(Path repo) throws Exception {
+        Process git = new ProcessBuilder("git", "status", "--porcelain", "--ignored", "--untracked-files=all")
+                .directory(repo.toFile())
+                .redirectErrorStream(true)
+                .start();
+        String out = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(git.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return out;
+    }
+}

@@ -1,0 +1,54 @@
+package dev.smokegate.smoke.engine;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Everything one gate run needs, already translated from Maven parameters.
+ *
+ * @param manifest the manifest file
+ * @param basedir the project folder: relative checkouts resolve against it and paths are shown
+ *     relative to it
+ * @param workDirectory where scenario folders (logs, workspace, export) and reports are written
+ * @param cacheDirectory the cache of bare mirrors used for clones
+ * @param tasks task IDs to select by owner ({@code -Dsmoke.task}); empty for all
+ * @param scenarioGlobs name globs, {@code !glob} excludes ({@code -Dsmoke.scenario}); empty for all
+ * @param repoUrl when set, every checkout scenario clones this URL instead ({@code -Dsmoke.repoUrl})
+ * @param ref the ref to clone with {@code repoUrl} ({@code -Dsmoke.ref}), or {@code null}
+ * @param offline whether Maven runs offline: clones come from the cache only
+ * @param properties values for {@code ${…}} placeholders (Maven project properties)
+ * @param environment the environment for {@code ${env.NAME}} and for the commands run
+ */
+public record GateRequest(
+        Path manifest,
+        Path basedir,
+        Path workDirectory,
+        Path cacheDirectory,
+        List<String> tasks,
+        List<String> scenarioGlobs,
+        String repoUrl,
+        String ref,
+        boolean offline,
+        Map<String, String> properties,
+        Map<String, String> environment) {
+    public GateRequest {
+        Objects.requireNonNull(manifest, "manifest");
+        basedir = basedir.toAbsolutePath().normalize();
+        workDirectory = workDirectory.toAbsolutePath().normalize();
+        cacheDirectory = cacheDirectory.toAbsolutePath().normalize();
+        tasks = List.copyOf(tasks);
+        scenarioGlobs = List.copyOf(scenarioGlobs);
+        properties = Map.copyOf(properties);
+        environment = Map.copyOf(environment);
+    }
+
+    /** A path as the user should read it: relative to the project folder when inside it. */
+    public String display(Path path) {
+        Path absolute = path.toAbsolutePath().normalize();
+        return absolute.startsWith(basedir) && !absolute.equals(basedir)
+                ? basedir.relativize(absolute).toString()
+                : absolute.toString();
+    }
+}

@@ -1,0 +1,113 @@
+package dev.smokegate.smoke.engine;
+
+import dev.smokegate.smoke.manifest.ManifestException;
+import dev.smokegate.smoke.manifest.ManifestLoader;
+import dev.smokegate.smoke.manifest.Placeholders;
+import dev.smokegate.smoke.model.GateResult;
+import dev.smokegate.smoke.model.Manifest;
+import dev.smokegate.smoke.model.Scenario;
+import dev.smokegate.smoke.model.ScenarioResult;
+import dev.smokegate.smoke.model.SmokeLog;
+import dev.smokegate.smoke.model.Source;
+import dev.smokegate.smoke.report.ConsoleReport;
+import dev.smokegate.smoke.report.JUnitReport;
+import dev.smokegate.smoke.workspace.CloneCache;
+import dev.smokegate.smoke.workspace.Fingerprint;
+import dev.smokegate.smoke.workspace.WorkspaceException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs a gate: loads the manifest, selects scenarios, runs each in its own workspace, checks that
+ * the user's checkouts were not written to, writes the reports and prints the summary last.
+ *
+ * <p>A scenario that fails is a result, not an exception; the caller decides the build's fate from
+ * {@link GateResult#passed()}.
+ */
+public final class SmokeEngine {
+    /** The JUnit XML report's file name inside the work directory (surefire's TEST-*.xml convention). */
+    public static final String JUNIT_REPORT = "TEST-smoke.xml";
+
+    private final SmokeLog log;
+
+    /** @param log where progress and results are written */
+    public SmokeEngine(SmokeLog log) {
+        this.log = log;
+    }
+
+    /**
+     * @param request the gate's parameters
+     * @return every selected scenario's result and any change found in a checkout
+     * @throws ManifestException when the manifest is missing or invalid; nothing is written then
+     * @throws GateConfigurationException when a selection matches nothing or reports cannot be written
+     */
+    public GateResult run(GateRequest request) throws ManifestException, GateConfigurationException {
+        Placeholders placeholders = new Placeholders(request.properties(), request.environment());
+        Manifest manifest = new ManifestLoader(placeholders).load(request.manifest(), request.display(request.manifest()));
+        List<Scenario> selected = Selection.select(manifest.scenarios(), request.tasks(), request.scenarioGlobs());
+        log.info("[smoke] " + selected.size() + " of " + manifest.scenarios().size() + " scenario(s) selected from "
+                + request.display(request.manifest()) + (request.offline() ? " (offline: clones come from the cache only)" : ""));
+
+        Map<Scenario, Source> sources = new LinkedHashMap<>();
+        for (Scenario scenario : selected) {
+            Source source = scenario.source();
+            if (request.repoUrl() != null && source instanceof Source.Checkout) {
+                source = new Source.Clone(request.repoUrl(), request.ref());
+            }
+            sources.put(scenario, source);
+        }
+        Map<Path, Fingerprint> before = fingerprints(request, placeholders, sources);
+
+        CloneCache cache = new CloneCache(request.cacheDirectory(), request.offline(), log);
+        ScenarioRunner runner = new ScenarioRunner(request, manifest, placeholders, log, cache);
+        List<ScenarioResult> results = new ArrayList<>();
+        for (Map.Entry<Scenario, Source> entry : sources.entrySet()) {
+            ScenarioResult result = runner.run(entry.getKey(), entry.getValue());
+            results.add(result);
+            ConsoleReport.scenario(result, request::display, log);
+        }
+
+        List<String> changes = new ArrayList<>();
+        before.forEach((checkout, fingerprint) -> {
+            try {
+                Fingerprint.of(checkout, request.workDirectory()).changedPaths(fingerprint).stream()
+                        .map(path -> request.display(checkout) + ": " + path)
+                        .forEach(changes::add);
+            } catch (WorkspaceException e) {
+                changes.add(request.display(checkout) + ": cannot be fingerprinted after the gate: " + e.getMessage());
+            }
+        });
+        GateResult result = new GateResult(results, changes);
+        try {
+            JUnitReport.write(result, manifest, request.workDirectory().resolve(JUNIT_REPORT));
+        } catch (IOException e) {
+            throw new GateConfigurationException("Cannot write the JUnit report " + request.display(
+                    request.workDirectory().resolve(JUNIT_REPORT)) + ": " + e.getMessage()
+                    + ". Check free disk space and the permissions of the work directory.");
+        }
+        ConsoleReport.summary(result, log);
+        return result;
+    }
+
+    private Map<Path, Fingerprint> fingerprints(GateRequest request, Placeholders placeholders, Map<Scenario, Source> sources) {
+        Map<Path, Fingerprint> before = new LinkedHashMap<>();
+        for (Source source : sources.values()) {
+            if (source instanceof Source.Checkout checkout) {
+                Path path = request.basedir().resolve(placeholders.resolve(checkout.path(), Map.of(
+                        "smoke.workspace", "", "smoke.export", "", "smoke.scenario", "", "smoke.logs", ""))).normalize();
+                if (!before.containsKey(path)) {
+                    try {
+                        before.put(path, Fingerprint.of(path, request.workDirectory()));
+                    } catch (WorkspaceException e) {
+                        log.debug("[smoke] no fingerprint for " + path + ": " + e.getMessage());
+                    }
+                }
+            }
+        }
+        return before;
+    }
+}

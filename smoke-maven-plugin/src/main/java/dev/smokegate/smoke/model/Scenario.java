@@ -1,0 +1,39 @@
+package dev.smokegate.smoke.model;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A named smoke scenario: a sandbox source and the steps run in it.
+ *
+ * @param name unique name matching {@code [a-z0-9][a-z0-9._-]*}
+ * @param description free text, may be empty
+ * @param owners the task IDs this scenario protects ({@code -Dsmoke.task})
+ * @param tags free labels
+ * @param source where the sandbox comes from
+ * @param env extra environment for every step (may hold placeholders)
+ * @param timeout the limit for the whole scenario, or {@code null} for none
+ * @param steps the steps, in order
+ * @param location where the scenario's table starts in the manifest
+ */
+public record Scenario(
+        String name,
+        String description,
+        List<String> owners,
+        List<String> tags,
+        Source source,
+        Map<String, String> env,
+        Duration timeout,
+        List<Step> steps,
+        Location location) {
+    public Scenario {
+        Objects.requireNonNull(name, "name");
+        owners = List.copyOf(owners);
+        tags = List.copyOf(tags);
+        Objects.requireNonNull(source, "source");
+        env = Map.copyOf(env);
+        steps = List.copyOf(steps);
+    }
+}

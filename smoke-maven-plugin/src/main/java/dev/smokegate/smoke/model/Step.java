@@ -1,0 +1,40 @@
+package dev.smokegate.smoke.model;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One step of a scenario.
+ *
+ * @param name the step name, unique within its scenario
+ * @param number 1-based position in the scenario (the {@code NN} of its log file)
+ * @param action what the step does
+ * @param cwd the working directory relative to the workspace root ({@code "."} by default)
+ * @param timeout the step's own limit, or {@code null} to use the manifest default
+ * @param env extra environment variables for this step (may hold placeholders)
+ * @param expect what the step must produce
+ * @param location where the step's table starts in the manifest
+ */
+public record Step(
+        String name,
+        int number,
+        Action action,
+        String cwd,
+        Duration timeout,
+        Map<String, String> env,
+        Expectations expect,
+        Location location) {
+    public Step {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(action, "action");
+        Objects.requireNonNull(cwd, "cwd");
+        env = Map.copyOf(env);
+        Objects.requireNonNull(expect, "expect");
+    }
+
+    /** The log file name, {@code NN-<name>.log}. */
+    public String logName() {
+        return String.format("%02d-%s.log", number, name);
+    }
+}

@@ -1,0 +1,44 @@
+package dev.smokegate.smoke.process;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How a command ended.
+ *
+ * @param exitCode the process's exit code. On Unix a process killed by signal {@code n} reports
+ *     {@code 128+n} (the convention of POSIX shells, which {@link Process#exitValue()} follows): 143
+ *     after SIGTERM, 137 after SIGKILL. 127 when the command could not be started (POSIX {@code sh}
+ *     uses 127 for "command not found"); -1 when no exit code could be read.
+ * @param timedOut true when the deadline passed and the runner killed the process tree
+ * @param elapsed wall-clock time from start until the process ended or was killed
+ * @param startError why the command could not be started (the {@link java.io.IOException}'s
+ *     message), or {@code null} when it started
+ */
+public record ProcessOutcome(int exitCode, boolean timedOut, Duration elapsed, String startError) {
+
+    /** POSIX {@code sh}: "command not found". */
+    public static final int COMMAND_NOT_FOUND = 127;
+
+    /** @throws NullPointerException if {@code elapsed} is {@code null} */
+    public ProcessOutcome {
+        Objects.requireNonNull(elapsed, "elapsed");
+    }
+
+    /** @return true when the process was started, whatever happened next */
+    public boolean started() {
+        return startError == null;
+    }
+
+    /** Reads like {@code exit code 1 after 2.5s} in {@code -X} output. */
+    @Override
+    public String toString() {
+        if (!started()) {
+            return "not started (exit code " + exitCode + "): " + startError;
+        }
+        String time = Durations.format(elapsed);
+        return timedOut
+                ? "killed after " + time + " at the deadline (exit code " + exitCode + ")"
+                : "exit code " + exitCode + " after " + time;
+    }
+}

@@ -1,0 +1,215 @@
+package dev.smokegate.smoke.process;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * A started command and every process it forked, found two ways:
+ *
+ * <ul>
+ *   <li>{@link ProcessHandle#descendants()} of the root, while those are still linked to it;
+ *   <li>on Linux, any process whose {@code /proc/<pid>/environ} carries this tree's cookie in the
+ *       variable {@value #COOKIE_VARIABLE}. The runner puts the cookie in the command's environment,
+ *       children inherit it, so a background process that was re-parented to {@code init} when its
+ *       parent exited is still found. Jenkins finds stray build processes the same way.
+ * </ul>
+ *
+ * <p>A process that clears its environment and leaves the tree is not found; on systems without
+ * {@code /proc} only live descendants are.
+ */
+final class ProcessTree {
+
+    /** The environment variable that marks the processes of a tree; a comma-separated list of cookies. */
+    static final String COOKIE_VARIABLE = "SMOKE_PROCESS_TREE";
+
+    private static final Path PROC = Path.of("/proc");
+    private static final byte[] COOKIE_ENTRY = (COOKIE_VARIABLE + "=").getBytes(StandardCharsets.US_ASCII);
+    private static final long POLL_MILLIS = 20;
+
+    private final ProcessHandle root;
+    private final String cookie;
+
+    ProcessTree(ProcessHandle root, String cookie) {
+        this.root = root;
+        this.cookie = cookie;
+    }
+
+    /** A new random cookie. */
+    static String newCookie() {
+        return UUID.randomUUID().toString();
+    }
+
+    /**
+     * The value of {@value #COOKIE_VARIABLE} for a child: {@code cookie} added to the inherited
+     * value, so that a smoke run inside a step keeps the outer run's cookie too.
+     */
+    static String cookieValue(String inherited, String cookie) {
+        return inherited == null || inherited.isEmpty() ? cookie : inherited + "," + cookie;
+    }
+
+    /** The root process of the tree. */
+    ProcessHandle root() {
+        return root;
+    }
+
+    /**
+     * The running processes of the tree, all collected before any is signalled so that none escapes
+     * by being re-parented meanwhile. Parents come before their children (the root first, then
+     * {@link ProcessHandle#descendants()} level by level), so that a parent is signalled before it
+     * can react to a child's death by running its next command.
+     */
+    List<ProcessHandle> members() {
+        Set<ProcessHandle> found = new LinkedHashSet<>();
+        found.add(root);
+        root.descendants().forEach(found::add);
+        for (ProcessHandle marked : marked()) {
+            found.add(marked);
+            marked.descendants().forEach(found::add);
+        }
+        found.remove(ProcessHandle.current());
+        return found.stream().filter(ProcessTree::isRunning).toList();
+    }
+
+    /**
+     * Whether {@code process} still runs. Unlike {@link ProcessHandle#isAlive()} this is false for
+     * a zombie (state {@code Z} or {@code X} in {@code /proc/<pid>/stat}): a process that has ended
+     * but whose parent, often {@code init} for an orphan, has not reaped it yet. Some container
+     * inits reap only every few seconds.
+     */
+    static boolean isRunning(ProcessHandle process) {
+        if (!process.isAlive()) {
+            return false;
+        }
+        String stat;
+        try {
+            stat = Files.readString(
+                    PROC.resolve(Long.toString(process.pid())).resolve("stat"), StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            return process.isAlive(); // no /proc (not Linux), or the process has just gone
+        }
+        // "pid (command) S ...": the command may hold spaces and parentheses, the state follows the last ')'
+        int state = stat.lastIndexOf(')') + 2;
+        if (state < 2 || state >= stat.length()) {
+            return true;
+        }
+        char code = stat.charAt(state);
+        return code != 'Z' && code != 'X';
+    }
+
+    /**
+     * Ends every process of the tree: {@link ProcessHandle#destroy()} (SIGTERM on Unix) to all,
+     * then, after up to {@code grace}, {@link ProcessHandle#destroyForcibly()} (SIGKILL) to those
+     * left and to any the tree forked meanwhile, waiting up to {@code grace} again.
+     *
+     * @param grace how long processes get to exit after each signal
+     * @return true when no process of the tree is left alive
+     */
+    boolean kill(Duration grace) {
+        List<ProcessHandle> targets = members();
+        targets.forEach(ProcessHandle::destroy);
+        if (awaitGone(targets, grace) && members().isEmpty()) {
+            return true;
+        }
+        Set<ProcessHandle> left = new LinkedHashSet<>(members());
+        targets.stream().filter(ProcessTree::isRunning).forEach(left::add);
+        left.forEach(ProcessHandle::destroyForcibly);
+        return awaitGone(List.copyOf(left), grace);
+    }
+
+    private static boolean awaitGone(List<ProcessHandle> handles, Duration grace) {
+        long deadline = System.nanoTime() + grace.toNanos();
+        while (handles.stream().anyMatch(ProcessTree::isRunning)) {
+            if (System.nanoTime() - deadline >= 0) {
+                return false;
+            }
+            try {
+                Thread.sleep(POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Processes whose environment carries this tree's cookie; empty where there is no {@code /proc}. */
+    private List<ProcessHandle> marked() {
+        List<ProcessHandle> marked = new ArrayList<>();
+        if (!Files.isDirectory(PROC.resolve("self"))) {
+            return marked;
+        }
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(PROC, ProcessTree::isPidEntry)) {
+            for (Path entry : entries) {
+                if (carriesCookie(entry.resolve("environ"))) {
+                    ProcessHandle.of(Long.parseLong(entry.getFileName().toString()))
+                            .filter(ProcessTree::isRunning)
+                            .ifPresent(marked::add);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // /proc vanished or cannot be listed: fall back to the live descendants alone
+        }
+        return marked;
+    }
+
+    private static boolean isPidEntry(Path entry) {
+        String name = entry.getFileName().toString();
+        return !name.isEmpty() && name.chars().allMatch(c -> c >= '0' && c <= '9');
+    }
+
+    private boolean carriesCookie(Path environ) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(environ);
+        } catch (IOException e) {
+            return false; // the process ended, or belongs to another user
+        }
+        int start = 0;
+        while (start < bytes.length) {
+            int end = start;
+            while (end < bytes.length && bytes[end] != 0) {
+                end++;
+            }
+            if (startsWith(bytes, start, end, COOKIE_ENTRY)) {
+                String value = new String(
+                        bytes,
+                        start + COOKIE_ENTRY.length,
+                        end - start - COOKIE_ENTRY.length,
+                        StandardCharsets.ISO_8859_1);
+                for (String part : value.split(",", -1)) {
+                    if (part.equals(cookie)) {
+                        return true;
+                    }
+                }
+            }
+            start = end + 1;
+        }
+        return false;
+    }
+
+    private static boolean startsWith(byte[] bytes, int start, int end, byte[] prefix) {
+        if (end - start < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if (bytes[start + i] != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public String toString() {
+        return "process tree of pid " + root.pid();
+    }
+}

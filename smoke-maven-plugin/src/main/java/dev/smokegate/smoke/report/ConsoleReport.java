@@ -1,0 +1,92 @@
+package dev.smokegate.smoke.report;
+
+import dev.smokegate.smoke.model.GateResult;
+import dev.smokegate.smoke.model.ScenarioResult;
+import dev.smokegate.smoke.model.SmokeLog;
+import dev.smokegate.smoke.model.Status;
+import dev.smokegate.smoke.model.StepFailure;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * The lines a user reads: one greppable line per scenario ({@code [smoke] PASS|FAIL|SKIP …}), the
+ * details of a failure under it, and {@code Smoke: N passed, N failed, N skipped} last.
+ */
+public final class ConsoleReport {
+    /** Every line of this report but the summary starts with this prefix, so CI logs can be grepped. */
+    public static final String PREFIX = "[smoke] ";
+
+    private ConsoleReport() {}
+
+    /**
+     * Writes one scenario's result: PASS at info, SKIP at warn, FAIL and its details at error (so
+     * they show under {@code -q}).
+     *
+     * @param result the scenario's result
+     * @param display turns a path into the form shown to the user
+     * @param log where to write
+     */
+    public static void scenario(ScenarioResult result, Function<Path, String> display, SmokeLog log) {
+        switch (result.status()) {
+            case PASS -> log.info(PREFIX + "PASS " + result.name() + " (" + seconds(result.elapsed()) + ")");
+            case SKIP -> log.warn(PREFIX + "SKIP " + result.name() + ": " + result.skipReason());
+            case FAIL -> failureLines(result, display).forEach(log::error);
+        }
+    }
+
+    /** The lines printed for a failed scenario, headline first. */
+    public static List<String> failureLines(ScenarioResult result, Function<Path, String> display) {
+        StepFailure failure = result.failure();
+        List<String> lines = new ArrayList<>();
+        lines.add(PREFIX + "FAIL " + result.name() + " › " + failure.step() + ": " + failure.expectation()
+                + (failure.log() == null ? "" : " — log: " + display.apply(failure.log())));
+        if (failure.command() != null) {
+            lines.add(PREFIX + "  command:   " + failure.command());
+        }
+        if (failure.exitCode() != null) {
+            lines.add(PREFIX + "  exit code: " + failure.exitCode());
+        }
+        lines.add(PREFIX + "  expected:  " + stripExpected(failure.expectation()));
+        lines.add(PREFIX + "  seen:      " + failure.seen());
+        lines.add(PREFIX + "  class:     " + failure.classification().category().label() + " (rule "
+                + failure.classification().rule() + ")");
+        lines.add(PREFIX + "  evidence:  " + failure.classification().evidence());
+        if (!failure.tail().isEmpty()) {
+            lines.add(PREFIX + "  last " + failure.tail().size() + " lines"
+                    + (failure.log() == null ? ":" : " of " + display.apply(failure.log()) + ":"));
+            failure.tail().forEach(line -> lines.add(PREFIX + "  | " + line));
+        }
+        return lines;
+    }
+
+    /**
+     * Writes the gate's closing lines: a line per changed checkout path, then the summary, which is
+     * always the last line.
+     */
+    public static void summary(GateResult result, SmokeLog log) {
+        for (String change : result.checkoutChanges()) {
+            log.error(PREFIX + "FAIL checkout changed during the gate: " + change
+                    + " (the gate must never write to a checkout; see the scenario logs for the step that did)");
+        }
+        String summary = "Smoke: " + result.count(Status.PASS) + " passed, " + result.count(Status.FAIL) + " failed, "
+                + result.count(Status.SKIP) + " skipped"
+                + (result.checkoutChanges().isEmpty() ? "" : ", checkout changed");
+        if (result.passed()) {
+            log.info(summary);
+        } else {
+            log.error(summary);
+        }
+    }
+
+    static String seconds(Duration duration) {
+        return String.format(Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
+    }
+
+    private static String stripExpected(String expectation) {
+        return expectation.startsWith("expected ") ? expectation.substring("expected ".length()) : expectation;
+    }
+}

@@ -1,0 +1,67 @@
+package dev.smokegate.smoke.workspace;
+
+import java.util.Objects;
+
+/**
+ * A workspace could not be prepared, patched or compared. The message reads {@code <what failed>
+ * [<where>]: <offending value>. <what to do>.} and never needs a stack trace to be understood; the
+ * cause, when there is one, is kept for {@code -X}.
+ */
+public final class WorkspaceException extends Exception {
+
+    private static final long serialVersionUID = 1L;
+
+    /** Why it failed; the engine maps each reason to its own harness problem. */
+    public enum Reason {
+        /** The checkout folder is not inside a git working tree (or is a bare repository). */
+        NOT_A_REPOSITORY,
+        /** A path in the index cannot be read: access denied, or no longer a regular file or symlink. */
+        UNREADABLE_TRACKED,
+        /** The clone's branch, tag or commit does not exist in the remote. */
+        REF_NOT_FOUND,
+        /** The clone's URL cannot be reached: network, authentication, or no repository there. */
+        UNREACHABLE,
+        /** Offline ({@code -o}) and the mirror or the wanted commit is not in the clone cache. */
+        OFFLINE_NOT_CACHED,
+        /** A patch does not apply to the workspace. */
+        PATCH_REJECTED,
+        /** A patch targets a path outside the workspace: absolute, {@code ..}, {@code .git} or via a symlink. */
+        ESCAPES_WORKSPACE,
+        /** Reading or writing files failed. */
+        IO
+    }
+
+    private final Reason reason;
+
+    /**
+     * A failure without an underlying exception.
+     *
+     * @param reason why it failed
+     * @param message the user-facing message
+     */
+    public WorkspaceException(Reason reason, String message) {
+        super(message);
+        this.reason = Objects.requireNonNull(reason, "reason");
+    }
+
+    /**
+     * A failure caused by another exception.
+     *
+     * @param reason why it failed
+     * @param message the user-facing message
+     * @param cause the underlying exception, kept for {@code -X}
+     */
+    public WorkspaceException(Reason reason, String message, Throwable cause) {
+        super(message, cause);
+        this.reason = Objects.requireNonNull(reason, "reason");
+    }
+
+    /**
+     * Why it failed.
+     *
+     * @return the reason, never {@code null}
+     */
+    public Reason reason() {
+        return reason;
+    }
+}

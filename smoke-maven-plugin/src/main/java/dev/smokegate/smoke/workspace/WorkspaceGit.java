@@ -1,0 +1,515 @@
+package dev.smokegate.smoke.workspace;
+
+import dev.smokegate.smoke.workspace.WorkspaceException.Reason;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.eclipse.jgit.api.errors.JGitInternalException;
+import org.eclipse.jgit.diff.DiffEntry;
+import org.eclipse.jgit.diff.DiffEntry.ChangeType;
+import org.eclipse.jgit.diff.DiffFormatter;
+import org.eclipse.jgit.dircache.DirCache;
+import org.eclipse.jgit.dircache.DirCacheBuilder;
+import org.eclipse.jgit.dircache.DirCacheEntry;
+import org.eclipse.jgit.dircache.DirCacheIterator;
+import org.eclipse.jgit.internal.storage.dfs.DfsRepositoryDescription;
+import org.eclipse.jgit.internal.storage.dfs.InMemoryRepository;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectInserter;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.patch.FileHeader;
+import org.eclipse.jgit.patch.FileHeader.PatchType;
+import org.eclipse.jgit.patch.FormatError;
+import org.eclipse.jgit.patch.HunkHeader;
+import org.eclipse.jgit.patch.Patch;
+import org.eclipse.jgit.patch.PatchApplier;
+import org.eclipse.jgit.revwalk.RevTree;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.treewalk.FileTreeIterator;
+import org.eclipse.jgit.treewalk.TreeWalk;
+
+/** Patching a workspace and writing its changes as a diff, with JGit. */
+public final class WorkspaceGit {
+
+    private static final String REGENERATE = ". Regenerate the patch against the scenario's source commit.";
+
+    private WorkspaceGit() {}
+
+    /**
+     * Applies a unified diff (as {@code git diff} writes it, or a traditional {@code diff -u}) to the
+     * working tree of a workspace, like {@code git apply} without {@code --index}: files change, the
+     * workspace's index does not.
+     *
+     * <p>All or nothing: the patch is first applied in memory with JGit's {@link PatchApplier} to the
+     * current content of the files it touches; only when every file and hunk applies are files
+     * written, each through a temporary file renamed into place. Before that, every path the patch
+     * names is checked: it must be relative, without {@code ..}, outside {@code .git}, and reached
+     * without going through a symlink.
+     *
+     * @param workspace the workspace root
+     * @param patchFile the patch
+     * @return the workspace-relative paths that were created, changed or deleted, sorted
+     * @throws WorkspaceException ESCAPES_WORKSPACE when a path of the patch leaves the workspace;
+     *     PATCH_REJECTED when the patch cannot be read or parsed, holds no change, or a hunk does not
+     *     apply (the message names the file and the hunk, e.g. {@code src/Greeter.java, hunk @@ -3,7
+     *     +3,7 @@}); IO when writing fails. Nothing is written in the first two cases.
+     */
+    public static List<String> applyPatch(Path workspace, Path patchFile) throws WorkspaceException {
+        Path root = workspace.toAbsolutePath().normalize();
+        String prefix = "patch " + patchFile + " does not apply: ";
+        Patch patch = parse(patchFile, prefix);
+        Map<String, FileState> before = new TreeMap<>();
+        for (FileHeader file : patch.getFiles()) {
+            for (String path : paths(file)) {
+                checkInside(root, path, prefix);
+            }
+        }
+        for (FileHeader file : patch.getFiles()) {
+            if (file.getPatchType() == PatchType.BINARY) {
+                throw new WorkspaceException(
+                        Reason.PATCH_REJECTED,
+                        prefix + path(file)
+                                + ": a binary change without its content. Regenerate the patch with 'git diff"
+                                + " --binary'.");
+            }
+            for (String path : paths(file)) {
+                if (!before.containsKey(path)) {
+                    before.put(path, FileState.read(root, path, prefix));
+                }
+            }
+        }
+        Map<String, FileState> after = applyInMemory(patch, before, prefix);
+        for (Map.Entry<String, FileState> entry : after.entrySet()) {
+            FileState state = entry.getValue();
+            if (state.exists() && FileMode.SYMLINK.equals(state.mode())) {
+                checkLinkInside(root, entry.getKey(), new String(state.content(), StandardCharsets.UTF_8), prefix);
+            }
+        }
+        return write(root, before, after, patchFile);
+    }
+
+    /**
+     * Writes the workspace's changes against its HEAD commit as a git unified diff, with full
+     * 40-hex {@code index} lines, that {@code git apply} accepts on a clean checkout of that commit.
+     * It holds modified and deleted tracked files and untracked files that are not ignored (the
+     * same selection as the checkout copy). Binary files are written as {@code Binary files
+     * differ}, which {@code git apply} cannot recreate. No changes: an empty file and 0.
+     *
+     * @param workspace the workspace root (a git working tree)
+     * @param diffFile the file to write, replaced if it exists; put it outside the workspace, or it
+     *     would list itself
+     * @return the number of files in the diff
+     * @throws WorkspaceException NOT_A_REPOSITORY when workspace is not a working tree; IO when the
+     *     workspace cannot be read or the diff cannot be written
+     */
+    public static int writeDiff(Path workspace, Path diffFile) throws WorkspaceException {
+        String where = "diff export [" + diffFile + "]";
+        try (Repository repository = Repositories.openWorkTree(workspace, "diff export")) {
+            WorkspaceRepository.Head head = WorkspaceRepository.head(repository, where);
+            DirCache base = DirCache.newInCore();
+            DirCacheBuilder builder = base.builder();
+            if (head.tree() != null) {
+                try (ObjectReader reader = repository.newObjectReader()) {
+                    builder.addTree(new byte[0], DirCacheEntry.STAGE_0, reader, head.tree());
+                }
+            }
+            builder.finish();
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(diffFile));
+                    DiffFormatter formatter = new DiffFormatter(out)) {
+                formatter.setRepository(repository);
+                formatter.setAbbreviationLength(Constants.OBJECT_ID_STRING_LENGTH);
+                formatter.setDetectRenames(false);
+                formatter.setPathFilter(new TrackedOrNotIgnoredFilter(new int[] {0}, 1, true, false, null, null));
+                FileTreeIterator files = SafeFileModeStrategy.iterator(repository);
+                // A DirCacheIterator against the working tree: JGit pairs them (IndexDiffFilter), which
+                // also walks into ignored folders that hold tracked files.
+                List<DiffEntry> entries = formatter.scan(new DirCacheIterator(base), files);
+                formatter.format(entries);
+                formatter.flush();
+                return entries.size();
+            }
+        } catch (IOException | JGitInternalException e) {
+            throw new WorkspaceException(
+                    Reason.IO,
+                    where + ": cannot write the workspace's changes: " + e.getMessage()
+                            + ". Check free disk space and permissions.",
+                    e);
+        }
+    }
+
+    private static Patch parse(Path patchFile, String prefix) throws WorkspaceException {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(patchFile);
+        } catch (NoSuchFileException e) {
+            throw new WorkspaceException(
+                    Reason.PATCH_REJECTED,
+                    "patch " + patchFile
+                            + " cannot be read: no such file. Check the step's patch path; it is relative to the"
+                            + " manifest's folder.",
+                    e);
+        } catch (IOException e) {
+            throw new WorkspaceException(
+                    Reason.PATCH_REJECTED,
+                    "patch " + patchFile + " cannot be read: " + e + ". Check the file's permissions.",
+                    e);
+        }
+        Patch patch = new Patch();
+        patch.parse(bytes, 0, bytes.length);
+        for (FormatError error : patch.getErrors()) {
+            if (error.getSeverity() == FormatError.Severity.ERROR) {
+                throw new WorkspaceException(
+                        Reason.PATCH_REJECTED,
+                        prefix + "it is not a valid diff: " + error.getMessage() + " at '"
+                                + error.getLineText().strip() + "'" + REGENERATE);
+            }
+        }
+        if (patch.getFiles().isEmpty()) {
+            throw new WorkspaceException(
+                    Reason.PATCH_REJECTED,
+                    prefix + "it holds no file change"
+                            + ". Regenerate the patch with 'git diff' against the scenario's source commit.");
+        }
+        return patch;
+    }
+
+    /** The workspace-relative paths a file of the patch reads or writes. */
+    private static List<String> paths(FileHeader file) {
+        List<String> paths = new ArrayList<>(2);
+        if (file.getChangeType() != ChangeType.ADD) {
+            paths.add(file.getOldPath());
+        }
+        if (file.getChangeType() != ChangeType.DELETE && !paths.contains(file.getNewPath())) {
+            paths.add(file.getNewPath());
+        }
+        return paths;
+    }
+
+    private static String path(FileHeader file) {
+        return file.getChangeType() == ChangeType.DELETE ? file.getOldPath() : file.getNewPath();
+    }
+
+    private static void checkInside(Path root, String path, String prefix) throws WorkspaceException {
+        String why = null;
+        if (path == null || path.isEmpty() || DiffEntry.DEV_NULL.equals(path)) {
+            why = "no file name";
+        } else if (path.startsWith("/") || path.startsWith("\\") || path.matches("^[A-Za-z]:.*")) {
+            why = "an absolute path";
+        } else {
+            Path current = root;
+            String[] segments = path.split("[/\\\\]");
+            for (int i = 0; i < segments.length && why == null; i++) {
+                String segment = segments[i];
+                if (segment.equals("..")) {
+                    why = "a '..' segment";
+                } else if (segment.equalsIgnoreCase(Constants.DOT_GIT)) {
+                    why = "inside .git";
+                } else if (i < segments.length - 1) {
+                    current = current.resolve(segment);
+                    if (Files.isSymbolicLink(current)) {
+                        why = "through the symlink '"
+                                + root.relativize(current).toString().replace('\\', '/') + "'";
+                    }
+                }
+            }
+        }
+        if (why != null) {
+            throw new WorkspaceException(
+                    Reason.ESCAPES_WORKSPACE,
+                    prefix + (path == null ? "" : path) + " is outside the workspace (" + why
+                            + "). Write paths relative to the repository root, as git diff does.");
+        }
+    }
+
+    private static void checkLinkInside(Path root, String path, String target, String prefix)
+            throws WorkspaceException {
+        Path link = root.resolve(path);
+        Path resolved = link.getParent().resolve(target).normalize();
+        if (Path.of(target).isAbsolute() || !resolved.startsWith(root)) {
+            throw new WorkspaceException(
+                    Reason.ESCAPES_WORKSPACE,
+                    prefix + path + " would be a symlink to '" + target
+                            + "', outside the workspace. Link to a path inside the repository with a relative target.");
+        }
+    }
+
+    /**
+     * Applies the patch to the files' current content in an in-memory repository, one file after
+     * the other, and returns every touched path's new state. Nothing touches the disk.
+     */
+    private static Map<String, FileState> applyInMemory(Patch patch, Map<String, FileState> before, String prefix)
+            throws WorkspaceException {
+        InMemoryRepository memory = new InMemoryRepository(new DfsRepositoryDescription("smoke-patch"));
+        try (ObjectInserter inserter = memory.newObjectInserter();
+                RevWalk walk = new RevWalk(memory)) {
+            DirCache files = DirCache.newInCore();
+            DirCacheBuilder builder = files.builder();
+            for (Map.Entry<String, FileState> entry : before.entrySet()) {
+                FileState state = entry.getValue();
+                if (state.exists()) {
+                    DirCacheEntry file = new DirCacheEntry(entry.getKey());
+                    file.setFileMode(state.mode());
+                    file.setObjectId(inserter.insert(Constants.OBJ_BLOB, state.content()));
+                    builder.add(file);
+                }
+            }
+            builder.finish();
+            ObjectId treeId = files.writeTree(inserter);
+            inserter.flush();
+            RevTree tree = walk.parseTree(treeId);
+            Map<String, FileHeader> lastChange = new TreeMap<>();
+            for (FileHeader file : patch.getFiles()) {
+                checkExistence(memory, tree, file, prefix);
+                Patch single = new Patch();
+                single.addFile(file);
+                PatchApplier.Result result = new PatchApplier(memory, tree, inserter).applyPatch(single);
+                if (!result.getErrors().isEmpty()) {
+                    throw rejected(file, result.getErrors().get(0).toString(), prefix);
+                }
+                inserter.flush();
+                tree = walk.parseTree(result.getTreeId());
+                paths(file).forEach(path -> lastChange.put(path, file));
+            }
+            Map<String, FileState> after = new TreeMap<>();
+            try (ObjectReader reader = memory.newObjectReader()) {
+                for (Map.Entry<String, FileState> entry : before.entrySet()) {
+                    String path = entry.getKey();
+                    try (TreeWalk found = TreeWalk.forPath(reader, path, tree)) {
+                        if (found == null) {
+                            after.put(path, FileState.ABSENT);
+                            continue;
+                        }
+                        FileMode mode = found.getFileMode(0);
+                        FileHeader change = lastChange.get(path);
+                        if (change != null
+                                && change.getNewMode() == null
+                                && entry.getValue().exists()) {
+                            mode = entry.getValue().mode(); // a diff without mode lines keeps the file's mode
+                        }
+                        after.put(
+                                path,
+                                new FileState(
+                                        true,
+                                        mode,
+                                        reader.open(found.getObjectId(0)).getBytes()));
+                    }
+                }
+            }
+            return after;
+        } catch (IOException | JGitInternalException e) {
+            throw new WorkspaceException(Reason.PATCH_REJECTED, prefix + e.getMessage() + REGENERATE, e);
+        }
+    }
+
+    /** As git apply: a file to change must exist, a file to create must not. */
+    private static void checkExistence(Repository memory, RevTree tree, FileHeader file, String prefix)
+            throws IOException, WorkspaceException {
+        ChangeType type = file.getChangeType();
+        if (type != ChangeType.ADD && !exists(memory, tree, file.getOldPath())) {
+            throw new WorkspaceException(
+                    Reason.PATCH_REJECTED, prefix + file.getOldPath() + ": no such file in the workspace" + REGENERATE);
+        }
+        if ((type == ChangeType.ADD || type == ChangeType.RENAME || type == ChangeType.COPY)
+                && exists(memory, tree, file.getNewPath())) {
+            throw new WorkspaceException(
+                    Reason.PATCH_REJECTED,
+                    prefix + file.getNewPath() + ": already exists in the workspace" + REGENERATE);
+        }
+    }
+
+    private static boolean exists(Repository memory, RevTree tree, String path) throws IOException {
+        try (TreeWalk walk = TreeWalk.forPath(memory, path, tree)) {
+            return walk != null;
+        }
+    }
+
+    /** The JGit error names the file and the hunk only in its text; find which hunk it is. */
+    private static WorkspaceException rejected(FileHeader file, String error, String prefix) {
+        for (HunkHeader hunk : file.getHunks()) {
+            String marker = hunk + ": ";
+            int at = error.indexOf(marker);
+            if (at >= 0) {
+                return new WorkspaceException(
+                        Reason.PATCH_REJECTED,
+                        prefix + path(file) + ", hunk " + header(hunk) + ": " + error.substring(at + marker.length())
+                                + REGENERATE);
+            }
+        }
+        String marker = " " + file.getOldPath() + ": ";
+        int at = error.indexOf(marker);
+        if (at < 0) {
+            marker = " " + file.getNewPath() + ": ";
+            at = error.indexOf(marker);
+        }
+        String reason = at >= 0 ? error.substring(at + marker.length()) : error;
+        return new WorkspaceException(Reason.PATCH_REJECTED, prefix + path(file) + ": " + reason + REGENERATE);
+    }
+
+    private static String header(HunkHeader hunk) {
+        return "@@ -" + hunk.getOldImage().getStartLine() + ","
+                + hunk.getOldImage().getLineCount() + " +" + hunk.getNewStartLine() + "," + hunk.getNewLineCount()
+                + " @@";
+    }
+
+    private static List<String> write(
+            Path root, Map<String, FileState> before, Map<String, FileState> after, Path patchFile)
+            throws WorkspaceException {
+        List<String> changed = new ArrayList<>();
+        TreeSet<Path> emptied = new TreeSet<>();
+        for (Map.Entry<String, FileState> entry : after.entrySet()) {
+            String path = entry.getKey();
+            FileState old = before.get(path);
+            FileState now = entry.getValue();
+            if (now.equals(old)) {
+                continue;
+            }
+            Path file = root.resolve(path);
+            try {
+                if (!now.exists()) {
+                    Files.deleteIfExists(file);
+                    emptied.add(file.getParent());
+                } else {
+                    Files.createDirectories(file.getParent());
+                    Path temporary = Files.createTempFile(file.getParent(), ".smoke-patch-", ".tmp");
+                    try {
+                        if (FileMode.SYMLINK.equals(now.mode())) {
+                            Files.delete(temporary);
+                            Files.createSymbolicLink(
+                                    temporary, Path.of(new String(now.content(), StandardCharsets.UTF_8)));
+                        } else {
+                            Files.write(temporary, now.content(), StandardOpenOption.TRUNCATE_EXISTING);
+                            Files.setPosixFilePermissions(
+                                    temporary, permissions(file, old, FileMode.EXECUTABLE_FILE.equals(now.mode())));
+                        }
+                        Files.move(
+                                temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                    } finally {
+                        Files.deleteIfExists(temporary);
+                    }
+                }
+                changed.add(path);
+            } catch (IOException e) {
+                throw new WorkspaceException(
+                        Reason.IO,
+                        "patch " + patchFile + " could not be written: " + path + ": " + e
+                                + ". Check free disk space and permissions; the workspace is now partly patched.",
+                        e);
+            }
+        }
+        removeEmptyFolders(root, emptied);
+        return changed;
+    }
+
+    /** Keeps a file's permissions, with the executable bits git's mode asks for. */
+    private static Set<PosixFilePermission> permissions(Path file, FileState old, boolean executable)
+            throws IOException {
+        Set<PosixFilePermission> permissions = old != null && old.exists() && !FileMode.SYMLINK.equals(old.mode())
+                ? EnumSet.copyOf(Files.getPosixFilePermissions(file, LinkOption.NOFOLLOW_LINKS))
+                : EnumSet.copyOf(PosixFilePermissions.fromString("rw-r--r--"));
+        Set<PosixFilePermission> execute = EnumSet.of(
+                PosixFilePermission.OWNER_EXECUTE,
+                PosixFilePermission.GROUP_EXECUTE,
+                PosixFilePermission.OTHERS_EXECUTE);
+        if (executable) {
+            permissions.add(PosixFilePermission.OWNER_EXECUTE);
+            if (permissions.contains(PosixFilePermission.GROUP_READ)) {
+                permissions.add(PosixFilePermission.GROUP_EXECUTE);
+            }
+            if (permissions.contains(PosixFilePermission.OTHERS_READ)) {
+                permissions.add(PosixFilePermission.OTHERS_EXECUTE);
+            }
+        } else {
+            permissions.removeAll(execute);
+        }
+        return permissions;
+    }
+
+    /** As git apply does: folders left empty by deletions go too. */
+    private static void removeEmptyFolders(Path root, TreeSet<Path> folders) {
+        for (Path folder : folders.descendingSet()) {
+            for (Path current = folder;
+                    current != null && current.startsWith(root) && !current.equals(root);
+                    current = current.getParent()) {
+                try {
+                    Files.delete(current);
+                } catch (IOException e) {
+                    break; // not empty (DirectoryNotEmptyException) or already gone: stop going up
+                }
+            }
+        }
+    }
+
+    /** A path's content and git mode before or after the patch. */
+    private record FileState(boolean exists, FileMode mode, byte[] content) {
+        static final FileState ABSENT = new FileState(false, FileMode.MISSING, new byte[0]);
+
+        static FileState read(Path root, String path, String prefix) throws WorkspaceException {
+            Path file = root.resolve(path);
+            try {
+                BasicFileAttributes attributes =
+                        Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                if (attributes.isSymbolicLink()) {
+                    return new FileState(
+                            true,
+                            FileMode.SYMLINK,
+                            Files.readSymbolicLink(file).toString().getBytes(StandardCharsets.UTF_8));
+                }
+                if (attributes.isDirectory()) {
+                    throw new WorkspaceException(
+                            Reason.PATCH_REJECTED, prefix + path + " is a folder in the workspace" + REGENERATE);
+                }
+                if (!attributes.isRegularFile()) {
+                    throw new WorkspaceException(
+                            Reason.PATCH_REJECTED,
+                            prefix + path + " is a " + SpecialFiles.kind(file) + " in the workspace, not a file"
+                                    + REGENERATE);
+                }
+                boolean executable = Files.getPosixFilePermissions(file, LinkOption.NOFOLLOW_LINKS)
+                        .contains(PosixFilePermission.OWNER_EXECUTE);
+                try (InputStream in = Files.newInputStream(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+                    return new FileState(
+                            true, executable ? FileMode.EXECUTABLE_FILE : FileMode.REGULAR_FILE, in.readAllBytes());
+                }
+            } catch (NoSuchFileException e) {
+                return ABSENT;
+            } catch (IOException e) {
+                throw new WorkspaceException(
+                        Reason.IO, prefix + path + " cannot be read: " + e + ". Check the workspace's permissions.", e);
+            }
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof FileState that
+                    && exists == that.exists
+                    && (!exists || (mode.equals(that.mode) && Arrays.equals(content, that.content)));
+        }
+
+        @Override
+        public int hashCode() {
+            return exists ? mode.hashCode() * 31 + Arrays.hashCode(content) : 0;
+        }
+    }
+}

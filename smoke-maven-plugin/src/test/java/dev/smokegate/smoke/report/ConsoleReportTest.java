@@ -1,0 +1,228 @@
+package dev.smokegate.smoke.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.smokegate.smoke.model.Classification;
+import dev.smokegate.smoke.model.FailureCategory;
+import dev.smokegate.smoke.model.GateResult;
+import dev.smokegate.smoke.model.ScenarioResult;
+import dev.smokegate.smoke.model.SmokeLog;
+import dev.smokegate.smoke.model.Status;
+import dev.smokegate.smoke.model.StepFailure;
+import dev.smokegate.smoke.model.StepRecord;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+
+class ConsoleReportTest {
+    private static final Path BASEDIR = Path.of("/home/dev/greeter").toAbsolutePath();
+    private static final Function<Path, String> DISPLAY = path -> BASEDIR.relativize(path).toString();
+
+    private static final Classification EXIT_CODE = new Classification(
+            FailureCategory.RUNTIME, "runtime.exit-code (the process exited with an unexpected code)", "[INFO] BUILD FAILURE");
+    private static final Classification NOT_A_REPOSITORY = new Classification(
+            FailureCategory.SOURCE,
+            "source.not-a-repository (the configured checkout is not a git work tree)",
+            "/home/dev/elsewhere is not a git work tree");
+
+    private final RecordingLog log = new RecordingLog();
+
+    /** Collects what the report writes, with its level. */
+    static final class RecordingLog implements SmokeLog {
+        record Line(String level, String message) {}
+
+        final List<Line> lines = new ArrayList<>();
+
+        @Override
+        public void debug(String message) {
+            lines.add(new Line("DEBUG", message));
+        }
+
+        @Override
+        public void info(String message) {
+            lines.add(new Line("INFO", message));
+        }
+
+        @Override
+        public void warn(String message) {
+            lines.add(new Line("WARN", message));
+        }
+
+        @Override
+        public void error(String message) {
+            lines.add(new Line("ERROR", message));
+        }
+
+        List<String> messages() {
+            return lines.stream().map(Line::message).toList();
+        }
+
+        List<String> levels() {
+            return lines.stream().map(Line::level).distinct().toList();
+        }
+
+        Line last() {
+            return lines.get(lines.size() - 1);
+        }
+    }
+
+    private static ScenarioResult passed(String name, long millis) {
+        return new ScenarioResult(name, Status.PASS, Duration.ofMillis(millis),
+                List.of(new StepRecord("build", 1, Duration.ofMillis(millis), true)), null, null);
+    }
+
+    private static ScenarioResult rerunFailed() {
+        StepFailure failure = new StepFailure(
+                "rerun",
+                "./mvnw -B -q verify",
+                1,
+                "expected exit code 0",
+                "exit code 1",
+                BASEDIR.resolve("target/smoke/x/04-rerun.log"),
+                List.of("[ERROR] Tests run: 4, Failures: 1", "[INFO] BUILD FAILURE"),
+                EXIT_CODE);
+        return new ScenarioResult("x", Status.FAIL, Duration.ofSeconds(12),
+                List.of(new StepRecord("rerun", 4, Duration.ofSeconds(3), false)), failure, null);
+    }
+
+    private static ScenarioResult prepareFailed() {
+        StepFailure failure = new StepFailure("prepare", null, null, "expected a copy of the checkout",
+                "/home/dev/elsewhere is not a git work tree", null, List.of(), NOT_A_REPOSITORY);
+        return new ScenarioResult("elsewhere", Status.FAIL, Duration.ofMillis(20), List.of(), failure, null);
+    }
+
+    private static ScenarioResult skipped(String name, String reason) {
+        return new ScenarioResult(name, Status.SKIP, Duration.ZERO, List.of(), null, reason);
+    }
+
+    @Test
+    void scenario_passed_oneInfoLineWithSecondsToOneDecimal() {
+        ConsoleReport.scenario(passed("greeter-local-loop", 41_234), DISPLAY, log);
+
+        assertThat(log.lines).containsExactly(
+                new RecordingLog.Line("INFO", "[smoke] PASS greeter-local-loop (41.2 s)"));
+    }
+
+    @Test
+    void scenario_passedUnderASecond_showsZeroPointSeconds() {
+        ConsoleReport.scenario(passed("quick", 460), DISPLAY, log);
+
+        assertThat(log.messages()).containsExactly("[smoke] PASS quick (0.5 s)");
+    }
+
+    @Test
+    void scenario_failedStep_errorLinesWithCommandExitEvidenceAndTail() {
+        ConsoleReport.scenario(rerunFailed(), DISPLAY, log);
+
+        assertThat(log.messages()).containsExactly(
+                "[smoke] FAIL x › rerun: expected exit code 0 — log: target/smoke/x/04-rerun.log",
+                "[smoke]   command:   ./mvnw -B -q verify",
+                "[smoke]   exit code: 1",
+                "[smoke]   expected:  exit code 0",
+                "[smoke]   seen:      exit code 1",
+                "[smoke]   class:     runtime (rule runtime.exit-code (the process exited with an unexpected code))",
+                "[smoke]   evidence:  [INFO] BUILD FAILURE",
+                "[smoke]   last 2 lines of target/smoke/x/04-rerun.log:",
+                "[smoke]   | [ERROR] Tests run: 4, Failures: 1",
+                "[smoke]   | [INFO] BUILD FAILURE");
+        assertThat(log.levels()).containsExactly("ERROR");
+    }
+
+    @Test
+    void failureLines_failedStep_sameLinesAsLogged() {
+        ConsoleReport.scenario(rerunFailed(), DISPLAY, log);
+
+        assertThat(ConsoleReport.failureLines(rerunFailed(), DISPLAY)).isEqualTo(log.messages());
+    }
+
+    @Test
+    void scenario_failedAtPrepare_noLogCommandExitCodeOrTail() {
+        ConsoleReport.scenario(prepareFailed(), DISPLAY, log);
+
+        assertThat(log.messages()).containsExactly(
+                "[smoke] FAIL elsewhere › prepare: expected a copy of the checkout",
+                "[smoke]   expected:  a copy of the checkout",
+                "[smoke]   seen:      /home/dev/elsewhere is not a git work tree",
+                "[smoke]   class:     source (rule source.not-a-repository (the configured checkout is not a git work tree))",
+                "[smoke]   evidence:  /home/dev/elsewhere is not a git work tree");
+        assertThat(log.levels()).containsExactly("ERROR");
+    }
+
+    @Test
+    void failureLines_expectationWithoutExpectedPrefix_printedAsIs() {
+        StepFailure failure = new StepFailure("export", null, null, "files matching target/*.jar",
+                "none", null, List.of(), EXIT_CODE);
+        ScenarioResult result = new ScenarioResult("e", Status.FAIL, Duration.ZERO, List.of(), failure, null);
+
+        assertThat(ConsoleReport.failureLines(result, DISPLAY))
+                .contains("[smoke]   expected:  files matching target/*.jar");
+    }
+
+    @Test
+    void scenario_skipped_warnLineWithReason() {
+        ConsoleReport.scenario(skipped("greeter-clone", "offline and the clone cache is empty"), DISPLAY, log);
+
+        assertThat(log.lines).containsExactly(new RecordingLog.Line(
+                "WARN", "[smoke] SKIP greeter-clone: offline and the clone cache is empty"));
+    }
+
+    @Test
+    void summary_withFailure_errorSummaryAsLastLine() {
+        GateResult result = new GateResult(List.of(passed("a", 1_000), rerunFailed()), List.of());
+
+        ConsoleReport.summary(result, log);
+
+        assertThat(log.last()).isEqualTo(new RecordingLog.Line("ERROR", "Smoke: 1 passed, 1 failed, 0 skipped"));
+        assertThat(log.lines).hasSize(1);
+    }
+
+    @Test
+    void summary_allPassedWithSkip_infoSummary() {
+        GateResult result = new GateResult(List.of(passed("a", 1_000), skipped("b", "why")), List.of());
+
+        ConsoleReport.summary(result, log);
+
+        assertThat(log.lines).containsExactly(new RecordingLog.Line("INFO", "Smoke: 1 passed, 0 failed, 1 skipped"));
+    }
+
+    @Test
+    void summary_checkoutChanged_changeLinesBeforeErrorSummary() {
+        GateResult result = new GateResult(
+                List.of(passed("a", 1_000)), List.of("/home/dev/greeter: src/Main.java", "/home/dev/greeter: pom.xml"));
+
+        ConsoleReport.summary(result, log);
+
+        assertThat(log.lines).containsExactly(
+                new RecordingLog.Line("ERROR", "[smoke] FAIL checkout changed during the gate: /home/dev/greeter: src/Main.java"
+                        + " (the gate must never write to a checkout; see the scenario logs for the step that did)"),
+                new RecordingLog.Line("ERROR", "[smoke] FAIL checkout changed during the gate: /home/dev/greeter: pom.xml"
+                        + " (the gate must never write to a checkout; see the scenario logs for the step that did)"),
+                new RecordingLog.Line("ERROR", "Smoke: 1 passed, 0 failed, 0 skipped, checkout changed"));
+    }
+
+    @Test
+    void scenarioThenSummary_wholeRun_summaryIsLastLine() {
+        GateResult result = new GateResult(List.of(passed("a", 2_000), rerunFailed(), skipped("c", "why")), List.of());
+
+        result.scenarios().forEach(scenario -> ConsoleReport.scenario(scenario, DISPLAY, log));
+        ConsoleReport.summary(result, log);
+
+        assertThat(log.messages()).first().isEqualTo("[smoke] PASS a (2.0 s)");
+        assertThat(log.messages()).contains("[smoke] SKIP c: why");
+        assertThat(log.last()).isEqualTo(new RecordingLog.Line("ERROR", "Smoke: 1 passed, 1 failed, 1 skipped"));
+    }
+
+    @Test
+    void failureLines_tailWithoutLog_headerNamesNoFile() {
+        StepFailure failure = new StepFailure("prepare", null, null, "expected a copy of the checkout", "broken",
+                null, List.of("detail"), NOT_A_REPOSITORY);
+
+        List<String> lines = ConsoleReport.failureLines(
+                new ScenarioResult("x", Status.FAIL, Duration.ZERO, List.of(), failure, null), DISPLAY);
+
+        assertThat(lines).containsSubsequence("[smoke]   last 1 lines:", "[smoke]   | detail");
+    }
+}

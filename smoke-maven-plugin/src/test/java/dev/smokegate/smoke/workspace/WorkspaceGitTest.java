@@ -1,0 +1,380 @@
+package dev.smokegate.smoke.workspace;
+
+import static dev.smokegate.fixtures.GitCli.lines;
+import static dev.smokegate.fixtures.GitCli.ok;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.smokegate.fixtures.FixtureRepos;
+import dev.smokegate.fixtures.GitCli;
+import dev.smokegate.smoke.model.SmokeLog;
+import dev.smokegate.smoke.model.UntrackedMode;
+import dev.smokegate.smoke.workspace.WorkspaceException.Reason;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+@Timeout(60)
+class WorkspaceGitTest {
+
+    @TempDir
+    Path tmp;
+
+    private Path repo;
+    private Path workspace;
+
+    @BeforeEach
+    void workspace() throws Exception {
+        repo = FixtureRepos.greeter(tmp.resolve("greeter"));
+        workspace = tmp.resolve("workspace");
+        new CheckoutCopier(SmokeLog.silent()).copy(repo, workspace, UntrackedMode.INCLUDE);
+    }
+
+    @Test
+    void applyPatch_greetingPatch_changesTheGreeterOnly() throws Exception {
+        Path patch = FixtureRepos.writePatch(FixtureRepos.GREETING_PATCH, tmp.resolve("greeting.diff"));
+        String index = ok(workspace, "ls-files", "-s");
+
+        List<String> changed = WorkspaceGit.applyPatch(workspace, patch);
+
+        assertThat(changed).containsExactly(FixtureRepos.GREETER_SOURCE);
+        assertThat(Files.readString(workspace.resolve(FixtureRepos.GREETER_SOURCE)))
+                .contains("public static final String DEFAULT_GREETING = \"howdy\";");
+        assertThat(lines(workspace, "status", "--porcelain"))
+                .containsExactlyInAnyOrder(
+                        " M " + FixtureRepos.MODIFIED_TRACKED,
+                        " M " + FixtureRepos.GREETER_SOURCE,
+                        "?? " + FixtureRepos.NEGATED_NESTED,
+                        "?? " + FixtureRepos.NEGATED_LOG,
+                        "?? notes/");
+        assertThat(ok(workspace, "ls-files", "-s")).isEqualTo(index);
+        assertThat(Files.isExecutable(workspace.resolve(FixtureRepos.GREETER_SOURCE)))
+                .isFalse();
+    }
+
+    @Test
+    void applyPatch_hunkDoesNotMatch_rejectedNamingFileAndHunkAndNothingWritten() throws Exception {
+        Path patch = FixtureRepos.writePatch(FixtureRepos.BROKEN_PATCH, tmp.resolve("broken.diff"));
+        Fingerprint before = Fingerprint.of(workspace);
+
+        assertThatThrownBy(() -> WorkspaceGit.applyPatch(workspace, patch))
+                .isInstanceOfSatisfying(
+                        WorkspaceException.class, e -> assertThat(e.reason()).isEqualTo(Reason.PATCH_REJECTED))
+                .hasMessage("patch " + patch + " does not apply: " + FixtureRepos.GREETER_SOURCE + ", hunk "
+                        + FixtureRepos.BROKEN_PATCH_HUNK + ": Hunk cannot be applied. Regenerate the patch against the"
+                        + " scenario's source commit.");
+        assertThat(Fingerprint.of(workspace).changedPaths(before)).isEmpty();
+        assertThat(Files.readString(workspace.resolve(FixtureRepos.BROKEN_PATCH_GOOD_FILE)))
+                .isEqualTo(Files.readString(repo.resolve(FixtureRepos.BROKEN_PATCH_GOOD_FILE)));
+    }
+
+    @Test
+    void applyPatch_dotDotPath_escapesWorkspaceAndNothingWritten() throws Exception {
+        Path patch = Files.writeString(
+                tmp.resolve("evil.diff"),
+                String.join(
+                        "\n",
+                        "diff --git a/docs/guide.md b/docs/guide.md",
+                        "--- a/docs/guide.md",
+                        "+++ b/docs/guide.md",
+                        "@@ -1 +1 @@",
+                        "-# Guide",
+                        "+# Evil guide",
+                        "diff --git a/../evil.txt b/../evil.txt",
+                        "new file mode 100644",
+                        "--- /dev/null",
+                        "+++ b/../evil.txt",
+                        "@@ -0,0 +1 @@",
+                        "+evil",
+                        ""));
+
+        assertThatThrownBy(() -> WorkspaceGit.applyPatch(workspace, patch))
+                .isInstanceOfSatisfying(
+                        WorkspaceException.class, e -> assertThat(e.reason()).isEqualTo(Reason.ESCAPES_WORKSPACE))
+                .hasMessage("patch " + patch + " does not apply: ../evil.txt is outside the workspace (a '..' segment)."
+                        + " Write paths relative to the repository root, as git diff does.");
+        assertThat(tmp.resolve("evil.txt")).doesNotExist();
+        assertThat(Files.readString(workspace.resolve("docs/guide.md"))).startsWith("# Guide");
+    }
+
+    @Test
+    void applyPatch_absolutePath_escapesWorkspace() throws Exception {
+        Path patch = Files.writeString(
+                tmp.resolve("absolute.diff"),
+                String.join("\n", "--- /dev/null", "+++ " + tmp.resolve("evil.txt"), "@@ -0,0 +1 @@", "+evil", ""));
+
+        assertThatThrownBy(() -> WorkspaceGit.applyPatch(workspace, patch))
+                .isInstanceOfSatisfying(
+                        WorkspaceException.class, e -> assertThat(e.reason()).isEqualTo(Reason.ESCAPES_WORKSPACE))
+                .hasMessage(
+                        "patch " + patch + " does not apply: " + tmp.resolve("evil.txt") + " is outside the workspace"
+                                + " (an absolute path). Write"
+                                + " paths relative to the"
+                                + " repository root, as git"
+                                + " diff does.");
+        assertThat(tmp.resolve("evil.txt")).doesNotExist();
+    }
+
+    @Test
+    void applyPatch_throughSymlinkedFolder_escapesWorkspace() throws Exception {
+        Path outside = Files.createDirectories(tmp.resolve("outside"));
+        Files.createSymbolicLink(workspace.resolve("out"), outside);
+        Path patch = Files.writeString(
+                tmp.resolve("link.diff"),
+                String.join(
+                        "\n",
+                        "diff --git a/out/evil.txt b/out/evil.txt",
+                        "new file mode 100644",
+                        "--- /dev/null",
+                        "+++ b/out/evil.txt",
+                        "@@ -0,0 +1 @@",
+                        "+evil",
+                        ""));
+
+        assertThatThrownBy(() -> WorkspaceGit.applyPatch(workspace, patch))
+                .isInstanceOfSatisfying(
+                        WorkspaceException.class, e -> assertThat(e.reason()).isEqualTo(Reason.ESCAPES_WORKSPACE))
+                .hasMessage("patch " + patch + " does not apply: out/evil.txt is outside the workspace (through the"
+                        + " symlink 'out'). Write paths relative to the repository root, as git diff does.");
+        assertThat(outside).isEmptyDirectory();
+    }
+
+    @Test
+    void applyPatch_gitFolder_escapesWorkspace() throws Exception {
+        Path patch = Files.writeString(
+                tmp.resolve("hook.diff"),
+                String.join(
+                        "\n",
+                        "diff --git a/.git/hooks/post-checkout b/.git/hooks/post-checkout",
+                        "new file mode 100755",
+                        "--- /dev/null",
+                        "+++ b/.git/hooks/post-checkout",
+                        "@@ -0,0 +1 @@",
+                        "+#!/bin/sh",
+                        ""));
+
+        assertThatThrownBy(() -> WorkspaceGit.applyPatch(workspace, patch))
+                .isInstanceOfSatisfying(
+                        WorkspaceException.class, e -> assertThat(e.reason()).isEqualTo(Reason.ESCAPES_WORKSPACE))
+                .hasMessage(
+                        "patch " + patch + " does not apply: .git/hooks/post-checkout is outside the workspace (inside"
+                                + " .git). Write paths relative to the repository root, as git diff does.");
+    }
+
+    @Test
+    void applyPatch_newExecutableFileAndDeletion_appliedLikeGitApply() throws Exception {
+        Path patch = Files.writeString(
+                tmp.resolve("add-delete.diff"),
+                String.join(
+                        "\n",
+                        "diff --git a/scripts/hello.sh b/scripts/hello.sh",
+                        "new file mode 100755",
+                        "--- /dev/null",
+                        "+++ b/scripts/hello.sh",
+                        "@@ -0,0 +1,2 @@",
+                        "+#!/bin/sh",
+                        "+echo hello",
+                        "diff --git a/docs/guide.md b/docs/guide.md",
+                        "deleted file mode 100644",
+                        "--- a/docs/guide.md",
+                        "+++ /dev/null",
+                        "@@ -1,5 +0,0 @@",
+                        "-# Guide",
+                        "-",
+                        "-1. Build: `mvn -B -q install -DskipTests`",
+                        "-2. Run: `scripts/greet.sh ada`",
+                        "-3. Change the greeting: `GREETING=hi scripts/greet.sh ada`",
+                        ""));
+
+        List<String> changed = WorkspaceGit.applyPatch(workspace, patch);
+
+        assertThat(changed).containsExactly("docs/guide.md", "scripts/hello.sh");
+        assertThat(Files.readString(workspace.resolve("scripts/hello.sh"))).isEqualTo("#!/bin/sh\necho hello\n");
+        assertThat(Files.isExecutable(workspace.resolve("scripts/hello.sh"))).isTrue();
+        assertThat(workspace.resolve("docs/guide.md")).doesNotExist();
+    }
+
+    @Test
+    void applyPatch_addingAnExistingFile_rejectedAndNothingWritten() throws Exception {
+        Path patch = Files.writeString(
+                tmp.resolve("exists.diff"),
+                String.join(
+                        "\n",
+                        "diff --git a/pom.xml b/pom.xml",
+                        "new file mode 100644",
+                        "--- /dev/null",
+                        "+++ b/pom.xml",
+                        "@@ -0,0 +1 @@",
+                        "+<project/>",
+                        ""));
+        String pom = Files.readString(workspace.resolve("pom.xml"));
+
+        assertThatThrownBy(() -> WorkspaceGit.applyPatch(workspace, patch))
+                .isInstanceOfSatisfying(
+                        WorkspaceException.class, e -> assertThat(e.reason()).isEqualTo(Reason.PATCH_REJECTED))
+                .hasMessage(
+                        "patch " + patch + " does not apply: pom.xml: already exists in the workspace. Regenerate the"
+                                + " patch against the scenario's source commit.");
+        assertThat(Files.readString(workspace.resolve("pom.xml"))).isEqualTo(pom);
+    }
+
+    @Test
+    void applyPatch_changingAMissingFile_rejected() throws Exception {
+        Path patch = Files.writeString(
+                tmp.resolve("missing-file.diff"),
+                String.join("\n", "--- a/docs/missing.md", "+++ b/docs/missing.md", "@@ -1 +1 @@", "-old", "+new", ""));
+
+        assertThatThrownBy(() -> WorkspaceGit.applyPatch(workspace, patch))
+                .isInstanceOfSatisfying(
+                        WorkspaceException.class, e -> assertThat(e.reason()).isEqualTo(Reason.PATCH_REJECTED))
+                .hasMessage(
+                        "patch " + patch + " does not apply: docs/missing.md: no such file in the workspace. Regenerate"
+                                + " the patch against the scenario's source commit.");
+        assertThat(workspace.resolve("docs/missing.md")).doesNotExist();
+    }
+
+    @Test
+    void applyPatch_gitBinaryPatch_writesTheBytes() throws Exception {
+        byte[] bytes = binary();
+        Path patch = binaryPatch(bytes, "--binary");
+
+        List<String> changed = WorkspaceGit.applyPatch(workspace, patch);
+
+        assertThat(changed).containsExactly("assets/logo.bin");
+        assertThat(Files.readAllBytes(workspace.resolve("assets/logo.bin"))).isEqualTo(bytes);
+    }
+
+    @Test
+    void applyPatch_binaryChangeWithoutData_rejected() throws Exception {
+        Path patch = binaryPatch(binary(), "--full-index");
+
+        assertThatThrownBy(() -> WorkspaceGit.applyPatch(workspace, patch))
+                .isInstanceOfSatisfying(
+                        WorkspaceException.class, e -> assertThat(e.reason()).isEqualTo(Reason.PATCH_REJECTED))
+                .hasMessage("patch " + patch + " does not apply: assets/logo.bin: a binary change without its content."
+                        + " Regenerate the patch with 'git diff --binary'.");
+        assertThat(workspace.resolve("assets")).doesNotExist();
+    }
+
+    @Test
+    void applyPatch_notADiff_rejected() throws Exception {
+        Path patch = Files.writeString(tmp.resolve("notes.txt"), "just some text\n");
+
+        assertThatThrownBy(() -> WorkspaceGit.applyPatch(workspace, patch))
+                .isInstanceOfSatisfying(
+                        WorkspaceException.class, e -> assertThat(e.reason()).isEqualTo(Reason.PATCH_REJECTED))
+                .hasMessage(
+                        "patch " + patch + " does not apply: it holds no file change. Regenerate the patch with 'git"
+                                + " diff' against the scenario's source commit.");
+    }
+
+    @Test
+    void applyPatch_missingPatchFile_rejected() {
+        Path patch = tmp.resolve("missing.diff");
+
+        assertThatThrownBy(() -> WorkspaceGit.applyPatch(workspace, patch))
+                .isInstanceOfSatisfying(
+                        WorkspaceException.class, e -> assertThat(e.reason()).isEqualTo(Reason.PATCH_REJECTED))
+                .hasMessage(
+                        "patch " + patch + " cannot be read: no such file. Check the step's patch path; it is relative"
+                                + " to the manifest's folder.");
+    }
+
+    private static byte[] binary() {
+        byte[] bytes = new byte[300];
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = (byte) (i * 31);
+        }
+        return bytes;
+    }
+
+    /** A patch adding assets/logo.bin, made by git diff with the given binary option. */
+    private Path binaryPatch(byte[] bytes, String option) throws IOException {
+        Path source = Files.createDirectories(tmp.resolve("binary-source" + option));
+        ok(source, "init", "-q");
+        Files.createDirectories(source.resolve("assets"));
+        Files.write(source.resolve("assets/logo.bin"), bytes);
+        ok(source, "add", "-N", "assets/logo.bin");
+        return Files.writeString(tmp.resolve("binary" + option + ".diff"), ok(source, "diff", option));
+    }
+
+    @Test
+    void writeDiff_patchedWorkspaceWithNewFile_appliesToAFreshClone() throws Exception {
+        WorkspaceGit.applyPatch(
+                workspace, FixtureRepos.writePatch(FixtureRepos.GREETING_PATCH, tmp.resolve("greeting.diff")));
+        Files.writeString(workspace.resolve("notes/new.txt"), "a new file\n");
+        Files.createDirectories(workspace.resolve("target"));
+        Files.writeString(workspace.resolve("target/ignored.txt"), "ignored\n");
+        Path diff = tmp.resolve("export/changes.diff");
+        Files.createDirectories(diff.getParent());
+
+        int files = WorkspaceGit.writeDiff(workspace, diff);
+
+        String text = Files.readString(diff);
+        assertThat(text)
+                .contains(
+                        "diff --git a/" + FixtureRepos.GREETER_SOURCE + " b/" + FixtureRepos.GREETER_SOURCE,
+                        "+    public static final String DEFAULT_GREETING = \"howdy\";",
+                        "diff --git a/notes/new.txt b/notes/new.txt\nnew file mode 100644",
+                        "+" + FixtureRepos.UNCOMMITTED_LINE.strip());
+        assertThat(text).containsPattern("index [0-9a-f]{40}\\.\\.[0-9a-f]{40} 100644");
+        assertThat(text).doesNotContain("target/", FixtureRepos.UNTRACKED_FIFO, "build.log");
+        List<String> expectedFiles = lines(workspace, "status", "--porcelain", "--untracked-files=all");
+        assertThat(files).isEqualTo(expectedFiles.size());
+
+        Path fresh = tmp.resolve("fresh");
+        ok(tmp, "clone", "-q", repo.toString(), fresh.toString());
+        assertThat(GitCli.run(fresh, "apply", "--check", diff.toString()).exitCode())
+                .isZero();
+        ok(fresh, "apply", diff.toString());
+        assertThat(fresh.resolve(FixtureRepos.GREETER_SOURCE))
+                .hasSameTextualContentAs(workspace.resolve(FixtureRepos.GREETER_SOURCE));
+        assertThat(fresh.resolve("notes/new.txt")).hasSameTextualContentAs(workspace.resolve("notes/new.txt"));
+    }
+
+    @Test
+    void writeDiff_cleanWorkspace_emptyFileAndZero() throws Exception {
+        Path clean = tmp.resolve("clean");
+        new CloneCache(tmp.resolve("cache"), false, SmokeLog.silent())
+                .cloneInto(repo.toUri().toString(), "main", clean);
+        Path diff = tmp.resolve("changes.diff");
+
+        int files = WorkspaceGit.writeDiff(clean, diff);
+
+        assertThat(files).isZero();
+        assertThat(diff).isEmptyFile();
+    }
+
+    @Test
+    void writeDiff_deletedTrackedFileAndNamedPipe_deletionWrittenPipeLeftOut() throws Exception {
+        Files.delete(workspace.resolve("docs/guide.md"));
+        FixtureRepos.mkfifo(workspace.resolve("notes/pipe.fifo"));
+        Path diff = tmp.resolve("changes.diff");
+
+        WorkspaceGit.writeDiff(workspace, diff);
+
+        assertThat(Files.readString(diff))
+                .contains("diff --git a/docs/guide.md b/docs/guide.md\ndeleted file mode 100644")
+                .doesNotContain("pipe.fifo");
+        assertThat(Files.exists(workspace.resolve("notes/pipe.fifo"), LinkOption.NOFOLLOW_LINKS))
+                .isTrue();
+    }
+
+    @Test
+    void writeDiff_notARepository_failsNotARepository() throws IOException {
+        Path plain = Files.createDirectories(tmp.resolve("plain"));
+
+        assertThatThrownBy(() -> WorkspaceGit.writeDiff(plain, tmp.resolve("x.diff")))
+                .isInstanceOfSatisfying(
+                        WorkspaceException.class, e -> assertThat(e.reason()).isEqualTo(Reason.NOT_A_REPOSITORY))
+                .hasMessage(
+                        "diff export [" + plain + "]: not inside a git working tree. Run 'git init' there, or point the"
+                                + " scenario at a git checkout.");
+    }
+}
