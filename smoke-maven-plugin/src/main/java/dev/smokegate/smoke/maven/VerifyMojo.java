@@ -8,8 +8,6 @@ import dev.smokegate.smoke.manifest.ManifestException;
 import dev.smokegate.smoke.model.GateResult;
 import dev.smokegate.smoke.model.Status;
 import java.io.File;
-import java.util.HashMap;
-import java.util.Map;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -125,7 +123,7 @@ public final class VerifyMojo extends AbstractMojo {
                 blankToNull(repoUrl),
                 blankToNull(ref),
                 session.isOffline(),
-                properties(),
+                PlaceholderValues.of(project, session),
                 System.getenv());
         GateResult result;
         try {
@@ -140,25 +138,6 @@ public final class VerifyMojo extends AbstractMojo {
                     + ". Read the [smoke] FAIL lines above, the step logs under " + request.display(request.workDirectory())
                     + " and " + request.display(request.workDirectory().resolve(SmokeEngine.JUNIT_REPORT)) + ".");
         }
-    }
-
-    /** The values {@code ${…}} may name: project properties, user properties and the usual project.* ones. */
-    private Map<String, String> properties() {
-        Map<String, String> values = new HashMap<>();
-        project.getProperties().forEach((key, value) -> values.put(String.valueOf(key), String.valueOf(value)));
-        session.getUserProperties().forEach((key, value) -> values.put(String.valueOf(key), String.valueOf(value)));
-        values.put("basedir", project.getBasedir().getAbsolutePath());
-        values.put("project.basedir", project.getBasedir().getAbsolutePath());
-        values.put("project.build.directory", project.getBuild().getDirectory());
-        values.put("project.groupId", project.getGroupId());
-        values.put("project.artifactId", project.getArtifactId());
-        values.put("project.version", project.getVersion());
-        values.put("settings.localRepository", session.getLocalRepository().getBasedir());
-        String mavenHome = System.getProperty("maven.home");
-        if (mavenHome != null) {
-            values.put("maven.home", mavenHome);
-        }
-        return values;
     }
 
     private static String blankToNull(String value) {

@@ -44,6 +44,7 @@ import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.transport.FetchResult;
 import org.eclipse.jgit.transport.RefSpec;
+import org.eclipse.jgit.transport.TagOpt;
 import org.eclipse.jgit.transport.URIish;
 
 /**
@@ -214,28 +215,58 @@ public final class CloneCache {
         try {
             Workspaces.deleteQuietly(partial);
             Files.deleteIfExists(partial);
-            try (Git ignored = Git.cloneRepository()
-                    .setURI(url)
-                    .setDirectory(partial.toFile())
-                    .setBare(true)
-                    .setMirror(true)
-                    .call()) {
-                // A mirror that is complete appears under its final name at once.
+            // git clone --mirror, as init + config + fetch, so that automatic gc is off before the
+            // first fetch: JGit runs it after every fetch, in a background thread by default, which
+            // would still hold files in the folder when it is renamed below.
+            try (Git git = Git.init().setBare(true).setDirectory(partial.toFile()).call()) {
+                StoredConfig config = git.getRepository().getConfig();
+                withoutAutoGc(config);
+                config.setString(ConfigConstants.CONFIG_REMOTE_SECTION, Constants.DEFAULT_REMOTE_NAME,
+                        ConfigConstants.CONFIG_KEY_URL, url);
+                config.setString(ConfigConstants.CONFIG_REMOTE_SECTION, Constants.DEFAULT_REMOTE_NAME,
+                        "fetch", "+refs/*:refs/*");
+                config.setBoolean(ConfigConstants.CONFIG_REMOTE_SECTION, Constants.DEFAULT_REMOTE_NAME,
+                        "mirror", true);
+                config.save();
             }
+            download(url, partial, where);
             Files.move(partial, mirror, StandardCopyOption.ATOMIC_MOVE);
         } catch (GitAPIException | JGitInternalException e) {
             Workspaces.deleteQuietly(partial);
             throw unreachable(url, where, e);
+        } catch (WorkspaceException e) {
+            Workspaces.deleteQuietly(partial);
+            throw e;
         } catch (IOException e) {
             Workspaces.deleteQuietly(partial);
             throw cacheFailure(mirror, where, e);
         }
     }
 
+    /**
+     * Turns off automatic gc ({@code gc.auto = 0}) and keeps any gc in the foreground ({@code
+     * gc.autoDetach = false}) for a repository the cache owns; git's own documentation of {@code
+     * git gc} describes both keys.
+     */
+    private static void withoutAutoGc(StoredConfig config) {
+        config.setInt(ConfigConstants.CONFIG_GC_SECTION, null, ConfigConstants.CONFIG_KEY_AUTO, 0);
+        config.setBoolean(ConfigConstants.CONFIG_GC_SECTION, null, ConfigConstants.CONFIG_KEY_AUTODETACH, false);
+    }
+
     private void fetch(String url, Path mirror, String where) throws WorkspaceException {
         log.info(where + ": fetching into the cached mirror " + mirror);
+        download(url, mirror, where);
+    }
+
+    /** Fetches every ref of {@code url} into the bare repository {@code mirror}, pruning the rest. */
+    private void download(String url, Path mirror, String where) throws WorkspaceException {
         try (Repository repository = openMirror(mirror);
                 Git git = Git.wrap(repository)) {
+            StoredConfig config = repository.getConfig();
+            if (config.getInt(ConfigConstants.CONFIG_GC_SECTION, ConfigConstants.CONFIG_KEY_AUTO, -1) != 0) {
+                withoutAutoGc(config);
+                config.save();
+            }
             FetchResult result = git.fetch()
                     .setRemote(url)
                     .setRefSpecs(new RefSpec("+refs/*:refs/*"))
@@ -243,14 +274,33 @@ public final class CloneCache {
                     .call();
             Ref head = result.getAdvertisedRef(Constants.HEAD);
             if (head != null && head.isSymbolic()) {
-                // Follow a change of the remote's default branch, as the first clone did.
+                // Follow the remote's default branch, as git clone --mirror does.
                 repository.updateRef(Constants.HEAD).link(head.getTarget().getName());
+            } else if (head != null && head.getObjectId() != null) {
+                // No symref advertised: take a branch at HEAD's commit, preferring main and master.
+                String branch = branchAt(repository, head.getObjectId());
+                if (branch != null) {
+                    repository.updateRef(Constants.HEAD).link(branch);
+                }
             }
         } catch (GitAPIException | JGitInternalException e) {
             throw unreachable(url, where, e);
         } catch (IOException e) {
             throw cacheFailure(mirror, where, e);
         }
+    }
+
+    private static String branchAt(Repository repository, ObjectId commit) throws IOException {
+        String found = null;
+        for (Ref ref : repository.getRefDatabase().getRefsByPrefix(Constants.R_HEADS)) {
+            if (commit.equals(ref.getObjectId())) {
+                if (ref.getName().equals(Constants.R_HEADS + "main") || ref.getName().equals(Constants.R_HEADS + "master")) {
+                    return ref.getName();
+                }
+                found = found == null ? ref.getName() : found;
+            }
+        }
+        return found;
     }
 
     /** What to check out: a branch (checked out as such) or a detached commit. */
@@ -295,11 +345,17 @@ public final class CloneCache {
 
     private void cloneWorkspace(String url, Path mirror, Target wanted, Path workspace, String where)
             throws WorkspaceException {
-        try (Git git = Git.cloneRepository()
-                .setURI(mirror.toString())
-                .setDirectory(workspace.toFile())
-                .setNoCheckout(true)
-                .call()) {
+        // git clone, as init + config + fetch from the mirror, so that automatic gc is off first
+        // (see createMirror); the result is the same repository CloneCommand would make.
+        try (Git git = Git.init().setDirectory(workspace.toFile()).call()) {
+            StoredConfig initial = git.getRepository().getConfig();
+            withoutAutoGc(initial);
+            initial.setString(ConfigConstants.CONFIG_REMOTE_SECTION, Constants.DEFAULT_REMOTE_NAME,
+                    ConfigConstants.CONFIG_KEY_URL, mirror.toString());
+            initial.setString(ConfigConstants.CONFIG_REMOTE_SECTION, Constants.DEFAULT_REMOTE_NAME,
+                    "fetch", "+refs/heads/*:refs/remotes/origin/*");
+            initial.save();
+            git.fetch().setRemote(Constants.DEFAULT_REMOTE_NAME).setTagOpt(TagOpt.FETCH_TAGS).call();
             Repository repository = git.getRepository();
             StoredConfig config = repository.getConfig();
             config.setString(
