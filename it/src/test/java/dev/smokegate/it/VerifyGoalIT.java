@@ -170,6 +170,50 @@ class VerifyGoalIT {
         assertThat(project.resolve("target/smoke")).doesNotExist();
     }
 
+    @Test
+    void verify_offline_clonesAPinnedCommitFromTheCacheAndSaysSo() throws Exception {
+        Path project = ForkedMaven.project("gate", "offline");
+        Path cache = ForkedMaven.scratch("offline-cache");
+        String[] clone = args("verify", "-Dsmoke.manifest=src/smoke/clone.toml", "-Dfixture.mirrorUrl=" + mirror.toUri(),
+                "-Dfixture.sha=" + head(mirror), "-Dsmoke.cacheDirectory=" + cache);
+        assertThat(ForkedMaven.mvn(project, clone).exitCode()).as("the online run fills the cache").isZero();
+
+        String[] offline = java.util.stream.Stream.concat(java.util.stream.Stream.of("-o"), java.util.Arrays.stream(clone))
+                .toArray(String[]::new);
+        ForkedMaven.Result result = ForkedMaven.mvn(project, offline);
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.smokeLines())
+                .anySatisfy(line -> assertThat(line).isEqualTo("[smoke] 1 of 1 scenario(s) selected from"
+                        + " src/smoke/clone.toml (offline: clones come from the cache only)"))
+                .anySatisfy(line -> assertThat(line).endsWith(" (from cache, no fetch)"))
+                .anySatisfy(line -> assertThat(line).startsWith("[smoke] PASS pinned-clone"));
+    }
+
+    @Test
+    void verify_offlineWithEmptyCache_failsAsHostAndSaysWhatToDo() throws Exception {
+        Path project = ForkedMaven.project("gate", "offline-empty");
+        Path cache = ForkedMaven.scratch("offline-empty-cache");
+
+        ForkedMaven.Result result = ForkedMaven.mvn(project, args("-o", "verify", "-Dsmoke.manifest=src/smoke/clone.toml",
+                "-Dfixture.mirrorUrl=" + mirror.toUri(), "-Dfixture.sha=" + head(mirror), "-Dsmoke.cacheDirectory=" + cache));
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
+        assertThat(result.smokeLines())
+                .contains("[smoke] FAIL pinned-clone › prepare: expected a clean clone of the repository")
+                .anySatisfy(line -> assertThat(line).startsWith("[smoke]   seen:      ").contains(cache.toString())
+                        .contains("without -o"))
+                .anySatisfy(line -> assertThat(line).startsWith("[smoke]   class:     host (rule host.offline-not-cached"));
+        assertThat(result.summary()).isEqualTo("Smoke: 0 passed, 1 failed, 0 skipped");
+    }
+
+    private static String head(Path repository) throws Exception {
+        Process git = new ProcessBuilder("git", "rev-parse", "main").directory(repository.toFile()).start();
+        String sha = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        assertThat(git.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return sha;
+    }
+
     private static String gitStatus(Path repo) throws Exception {
         Process git = new ProcessBuilder("git", "status", "--porcelain", "--ignored", "--untracked-files=all")
                 .directory(repo.toFile())

@@ -54,7 +54,9 @@ public final class ConsoleReport {
         lines.add(PREFIX + "  seen:      " + failure.seen());
         lines.add(PREFIX + "  class:     " + failure.classification().category().label() + " (rule "
                 + failure.classification().rule() + ")");
-        lines.add(PREFIX + "  evidence:  " + failure.classification().evidence());
+        if (!failure.classification().evidence().equals(failure.seen())) {
+            lines.add(PREFIX + "  evidence:  " + failure.classification().evidence());
+        }
         if (!failure.tail().isEmpty()) {
             lines.add(PREFIX + "  last " + failure.tail().size() + " lines"
                     + (failure.log() == null ? ":" : " of " + display.apply(failure.log()) + ":"));

@@ -139,15 +139,14 @@ class ConsoleReportTest {
     }
 
     @Test
-    void scenario_failedAtPrepare_noLogCommandExitCodeOrTail() {
+    void scenario_failedAtPrepare_noLogCommandExitCodeTailOrRepeatedEvidence() {
         ConsoleReport.scenario(prepareFailed(), DISPLAY, log);
 
         assertThat(log.messages()).containsExactly(
                 "[smoke] FAIL elsewhere › prepare: expected a copy of the checkout",
                 "[smoke]   expected:  a copy of the checkout",
                 "[smoke]   seen:      /home/dev/elsewhere is not a git work tree",
-                "[smoke]   class:     source (rule source.not-a-repository (the configured checkout is not a git work tree))",
-                "[smoke]   evidence:  /home/dev/elsewhere is not a git work tree");
+                "[smoke]   class:     source (rule source.not-a-repository (the configured checkout is not a git work tree))");
         assertThat(log.levels()).containsExactly("ERROR");
     }
 
