@@ -96,7 +96,8 @@ final class ForkedMaven {
             throw new MavenInvocationException("mvn could not be forked", result.getExecutionException());
         }
         Path log = project.resolve("build.log");
-        List<String> plain = lines.stream().map(line -> ANSI.matcher(line).replaceAll("")).toList();
+        List<String> plain =
+                lines.stream().map(line -> ANSI.matcher(line).replaceAll("")).toList();
         Files.write(log, plain, StandardCharsets.UTF_8);
         return new Result(result.getExitCode(), plain, log);
     }
@@ -112,7 +113,8 @@ final class ForkedMaven {
     /** Settings that add the user's local repository as a remote, the way maven-invoker-plugin's ITs do. */
     private static Path settings() throws IOException {
         Path settings = work().resolve("it-settings.xml");
-        String userRepository = Path.of(System.getProperty("smoke.it.userRepository")).toUri().toString();
+        String userRepository =
+                Path.of(System.getProperty("smoke.it.userRepository")).toUri().toString();
         String repository = "<repository><id>it.user-repository</id><url>" + userRepository + "</url>"
                 + "<releases><enabled>true</enabled></releases><snapshots><enabled>false</enabled></snapshots></repository>";
         String xml = "<settings>\n  <profiles>\n    <profile>\n      <id>it-repositories</id>\n"

@@ -33,8 +33,8 @@ class VerifyGoalIT {
     }
 
     private static String[] args(String... extra) {
-        List<String> all = new java.util.ArrayList<>(List.of(
-                "-Dfixture.checkout=" + checkout, "-Dfixture.patches=" + patches));
+        List<String> all =
+                new java.util.ArrayList<>(List.of("-Dfixture.checkout=" + checkout, "-Dfixture.patches=" + patches));
         all.addAll(List.of(extra));
         return all.toArray(String[]::new);
     }
@@ -49,14 +49,16 @@ class VerifyGoalIT {
         assertThat(result.smokeLines())
                 .anySatisfy(line -> assertThat(line).matches("\\[smoke] PASS greeter-loop \\(\\d+\\.\\d s\\)"))
                 .anySatisfy(line -> assertThat(line).matches("\\[smoke] PASS greeter-sandbox \\(\\d+\\.\\d s\\)"))
-                .anySatisfy(line -> assertThat(line).startsWith("[smoke] greeter-loop: workspace from checkout "
-                        + checkout + " at "));
+                .anySatisfy(line -> assertThat(line)
+                        .startsWith("[smoke] greeter-loop: workspace from checkout " + checkout + " at "));
         assertThat(result.summary()).isEqualTo("Smoke: 2 passed, 0 failed, 0 skipped");
         Path scenario = project.resolve("target/smoke/greeter-loop");
         assertThat(scenario.resolve("04-rerun.log")).content().contains("Tests run: 4, Failures: 1");
-        assertThat(scenario.resolve("export/changes.diff")).content()
+        assertThat(scenario.resolve("export/changes.diff"))
+                .content()
                 .contains("diff --git a/" + FixtureRepos.GREETER_SOURCE);
-        assertThat(project.resolve("target/smoke/TEST-smoke.xml")).content()
+        assertThat(project.resolve("target/smoke/TEST-smoke.xml"))
+                .content()
                 .contains("<testsuite name=\"smoke\" tests=\"6\" failures=\"0\" errors=\"0\" skipped=\"0\"");
         assertThat(gitStatus(checkout)).isEqualTo(statusBefore);
     }
@@ -65,13 +67,18 @@ class VerifyGoalIT {
     void verify_repoUrl_clonesTheTagInsteadOfTheCheckout() throws Exception {
         Path project = ForkedMaven.project("gate", "repo-url-loop");
 
-        ForkedMaven.Result result = ForkedMaven.mvn(project, args("verify", "-Dsmoke.repoUrl=" + mirror.toUri(),
-                "-Dsmoke.ref=" + FixtureRepos.TAG, "-Dsmoke.scenario=greeter-loop"));
+        ForkedMaven.Result result = ForkedMaven.mvn(
+                project,
+                args(
+                        "verify",
+                        "-Dsmoke.repoUrl=" + mirror.toUri(),
+                        "-Dsmoke.ref=" + FixtureRepos.TAG,
+                        "-Dsmoke.scenario=greeter-loop"));
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
         assertThat(result.smokeLines())
-                .anySatisfy(line -> assertThat(line).startsWith("[smoke] greeter-loop: workspace cloned from "
-                        + mirror.toUri() + " at v1.0"))
+                .anySatisfy(line -> assertThat(line)
+                        .startsWith("[smoke] greeter-loop: workspace cloned from " + mirror.toUri() + " at v1.0"))
                 .anySatisfy(line -> assertThat(line).matches("\\[smoke] PASS greeter-loop \\(\\d+\\.\\d s\\)"));
         assertThat(result.summary()).isEqualTo("Smoke: 1 passed, 0 failed, 0 skipped");
         assertThat(project.resolve("target/smoke/greeter-loop/workspace/" + FixtureRepos.CHANGELOG))
@@ -86,21 +93,23 @@ class VerifyGoalIT {
         ForkedMaven.Result result = ForkedMaven.mvn(project, args("verify", "-Dsmoke.manifest=src/smoke/failing.toml"));
 
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
-        assertThat(result.smokeLines()).contains(
-                "[smoke] FAIL greeter-loop › rerun: expected stdout to match 'Tests run: 4, Failures: 2'"
-                        + " — log: target/smoke/greeter-loop/03-rerun.log",
-                "[smoke]   command:   mvn -B test",
-                "[smoke]   exit code: 1",
-                "[smoke]   expected:  stdout to match 'Tests run: 4, Failures: 2'",
-                "[smoke]   last 20 lines of target/smoke/greeter-loop/03-rerun.log:");
+        assertThat(result.smokeLines())
+                .contains(
+                        "[smoke] FAIL greeter-loop › rerun: expected stdout to match 'Tests run: 4, Failures: 2'"
+                                + " — log: target/smoke/greeter-loop/03-rerun.log",
+                        "[smoke]   command:   mvn -B test",
+                        "[smoke]   exit code: 1",
+                        "[smoke]   expected:  stdout to match 'Tests run: 4, Failures: 2'",
+                        "[smoke]   last 20 lines of target/smoke/greeter-loop/03-rerun.log:");
         assertThat(result.smokeLines())
                 .anySatisfy(line -> assertThat(line).startsWith("[smoke]   class:     runtime (rule runtime.output"))
                 .anySatisfy(line -> assertThat(line).startsWith("[smoke]   seen:      no match in "))
                 .contains("[smoke]   evidence:  [ERROR] Tests run: 4, Failures: 1, Errors: 0, Skipped: 0");
         assertThat(result.summary()).isEqualTo("Smoke: 0 passed, 1 failed, 0 skipped");
-        assertThat(result.lines()).anySatisfy(line -> assertThat(line).contains(
-                "Smoke gate failed: 1 of 1 scenario(s) failed. Read the [smoke] FAIL lines above"));
-        assertThat(project.resolve("target/smoke/TEST-smoke.xml")).content()
+        assertThat(result.lines()).anySatisfy(line -> assertThat(line)
+                .contains("Smoke gate failed: 1 of 1 scenario(s) failed. Read the [smoke] FAIL lines above"));
+        assertThat(project.resolve("target/smoke/TEST-smoke.xml"))
+                .content()
                 .contains("failures=\"1\"")
                 .contains("<failure message=\"expected stdout to match 'Tests run: 4, Failures: 2'");
     }
@@ -113,7 +122,8 @@ class VerifyGoalIT {
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
         assertThat(result.smokeLines())
-                .anySatisfy(line -> assertThat(line).startsWith("[smoke] 1 of 2 scenario(s) selected from src/smoke/manifest.toml"))
+                .anySatisfy(line ->
+                        assertThat(line).startsWith("[smoke] 1 of 2 scenario(s) selected from src/smoke/manifest.toml"))
                 .anySatisfy(line -> assertThat(line).startsWith("[smoke] PASS greeter-sandbox"))
                 .noneSatisfy(line -> assertThat(line).contains("greeter-loop"));
         assertThat(result.summary()).isEqualTo("Smoke: 1 passed, 0 failed, 0 skipped");
@@ -126,9 +136,10 @@ class VerifyGoalIT {
         ForkedMaven.Result result = ForkedMaven.mvn(project, args("smoke:verify", "-Dsmoke.task=REL-4"));
 
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
-        assertThat(result.lines()).anySatisfy(line -> assertThat(line).contains(
-                "No scenario protects task REL-4 [-Dsmoke.task=REL-4]. Owner IDs in the manifest: REL-42, REL-7."
-                        + " Fix the ID, or add it to the owners of the scenarios that protect it."));
+        assertThat(result.lines()).anySatisfy(line -> assertThat(line)
+                .contains(
+                        "No scenario protects task REL-4 [-Dsmoke.task=REL-4]. Owner IDs in the manifest: REL-42, REL-7."
+                                + " Fix the ID, or add it to the owners of the scenarios that protect it."));
         assertThat(project.resolve("target/smoke")).doesNotExist();
     }
 
@@ -139,8 +150,8 @@ class VerifyGoalIT {
         ForkedMaven.Result result = ForkedMaven.mvn(project, args("verify", "-Dsmoke.manifest=src/smoke/absent.toml"));
 
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
-        assertThat(result.lines()).anySatisfy(line -> assertThat(line).contains(
-                "Smoke manifest not found: src/smoke/absent.toml. Create it (see the usage page),"
+        assertThat(result.lines()).anySatisfy(line -> assertThat(line)
+                .contains("Smoke manifest not found: src/smoke/absent.toml. Create it (see the usage page),"
                         + " point -Dsmoke.manifest at it, or set -Dsmoke.skip=true."));
     }
 
@@ -150,12 +161,18 @@ class VerifyGoalIT {
         Path earlier = Files.createDirectories(project.resolve("target/smoke"));
         Files.writeString(earlier.resolve("TEST-smoke.xml"), "<earlier/>", StandardCharsets.UTF_8);
 
-        ForkedMaven.Result result = ForkedMaven.mvn(project, args("verify", "-Dsmoke.manifest=src/smoke/malformed.toml"));
+        ForkedMaven.Result result =
+                ForkedMaven.mvn(project, args("verify", "-Dsmoke.manifest=src/smoke/malformed.toml"));
 
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
-        assertThat(result.lines()).anySatisfy(line -> assertThat(line).contains(
-                "src/smoke/malformed.toml:9:3: unknown key 'timout' in [[scenario.step]]. Did you mean 'timeout'?"));
-        assertThat(earlier.resolve("TEST-smoke.xml")).as("an earlier report stays intact").hasContent("<earlier/>");
+        assertThat(result.lines())
+                .anySatisfy(
+                        line -> assertThat(line)
+                                .contains(
+                                        "src/smoke/malformed.toml:9:3: unknown key 'timout' in [[scenario.step]]. Did you mean 'timeout'?"));
+        assertThat(earlier.resolve("TEST-smoke.xml"))
+                .as("an earlier report stays intact")
+                .hasContent("<earlier/>");
     }
 
     @Test
@@ -174,18 +191,26 @@ class VerifyGoalIT {
     void verify_offline_clonesAPinnedCommitFromTheCacheAndSaysSo() throws Exception {
         Path project = ForkedMaven.project("gate", "offline");
         Path cache = ForkedMaven.scratch("offline-cache");
-        String[] clone = args("verify", "-Dsmoke.manifest=src/smoke/clone.toml", "-Dfixture.mirrorUrl=" + mirror.toUri(),
-                "-Dfixture.sha=" + head(mirror), "-Dsmoke.cacheDirectory=" + cache);
-        assertThat(ForkedMaven.mvn(project, clone).exitCode()).as("the online run fills the cache").isZero();
+        String[] clone = args(
+                "verify",
+                "-Dsmoke.manifest=src/smoke/clone.toml",
+                "-Dfixture.mirrorUrl=" + mirror.toUri(),
+                "-Dfixture.sha=" + head(mirror),
+                "-Dsmoke.cacheDirectory=" + cache);
+        assertThat(ForkedMaven.mvn(project, clone).exitCode())
+                .as("the online run fills the cache")
+                .isZero();
 
-        String[] offline = java.util.stream.Stream.concat(java.util.stream.Stream.of("-o"), java.util.Arrays.stream(clone))
+        String[] offline = java.util.stream.Stream.concat(
+                        java.util.stream.Stream.of("-o"), java.util.Arrays.stream(clone))
                 .toArray(String[]::new);
         ForkedMaven.Result result = ForkedMaven.mvn(project, offline);
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
         assertThat(result.smokeLines())
-                .anySatisfy(line -> assertThat(line).isEqualTo("[smoke] 1 of 1 scenario(s) selected from"
-                        + " src/smoke/clone.toml (offline: clones come from the cache only)"))
+                .anySatisfy(line -> assertThat(line)
+                        .isEqualTo("[smoke] 1 of 1 scenario(s) selected from"
+                                + " src/smoke/clone.toml (offline: clones come from the cache only)"))
                 .anySatisfy(line -> assertThat(line).endsWith(" (from cache, no fetch)"))
                 .anySatisfy(line -> assertThat(line).startsWith("[smoke] PASS pinned-clone"));
     }
@@ -195,20 +220,32 @@ class VerifyGoalIT {
         Path project = ForkedMaven.project("gate", "offline-empty");
         Path cache = ForkedMaven.scratch("offline-empty-cache");
 
-        ForkedMaven.Result result = ForkedMaven.mvn(project, args("-o", "verify", "-Dsmoke.manifest=src/smoke/clone.toml",
-                "-Dfixture.mirrorUrl=" + mirror.toUri(), "-Dfixture.sha=" + head(mirror), "-Dsmoke.cacheDirectory=" + cache));
+        ForkedMaven.Result result = ForkedMaven.mvn(
+                project,
+                args(
+                        "-o",
+                        "verify",
+                        "-Dsmoke.manifest=src/smoke/clone.toml",
+                        "-Dfixture.mirrorUrl=" + mirror.toUri(),
+                        "-Dfixture.sha=" + head(mirror),
+                        "-Dsmoke.cacheDirectory=" + cache));
 
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
         assertThat(result.smokeLines())
                 .contains("[smoke] FAIL pinned-clone › prepare: expected a clean clone of the repository")
-                .anySatisfy(line -> assertThat(line).startsWith("[smoke]   seen:      ").contains(cache.toString())
+                .anySatisfy(line -> assertThat(line)
+                        .startsWith("[smoke]   seen:      ")
+                        .contains(cache.toString())
                         .contains("without -o"))
-                .anySatisfy(line -> assertThat(line).startsWith("[smoke]   class:     host (rule host.offline-not-cached"));
+                .anySatisfy(
+                        line -> assertThat(line).startsWith("[smoke]   class:     host (rule host.offline-not-cached"));
         assertThat(result.summary()).isEqualTo("Smoke: 0 passed, 1 failed, 0 skipped");
     }
 
     private static String head(Path repository) throws Exception {
-        Process git = new ProcessBuilder("git", "rev-parse", "main").directory(repository.toFile()).start();
+        Process git = new ProcessBuilder("git", "rev-parse", "main")
+                .directory(repository.toFile())
+                .start();
         String sha = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
         assertThat(git.waitFor(60, TimeUnit.SECONDS)).isTrue();
         return sha;

@@ -37,11 +37,15 @@ class ArchitectureTest {
 
     private static List<Import> imports() {
         assertThat(SOURCES.resolve(ROOT + "model"))
-                .as("the sources under %s (working directory %s)", SOURCES, Path.of("").toAbsolutePath())
+                .as(
+                        "the sources under %s (working directory %s)",
+                        SOURCES, Path.of("").toAbsolutePath())
                 .isDirectory();
         List<Import> imports = new ArrayList<>();
         try (Stream<Path> files = Files.walk(SOURCES)) {
-            for (Path file : files.filter(path -> path.toString().endsWith(".java")).sorted().toList()) {
+            for (Path file : files.filter(path -> path.toString().endsWith(".java"))
+                    .sorted()
+                    .toList()) {
                 String relative = SOURCES.relativize(file).toString().replace('\\', '/');
                 Matcher matcher = IMPORT.matcher(Files.readString(file, StandardCharsets.UTF_8));
                 while (matcher.find()) {
@@ -56,9 +60,11 @@ class ArchitectureTest {
     }
 
     private static void assertNone(String rule, Predicate<Import> offends) {
-        List<String> offenders = imports().stream().filter(offends).map(Import::toString).toList();
+        List<String> offenders =
+                imports().stream().filter(offends).map(Import::toString).toList();
         assertThat(offenders)
-                .withFailMessage("%s; offending imports:%n  %s", rule, String.join(System.lineSeparator() + "  ", offenders))
+                .withFailMessage(
+                        "%s; offending imports:%n  %s", rule, String.join(System.lineSeparator() + "  ", offenders))
                 .isEmpty();
     }
 

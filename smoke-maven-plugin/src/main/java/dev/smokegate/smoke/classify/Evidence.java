@@ -18,7 +18,12 @@ public sealed interface Evidence permits Evidence.Process, Evidence.Harness {
      * @param checkEvidence the failed check's own evidence line, or {@code null}
      */
     record Process(
-            int exitCode, boolean timedOut, String startError, boolean exitCheckFailed, List<String> tail, String checkEvidence)
+            int exitCode,
+            boolean timedOut,
+            String startError,
+            boolean exitCheckFailed,
+            List<String> tail,
+            String checkEvidence)
             implements Evidence {
         public Process {
             tail = List.copyOf(tail);

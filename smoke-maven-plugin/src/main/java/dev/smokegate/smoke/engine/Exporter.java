@@ -43,7 +43,8 @@ final class Exporter {
                 if (attrs.isRegularFile() && matchers.stream().anyMatch(m -> m.matches(relative))) {
                     Path destination = target.resolve(relative.toString());
                     Files.createDirectories(destination.getParent());
-                    Files.copy(file, destination, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+                    Files.copy(
+                            file, destination, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
                     copied.add(relative.toString());
                 }
                 return FileVisitResult.CONTINUE;

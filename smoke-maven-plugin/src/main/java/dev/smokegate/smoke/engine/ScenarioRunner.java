@@ -16,13 +16,13 @@ import dev.smokegate.smoke.model.Action;
 import dev.smokegate.smoke.model.Expectations;
 import dev.smokegate.smoke.model.Manifest;
 import dev.smokegate.smoke.model.Scenario;
+import dev.smokegate.smoke.model.ScenarioResult;
 import dev.smokegate.smoke.model.SmokeLog;
 import dev.smokegate.smoke.model.Source;
 import dev.smokegate.smoke.model.Status;
 import dev.smokegate.smoke.model.Step;
 import dev.smokegate.smoke.model.StepFailure;
 import dev.smokegate.smoke.model.StepRecord;
-import dev.smokegate.smoke.model.ScenarioResult;
 import dev.smokegate.smoke.model.StreamExpectation;
 import dev.smokegate.smoke.process.CommandSpec;
 import dev.smokegate.smoke.process.LogTail;
@@ -102,9 +102,16 @@ final class ScenarioRunner {
             Deletion.deleteRecursively(folder);
             Files.createDirectories(folder);
         } catch (IOException e) {
-            return failed(scenario, start, records, harness("prepare", HarnessProblem.IO,
-                    "cannot reset the scenario folder " + request.display(folder) + ": " + e.getMessage()
-                            + ". Check its permissions and free disk space.", null));
+            return failed(
+                    scenario,
+                    start,
+                    records,
+                    harness(
+                            "prepare",
+                            HarnessProblem.IO,
+                            "cannot reset the scenario folder " + request.display(folder) + ": " + e.getMessage()
+                                    + ". Check its permissions and free disk space.",
+                            null));
         }
         Prepared prepared = prepare(scenario, source, workspace, resolve);
         if (prepared.failure() != null) {
@@ -115,15 +122,17 @@ final class ScenarioRunner {
             Instant stepStart = Instant.now();
             Duration limit = step.timeout() == null ? manifest.defaultTimeout() : step.timeout();
             Instant stepDeadline = stepStart.plus(limit).isBefore(deadline) ? stepStart.plus(limit) : deadline;
-            StepFailure failure =
-                    runStep(scenario, step, folder, workspace, stepRoot, export, resolve, stepDeadline, limit, deadline);
-            records.add(new StepRecord(step.name(), step.number(), Duration.between(stepStart, Instant.now()), failure == null));
+            StepFailure failure = runStep(
+                    scenario, step, folder, workspace, stepRoot, export, resolve, stepDeadline, limit, deadline);
+            records.add(new StepRecord(
+                    step.name(), step.number(), Duration.between(stepStart, Instant.now()), failure == null));
             if (failure != null) {
                 return failed(scenario, start, records, failure);
             }
             log.debug("[smoke] " + scenario.name() + " › " + step.name() + " passed");
         }
-        return new ScenarioResult(scenario.name(), Status.PASS, Duration.between(start, Instant.now()), records, null, null);
+        return new ScenarioResult(
+                scenario.name(), Status.PASS, Duration.between(start, Instant.now()), records, null, null);
     }
 
     /** A prepared workspace: the folder steps run in (the checkout's subfolder), or why it failed. */
@@ -132,11 +141,15 @@ final class ScenarioRunner {
     private Prepared prepare(Scenario scenario, Source source, Path workspace, Function<String, String> resolve) {
         try {
             if (source instanceof Source.Checkout checkout) {
-                Path path = request.basedir().resolve(resolve.apply(checkout.path())).normalize();
-                CopyReport report = new CheckoutCopier(log)
-                        .copy(path, workspace, checkout.untracked(), request.workDirectory());
+                Path path = request.basedir()
+                        .resolve(resolve.apply(checkout.path()))
+                        .normalize();
+                CopyReport report =
+                        new CheckoutCopier(log).copy(path, workspace, checkout.untracked(), request.workDirectory());
                 log.info("[smoke] " + scenario.name() + ": workspace from checkout " + request.display(path)
-                        + (report.sourceCommit() == null ? " (no commit yet)" : " at " + abbreviate(report.sourceCommit()))
+                        + (report.sourceCommit() == null
+                                ? " (no commit yet)"
+                                : " at " + abbreviate(report.sourceCommit()))
                         + ": " + report.files() + " files, " + report.bytes() + " bytes"
                         + skipped(report.skipped()));
                 return new Prepared(workspace.resolve(report.subfolder()).normalize(), null);
@@ -166,11 +179,15 @@ final class ScenarioRunner {
             Instant scenarioDeadline) {
         StepLogs logs = StepLogs.in(folder, step.logName());
         String cwdText = resolve.apply(step.cwd());
-        Path cwd = Confinement.inside(workspace, stepRoot.resolve(cwdText).toString()).orElse(null);
+        Path cwd = Confinement.inside(workspace, stepRoot.resolve(cwdText).toString())
+                .orElse(null);
         if (cwd == null) {
-            return harness(step.name(), HarnessProblem.ESCAPES_WORKSPACE,
+            return harness(
+                    step.name(),
+                    HarnessProblem.ESCAPES_WORKSPACE,
                     "cwd '" + cwdText + "' of " + scenario.name() + " › " + step.name()
-                            + " leaves the workspace. Use a folder inside the workspace.", null);
+                            + " leaves the workspace. Use a folder inside the workspace.",
+                    null);
         }
         Expectations expect = resolveExpectations(step.expect(), resolve);
         if (step.action() instanceof Action.Run run) {
@@ -188,14 +205,28 @@ final class ScenarioRunner {
             ProcessOutcome outcome = processes.run(spec, logs, deadline);
             if (outcome.timedOut()) {
                 boolean scenarioLimit = deadline.equals(scenarioDeadline);
-                return processFailure(step, spec.display(), outcome, logs,
-                        scenarioLimit ? "expected the scenario to finish within " + Durations.format(scenario.timeout())
+                return processFailure(
+                        step,
+                        spec.display(),
+                        outcome,
+                        logs,
+                        scenarioLimit
+                                ? "expected the scenario to finish within " + Durations.format(scenario.timeout())
                                 : "expected the step to finish within " + Durations.format(limit),
-                        "killed after " + seconds(outcome.elapsed()), false, null);
+                        "killed after " + seconds(outcome.elapsed()),
+                        false,
+                        null);
             }
             if (outcome.startError() != null) {
-                return processFailure(step, spec.display(), outcome, logs,
-                        "expected the command to start", outcome.startError(), true, null);
+                return processFailure(
+                        step,
+                        spec.display(),
+                        outcome,
+                        logs,
+                        "expected the command to start",
+                        outcome.startError(),
+                        true,
+                        null);
             }
             return check(step, spec.display(), outcome, logs, cwd, Checks.of(expect, true));
         }
@@ -210,8 +241,11 @@ final class ScenarioRunner {
             return harness(step.name(), problem(e.reason()), e.getMessage(), logs.combined());
         } catch (IOException | UncheckedIOException e) {
             writeHarnessLog(logs, List.of(e.toString()));
-            return harness(step.name(), HarnessProblem.IO, step.name() + " could not write under "
-                    + request.display(export) + ": " + e.getMessage() + ". Check free disk space and permissions.",
+            return harness(
+                    step.name(),
+                    HarnessProblem.IO,
+                    step.name() + " could not write under " + request.display(export) + ": " + e.getMessage()
+                            + ". Check free disk space and permissions.",
                     logs.combined());
         }
         return check(step, null, null, logs, cwd, Checks.of(expect, false));
@@ -240,9 +274,11 @@ final class ScenarioRunner {
         }
         if (export.diff() != null) {
             String name = resolve.apply(export.diff());
-            Path diff = Confinement.inside(target, name).orElseThrow(() -> new WorkspaceException(
-                    WorkspaceException.Reason.ESCAPES_WORKSPACE,
-                    "export.diff '" + name + "' leaves the export folder. Use a plain file name such as changes.diff."));
+            Path diff = Confinement.inside(target, name)
+                    .orElseThrow(() -> new WorkspaceException(
+                            WorkspaceException.Reason.ESCAPES_WORKSPACE,
+                            "export.diff '" + name
+                                    + "' leaves the export folder. Use a plain file name such as changes.diff."));
             Files.createDirectories(diff.getParent());
             int files = WorkspaceGit.writeDiff(workspace, diff);
             lines.add("wrote the workspace's changes against its source commit (" + files + " file(s)) to "
@@ -259,13 +295,26 @@ final class ScenarioRunner {
             log.debug("[smoke]   " + check + " → " + (result.passed() ? "ok" : "FAILED: " + result.seen()));
             if (!result.passed()) {
                 if (outcome == null) {
-                    return new StepFailure(step.name(), null, null, result.expectation(), result.seen(), logs.combined(),
+                    return new StepFailure(
+                            step.name(),
+                            null,
+                            null,
+                            result.expectation(),
+                            result.seen(),
+                            logs.combined(),
                             tail(logs.combined(), TAIL_LINES),
-                            Classifier.classify(new Evidence.Process(0, false, null, false,
-                                    tail(logs.combined(), EVIDENCE_LINES), result.evidence())));
+                            Classifier.classify(new Evidence.Process(
+                                    0, false, null, false, tail(logs.combined(), EVIDENCE_LINES), result.evidence())));
                 }
-                return processFailure(step, command, outcome, logs, result.expectation(), result.seen(),
-                        check instanceof ExitCodeCheck, result.evidence());
+                return processFailure(
+                        step,
+                        command,
+                        outcome,
+                        logs,
+                        result.expectation(),
+                        result.seen(),
+                        check instanceof ExitCodeCheck,
+                        result.evidence());
             }
         }
         return null;
@@ -281,15 +330,33 @@ final class ScenarioRunner {
             boolean exitCheckFailed,
             String evidence) {
         List<String> tail = tail(logs.combined(), EVIDENCE_LINES);
-        return new StepFailure(step.name(), command, outcome.exitCode(), expectation, seen, logs.combined(),
+        return new StepFailure(
+                step.name(),
+                command,
+                outcome.exitCode(),
+                expectation,
+                seen,
+                logs.combined(),
                 tail.subList(Math.max(0, tail.size() - TAIL_LINES), tail.size()),
-                Classifier.classify(new Evidence.Process(outcome.exitCode(), outcome.timedOut(), outcome.startError(),
-                        exitCheckFailed, tail, evidence)));
+                Classifier.classify(new Evidence.Process(
+                        outcome.exitCode(),
+                        outcome.timedOut(),
+                        outcome.startError(),
+                        exitCheckFailed,
+                        tail,
+                        evidence)));
     }
 
     private StepFailure harness(String step, HarnessProblem problem, String message, Path logFile) {
         List<String> tail = logFile == null ? List.of() : tail(logFile, TAIL_LINES);
-        return new StepFailure(step, null, null, expectationFor(problem), message, logFile, tail,
+        return new StepFailure(
+                step,
+                null,
+                null,
+                expectationFor(problem),
+                message,
+                logFile,
+                tail,
                 Classifier.classify(new Evidence.Harness(problem, message)));
     }
 
@@ -304,7 +371,8 @@ final class ScenarioRunner {
     }
 
     private ScenarioResult failed(Scenario scenario, Instant start, List<StepRecord> records, StepFailure failure) {
-        return new ScenarioResult(scenario.name(), Status.FAIL, Duration.between(start, Instant.now()), records, failure, null);
+        return new ScenarioResult(
+                scenario.name(), Status.FAIL, Duration.between(start, Instant.now()), records, failure, null);
     }
 
     private void writeHarnessLog(StepLogs logs, List<String> lines) {
@@ -345,7 +413,9 @@ final class ScenarioRunner {
 
     private static Expectations resolveExpectations(Expectations e, Function<String, String> resolve) {
         Map<String, List<String>> contain = new LinkedHashMap<>();
-        e.filesContain().forEach((path, texts) -> contain.put(resolve.apply(path), texts.stream().map(resolve).toList()));
+        e.filesContain()
+                .forEach((path, texts) -> contain.put(
+                        resolve.apply(path), texts.stream().map(resolve).toList()));
         Map<String, JsonNode> json = new LinkedHashMap<>();
         e.json().forEach((pointer, value) -> json.put(pointer, resolveJson(value, resolve)));
         Map<String, Map<String, JsonNode>> filesJson = new LinkedHashMap<>();
@@ -366,11 +436,8 @@ final class ScenarioRunner {
                 filesJson);
     }
 
-    private static JsonNode resolveJson(
-            JsonNode value, Function<String, String> resolve) {
-        return value.isTextual()
-                ? TextNode.valueOf(resolve.apply(value.textValue()))
-                : value;
+    private static JsonNode resolveJson(JsonNode value, Function<String, String> resolve) {
+        return value.isTextual() ? TextNode.valueOf(resolve.apply(value.textValue())) : value;
     }
 
     private static StreamExpectation resolveStream(StreamExpectation s, Function<String, String> resolve) {
@@ -385,7 +452,10 @@ final class ScenarioRunner {
             return "";
         }
         return "; skipped " + skipped.size() + " unreadable or special path(s): "
-                + skipped.stream().limit(5).map(s -> s.path() + " (" + s.reason() + ")").collect(Collectors.joining(", "))
+                + skipped.stream()
+                        .limit(5)
+                        .map(s -> s.path() + " (" + s.reason() + ")")
+                        .collect(Collectors.joining(", "))
                 + (skipped.size() > 5 ? ", …" : "");
     }
 

@@ -31,7 +31,8 @@ public final class Selection {
         if (!tasks.isEmpty()) {
             TreeSet<String> owners = new TreeSet<>();
             scenarios.forEach(scenario -> owners.addAll(scenario.owners()));
-            List<String> unknown = tasks.stream().filter(task -> !owners.contains(task)).toList();
+            List<String> unknown =
+                    tasks.stream().filter(task -> !owners.contains(task)).toList();
             if (!unknown.isEmpty()) {
                 throw new GateConfigurationException("No scenario protects task " + String.join(", ", unknown)
                         + " [-Dsmoke.task=" + String.join(",", tasks) + "]. Owner IDs in the manifest: "
@@ -64,7 +65,8 @@ public final class Selection {
                 throw new GateConfigurationException("No scenario matches -Dsmoke.scenario=" + String.join(",", globs)
                         + (tasks.isEmpty() ? "" : " among those of -Dsmoke.task=" + String.join(",", tasks))
                         + ". Scenarios in the manifest: "
-                        + String.join(", ", scenarios.stream().map(Scenario::name).toList()) + ".");
+                        + String.join(
+                                ", ", scenarios.stream().map(Scenario::name).toList()) + ".");
             }
         }
         return selected;

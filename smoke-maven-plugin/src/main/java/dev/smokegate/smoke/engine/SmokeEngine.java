@@ -47,10 +47,12 @@ public final class SmokeEngine {
      */
     public GateResult run(GateRequest request) throws ManifestException, GateConfigurationException {
         Placeholders placeholders = new Placeholders(request.properties(), request.environment());
-        Manifest manifest = new ManifestLoader(placeholders).load(request.manifest(), request.display(request.manifest()));
+        Manifest manifest =
+                new ManifestLoader(placeholders).load(request.manifest(), request.display(request.manifest()));
         List<Scenario> selected = Selection.select(manifest.scenarios(), request.tasks(), request.scenarioGlobs());
         log.info("[smoke] " + selected.size() + " of " + manifest.scenarios().size() + " scenario(s) selected from "
-                + request.display(request.manifest()) + (request.offline() ? " (offline: clones come from the cache only)" : ""));
+                + request.display(request.manifest())
+                + (request.offline() ? " (offline: clones come from the cache only)" : ""));
 
         Map<Scenario, Source> sources = new LinkedHashMap<>();
         for (Scenario scenario : selected) {
@@ -85,20 +87,32 @@ public final class SmokeEngine {
         try {
             JUnitReport.write(result, manifest, request.workDirectory().resolve(JUNIT_REPORT));
         } catch (IOException e) {
-            throw new GateConfigurationException("Cannot write the JUnit report " + request.display(
-                    request.workDirectory().resolve(JUNIT_REPORT)) + ": " + e.getMessage()
+            throw new GateConfigurationException("Cannot write the JUnit report "
+                    + request.display(request.workDirectory().resolve(JUNIT_REPORT)) + ": " + e.getMessage()
                     + ". Check free disk space and the permissions of the work directory.");
         }
         ConsoleReport.summary(result, log);
         return result;
     }
 
-    private Map<Path, Fingerprint> fingerprints(GateRequest request, Placeholders placeholders, Map<Scenario, Source> sources) {
+    private Map<Path, Fingerprint> fingerprints(
+            GateRequest request, Placeholders placeholders, Map<Scenario, Source> sources) {
         Map<Path, Fingerprint> before = new LinkedHashMap<>();
         for (Source source : sources.values()) {
             if (source instanceof Source.Checkout checkout) {
-                Path path = request.basedir().resolve(placeholders.resolve(checkout.path(), Map.of(
-                        "smoke.workspace", "", "smoke.export", "", "smoke.scenario", "", "smoke.logs", ""))).normalize();
+                Path path = request.basedir()
+                        .resolve(placeholders.resolve(
+                                checkout.path(),
+                                Map.of(
+                                        "smoke.workspace",
+                                        "",
+                                        "smoke.export",
+                                        "",
+                                        "smoke.scenario",
+                                        "",
+                                        "smoke.logs",
+                                        "")))
+                        .normalize();
                 if (!before.containsKey(path)) {
                     try {
                         before.put(path, Fingerprint.of(path, request.workDirectory()));

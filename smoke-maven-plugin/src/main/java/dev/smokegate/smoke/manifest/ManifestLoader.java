@@ -65,8 +65,8 @@ public final class ManifestLoader {
     private static final Set<String> EXPECT_KEYS = Set.of("exit", "stdout", "stderr", "output", "files", "json");
     private static final Set<String> STREAM_KEYS = Set.of("contains", "matches", "not-contains");
     private static final Set<String> FILES_KEYS = Set.of("exist", "absent", "contains", "json");
-    private static final Map<String, String> SAMPLE_GATE = Placeholders.GATE_VALUES.stream()
-            .collect(Collectors.toMap(name -> name, name -> "/smoke"));
+    private static final Map<String, String> SAMPLE_GATE =
+            Placeholders.GATE_VALUES.stream().collect(Collectors.toMap(name -> name, name -> "/smoke"));
 
     private final Placeholders placeholders;
 
@@ -93,7 +93,8 @@ public final class ManifestLoader {
                             + ". Create it (see the usage page), point -Dsmoke.manifest at it, or set -Dsmoke.skip=true.",
                     e);
         } catch (IOException e) {
-            throw new ManifestException("Smoke manifest " + displayName + " cannot be read: " + e + ". Check its permissions.", e);
+            throw new ManifestException(
+                    "Smoke manifest " + displayName + " cannot be read: " + e + ". Check its permissions.", e);
         }
         Reader reader = new Reader(displayName, file.toAbsolutePath().getParent());
         if (toml.hasErrors()) {
@@ -130,8 +131,9 @@ public final class ManifestLoader {
             if (format == null) {
                 problem(top, "missing key 'format'. Add `format = 1` as the first line.");
             } else if (!(format instanceof Long) || (Long) format != FORMAT) {
-                problem(at(root, "format"), "unsupported format " + describe(format)
-                        + "; this plugin reads format = 1. Set `format = 1`.");
+                problem(
+                        at(root, "format"),
+                        "unsupported format " + describe(format) + "; this plugin reads format = 1. Set `format = 1`.");
             }
             Duration defaultTimeout = DEFAULT_STEP_TIMEOUT;
             Map<String, String> defaultEnv = Map.of();
@@ -147,8 +149,10 @@ public final class ManifestLoader {
             if (scenarioValue == null) {
                 problem(top, "no scenario. Add at least one [[scenario]] table with [[scenario.step]] tables.");
             } else if (!(scenarioValue instanceof TomlArray array) || !tablesOnly(array)) {
-                problem(at(root, "scenario"), "'scenario' must be an array of tables written [[scenario]]; found "
-                        + describe(scenarioValue) + ".");
+                problem(
+                        at(root, "scenario"),
+                        "'scenario' must be an array of tables written [[scenario]]; found " + describe(scenarioValue)
+                                + ".");
             } else {
                 Map<String, Location> names = new HashMap<>();
                 for (int i = 0; i < array.size(); i++) {
@@ -179,27 +183,34 @@ public final class ManifestLoader {
             if (stepValue == null) {
                 problem(where, scenarioContext + " has no steps. Add [[scenario.step]] tables after it.");
             } else if (!(stepValue instanceof TomlArray array) || !tablesOnly(array)) {
-                problem(at(table, "step"), "'step' in " + scenarioContext
-                        + " must be an array of tables written [[scenario.step]]; found " + describe(stepValue) + ".");
+                problem(
+                        at(table, "step"),
+                        "'step' in " + scenarioContext + " must be an array of tables written [[scenario.step]]; found "
+                                + describe(stepValue) + ".");
             } else {
                 Map<String, Location> stepNames = new HashMap<>();
                 for (int i = 0; i < array.size(); i++) {
-                    Step step = step(array.getTable(i), position(array.inputPositionOf(i)), i + 1, stepNames, scenarioContext);
+                    Step step = step(
+                            array.getTable(i), position(array.inputPositionOf(i)), i + 1, stepNames, scenarioContext);
                     if (step != null) {
                         steps.add(step);
                     }
                 }
-                if (name != null && steps.size() == array.size()
+                if (name != null
+                        && steps.size() == array.size()
                         && steps.stream().noneMatch(step -> step.expect().hasPositive())) {
-                    problem(where, "scenario '" + name + "' has no positive assertion on output: nothing checks what it"
-                            + " printed or wrote. Add expect.stdout.contains, expect.stdout.matches, expect.json or"
-                            + " expect.files.contains to a step; exit codes, files.exist and not-contains alone do not count.");
+                    problem(
+                            where,
+                            "scenario '" + name + "' has no positive assertion on output: nothing checks what it"
+                                    + " printed or wrote. Add expect.stdout.contains, expect.stdout.matches, expect.json or"
+                                    + " expect.files.contains to a step; exit codes, files.exist and not-contains alone do not count.");
                 }
             }
             if (name == null || source == null) {
                 return null;
             }
-            return new Scenario(name, description == null ? "" : description, owners, tags, source, env, timeout, steps, where);
+            return new Scenario(
+                    name, description == null ? "" : description, owners, tags, source, env, timeout, steps, where);
         }
 
         private Source source(TomlTable scenario, String context) {
@@ -214,28 +225,36 @@ public final class ManifestLoader {
             String ref = string(source, "ref", sourceContext, true);
             String untracked = string(source, "untracked", sourceContext, false);
             if (checkout != null && url != null) {
-                problem(at(source, "repo-url"), "source.checkout and source.repo-url are both set in " + context
-                        + ". Keep one: a local checkout or a clone of a URL.");
+                problem(
+                        at(source, "repo-url"),
+                        "source.checkout and source.repo-url are both set in " + context
+                                + ". Keep one: a local checkout or a clone of a URL.");
                 return null;
             }
             if (url != null) {
                 if (untracked != null) {
-                    problem(at(source, "untracked"), "source.untracked applies only to source.checkout, not to a clone, in "
-                            + context + ". Remove it.");
+                    problem(
+                            at(source, "untracked"),
+                            "source.untracked applies only to source.checkout, not to a clone, in " + context
+                                    + ". Remove it.");
                 }
                 return new Source.Clone(url, ref);
             }
             if (ref != null) {
-                problem(at(source, "ref"), "source.ref applies only to source.repo-url in " + context
-                        + ". Remove it, or clone with source.repo-url.");
+                problem(
+                        at(source, "ref"),
+                        "source.ref applies only to source.repo-url in " + context
+                                + ". Remove it, or clone with source.repo-url.");
             }
             UntrackedMode mode = UntrackedMode.INCLUDE;
             if (untracked != null) {
                 switch (untracked) {
                     case "include" -> mode = UntrackedMode.INCLUDE;
                     case "exclude" -> mode = UntrackedMode.EXCLUDE;
-                    default -> problem(at(source, "untracked"), "source.untracked in " + context
-                            + " must be \"include\" or \"exclude\"; found \"" + untracked + "\".");
+                    default -> problem(
+                            at(source, "untracked"),
+                            "source.untracked in " + context + " must be \"include\" or \"exclude\"; found \""
+                                    + untracked + "\".");
                 }
             }
             return new Source.Checkout(checkout == null ? "." : checkout, mode);
@@ -253,8 +272,10 @@ public final class ManifestLoader {
             if (actions.isEmpty()) {
                 problem(where, stepContext + " does nothing. Give it one of run, args, patch or export.");
             } else if (actions.size() > 1) {
-                problem(at(table, actions.get(1)), stepContext + " sets " + String.join(" and ", actions)
-                        + ". A step does one thing: split it into several steps.");
+                problem(
+                        at(table, actions.get(1)),
+                        stepContext + " sets " + String.join(" and ", actions)
+                                + ". A step does one thing: split it into several steps.");
             } else {
                 action = action(table, actions.get(0), stepContext);
             }
@@ -285,8 +306,10 @@ public final class ManifestLoader {
                     List<String> args = strings(table, "args", context, true);
                     if (args.isEmpty()) {
                         if (table.get(List.of("args")) instanceof TomlArray) {
-                            problem(at(table, "args"), "'args' in " + context
-                                    + " is empty. Write the program and its arguments, e.g. [\"mvn\", \"-B\", \"test\"].");
+                            problem(
+                                    at(table, "args"),
+                                    "'args' in " + context
+                                            + " is empty. Write the program and its arguments, e.g. [\"mvn\", \"-B\", \"test\"].");
                         }
                         return null;
                     }
@@ -298,9 +321,12 @@ public final class ManifestLoader {
                         return null;
                     }
                     if (patch.indexOf("${") < 0 && !Files.isRegularFile(folder.resolve(patch))) {
-                        problem(at(table, "patch"), "patch file not found for " + context + ": " + patch
-                                + " (resolved against the manifest's folder to " + folder.resolve(patch).normalize()
-                                + "). Fix the path or add the file.");
+                        problem(
+                                at(table, "patch"),
+                                "patch file not found for " + context + ": " + patch
+                                        + " (resolved against the manifest's folder to "
+                                        + folder.resolve(patch).normalize()
+                                        + "). Fix the path or add the file.");
                     }
                     return new Action.Patch(patch);
                 }
@@ -317,12 +343,16 @@ public final class ManifestLoader {
                     List<String> files = globs(export, "files", context + " export");
                     for (String glob : files) {
                         if (glob.startsWith("/") || List.of(glob.split("/")).contains("..")) {
-                            problem(at(export, "files"), "export.files glob '" + glob + "' in " + context
-                                    + " leaves the workspace. Use a glob relative to the workspace root, without '..'.");
+                            problem(
+                                    at(export, "files"),
+                                    "export.files glob '" + glob + "' in " + context
+                                            + " leaves the workspace. Use a glob relative to the workspace root, without '..'.");
                         }
                     }
                     if (diff == null && files.isEmpty()) {
-                        problem(at(table, "export"), context + " exports nothing. Set export.diff, export.files or both.");
+                        problem(
+                                at(table, "export"),
+                                context + " exports nothing. Set export.diff, export.files or both.");
                         return null;
                     }
                     return new Action.Export(diff, files);
@@ -345,11 +375,15 @@ public final class ManifestLoader {
             Object exitValue = expect.get(List.of("exit"));
             if (exitValue != null) {
                 if (!(action instanceof Action.Run) && action != null) {
-                    problem(at(expect, "exit"), "expect.exit in " + context
-                            + " applies only to run steps; patch and export steps have no exit code. Remove it.");
+                    problem(
+                            at(expect, "exit"),
+                            "expect.exit in " + context
+                                    + " applies only to run steps; patch and export steps have no exit code. Remove it.");
                 } else if (!(exitValue instanceof Long code) || code < 0 || code > 255) {
-                    problem(at(expect, "exit"), "expect.exit in " + context + " must be an integer from 0 to 255; found "
-                            + describe(exitValue) + ".");
+                    problem(
+                            at(expect, "exit"),
+                            "expect.exit in " + context + " must be an integer from 0 to 255; found "
+                                    + describe(exitValue) + ".");
                 } else {
                     exit = code.intValue();
                 }
@@ -391,14 +425,18 @@ public final class ManifestLoader {
                     try {
                         Pattern.compile(placeholders.resolve(regex, SAMPLE_GATE), Pattern.MULTILINE);
                     } catch (PatternSyntaxException e) {
-                        problem(position(table, "matches", i), "bad regex in " + streamContext + ".matches: '" + regex
-                                + "': " + e.getDescription() + " near index " + e.getIndex()
-                                + ". Fix it (java.util.regex syntax), or use 'contains' for literal text.");
+                        problem(
+                                position(table, "matches", i),
+                                "bad regex in " + streamContext + ".matches: '" + regex
+                                        + "': " + e.getDescription() + " near index " + e.getIndex()
+                                        + ". Fix it (java.util.regex syntax), or use 'contains' for literal text.");
                     }
                 }
             }
             return new StreamExpectation(
-                    strings(table, "contains", streamContext, true), matches, strings(table, "not-contains", streamContext, true));
+                    strings(table, "contains", streamContext, true),
+                    matches,
+                    strings(table, "not-contains", streamContext, true));
         }
 
         private Map<String, List<String>> fileTexts(TomlTable files, String context) {
@@ -437,8 +475,10 @@ public final class ManifestLoader {
                 try {
                     JsonPointer.compile(pointer);
                 } catch (IllegalArgumentException e) {
-                    problem(at(table, pointer), "'" + pointer + "' in " + context + "." + key
-                            + " is not a JSON Pointer (RFC 6901). Write it like \"/status\" or \"/items/0/name\".");
+                    problem(
+                            at(table, pointer),
+                            "'" + pointer + "' in " + context + "." + key
+                                    + " is not a JSON Pointer (RFC 6901). Write it like \"/status\" or \"/items/0/name\".");
                     continue;
                 }
                 Object expected = table.get(List.of(pointer));
@@ -457,18 +497,24 @@ public final class ManifestLoader {
                 return null;
             }
             if (!(value instanceof String name)) {
-                problem(at(table, "name"), "'name' in " + context + " must be a string; found " + describe(value) + ".");
+                problem(
+                        at(table, "name"),
+                        "'name' in " + context + " must be a string; found " + describe(value) + ".");
                 return null;
             }
             if (!NAME.matcher(name).matches()) {
-                problem(at(table, "name"), kind + " name '" + name + "' must match [a-z0-9][a-z0-9._-]* (it names a folder"
-                        + " and a log file). Use lower case, digits, '.', '_' and '-'.");
+                problem(
+                        at(table, "name"),
+                        kind + " name '" + name + "' must match [a-z0-9][a-z0-9._-]* (it names a folder"
+                                + " and a log file). Use lower case, digits, '.', '_' and '-'.");
                 return null;
             }
             Location first = seen.putIfAbsent(name, at(table, "name"));
             if (first != null) {
-                problem(at(table, "name"), "duplicate " + kind + " name '" + name + "'; it is first used at " + first
-                        + ". Rename one of them.");
+                problem(
+                        at(table, "name"),
+                        "duplicate " + kind + " name '" + name + "'; it is first used at " + first
+                                + ". Rename one of them.");
                 return null;
             }
             return name;
@@ -486,8 +532,10 @@ public final class ManifestLoader {
                 return;
             }
             if (relative.isAbsolute() || relative.startsWith("..")) {
-                problem(at(table, key), "'" + key + "' in " + context + " leaves the workspace: " + path
-                        + ". Use a path relative to the workspace root, without leading '..'.");
+                problem(
+                        at(table, key),
+                        "'" + key + "' in " + context + " leaves the workspace: " + path
+                                + ". Use a path relative to the workspace root, without leading '..'.");
             }
         }
 
@@ -497,8 +545,10 @@ public final class ManifestLoader {
                 try {
                     FileSystems.getDefault().getPathMatcher("glob:" + glob);
                 } catch (IllegalArgumentException e) {
-                    problem(at(table, key), "bad glob '" + glob + "' in " + context + "." + key + ": " + e.getMessage()
-                            + ". Use glob syntax such as target/*.jar or **/*.log.");
+                    problem(
+                            at(table, key),
+                            "bad glob '" + glob + "' in " + context + "." + key + ": " + e.getMessage()
+                                    + ". Use glob syntax such as target/*.jar or **/*.log.");
                 }
             }
             return globs;
@@ -530,8 +580,10 @@ public final class ManifestLoader {
                     return parsed.get();
                 }
             }
-            problem(at(table, key), "bad duration for '" + key + "' in " + context + ": " + describe(value)
-                    + ". Write a positive duration such as \"500ms\", \"30s\", \"10m\" or \"1h\".");
+            problem(
+                    at(table, key),
+                    "bad duration for '" + key + "' in " + context + ": " + describe(value)
+                            + ". Write a positive duration such as \"500ms\", \"30s\", \"10m\" or \"1h\".");
             return null;
         }
 
@@ -541,7 +593,9 @@ public final class ManifestLoader {
                 return null;
             }
             if (!(value instanceof String text)) {
-                problem(at(table, key), "'" + key + "' in " + context + " must be a string; found " + describe(value) + ".");
+                problem(
+                        at(table, key),
+                        "'" + key + "' in " + context + " must be a string; found " + describe(value) + ".");
                 return null;
             }
             if (interpolated) {
@@ -556,16 +610,20 @@ public final class ManifestLoader {
                 return List.of();
             }
             if (!(value instanceof TomlArray array) || !array.toList().stream().allMatch(String.class::isInstance)) {
-                problem(at(table, key), "'" + key + "' in " + context + " must be an array of strings, e.g. [\"text\"]; found "
-                        + describe(value) + ".");
+                problem(
+                        at(table, key),
+                        "'" + key + "' in " + context + " must be an array of strings, e.g. [\"text\"]; found "
+                                + describe(value) + ".");
                 return List.of();
             }
             List<String> result = new ArrayList<>();
             for (int i = 0; i < array.size(); i++) {
                 String text = array.getString(i);
                 if (interpolated) {
-                    placeholders.firstUnknown(text).ifPresent(name -> problem(position(table, key, array, text),
-                            unknownMessage(name, key, context)));
+                    placeholders
+                            .firstUnknown(text)
+                            .ifPresent(name ->
+                                    problem(position(table, key, array, text), unknownMessage(name, key, context)));
                 }
                 result.add(text);
             }
@@ -578,7 +636,9 @@ public final class ManifestLoader {
                 return null;
             }
             if (!(value instanceof TomlTable table)) {
-                problem(at(parent, key), "'" + key + "' in " + context + " must be a table; found " + describe(value) + ".");
+                problem(
+                        at(parent, key),
+                        "'" + key + "' in " + context + " must be a table; found " + describe(value) + ".");
                 return null;
             }
             return table;
@@ -593,13 +653,18 @@ public final class ManifestLoader {
         }
 
         private void unknownPlaceholder(TomlTable table, String key, String text, String context) {
-            placeholders.firstUnknown(text).ifPresent(name -> problem(at(table, key), unknownMessage(name, key, context)));
+            placeholders
+                    .firstUnknown(text)
+                    .ifPresent(name -> problem(at(table, key), unknownMessage(name, key, context)));
         }
 
         private String unknownMessage(String name, String key, String context) {
             return "unknown placeholder ${" + name + "} in '" + key + "' of " + context
                     + ". Use a Maven project property, ${env.NAME} for a set environment variable, or one of "
-                    + Placeholders.GATE_VALUES.stream().sorted().map(gate -> "${" + gate + "}").collect(Collectors.joining(", "))
+                    + Placeholders.GATE_VALUES.stream()
+                            .sorted()
+                            .map(gate -> "${" + gate + "}")
+                            .collect(Collectors.joining(", "))
                     + "; write $${ for a literal ${.";
         }
 

@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  */
 public final class Placeholders {
     /** The gate's own values, known only once a scenario runs. */
-    public static final Set<String> GATE_VALUES = Set.of("smoke.workspace", "smoke.export", "smoke.scenario", "smoke.logs");
+    public static final Set<String> GATE_VALUES =
+            Set.of("smoke.workspace", "smoke.export", "smoke.scenario", "smoke.logs");
 
     private static final Pattern TOKEN = Pattern.compile("\\$\\$\\{|\\$\\{([^}]*)}");
 

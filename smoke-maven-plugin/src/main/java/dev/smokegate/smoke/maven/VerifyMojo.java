@@ -110,8 +110,9 @@ public final class VerifyMojo extends AbstractMojo {
             return;
         }
         if (ref != null && !ref.isBlank() && (repoUrl == null || repoUrl.isBlank())) {
-            throw new MojoExecutionException("-Dsmoke.ref=" + ref + " is set without -Dsmoke.repoUrl. Set -Dsmoke.repoUrl"
-                    + " to the repository to clone, or give the ref in the manifest as source.ref.");
+            throw new MojoExecutionException(
+                    "-Dsmoke.ref=" + ref + " is set without -Dsmoke.repoUrl. Set -Dsmoke.repoUrl"
+                            + " to the repository to clone, or give the ref in the manifest as source.ref.");
         }
         GateRequest request = new GateRequest(
                 manifest.toPath(),
@@ -135,7 +136,8 @@ public final class VerifyMojo extends AbstractMojo {
             throw new MojoFailureException("Smoke gate failed: " + result.count(Status.FAIL) + " of "
                     + result.scenarios().size() + " scenario(s) failed"
                     + (result.checkoutChanges().isEmpty() ? "" : " and the gate changed a checkout")
-                    + ". Read the [smoke] FAIL lines above, the step logs under " + request.display(request.workDirectory())
+                    + ". Read the [smoke] FAIL lines above, the step logs under "
+                    + request.display(request.workDirectory())
                     + " and " + request.display(request.workDirectory().resolve(SmokeEngine.JUNIT_REPORT)) + ".");
         }
     }

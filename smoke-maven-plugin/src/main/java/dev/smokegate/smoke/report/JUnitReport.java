@@ -43,8 +43,8 @@ public final class JUnitReport {
      */
     public static void write(GateResult result, Manifest manifest, Path file) throws IOException {
         Files.createDirectories(file.getParent());
-        Map<String, Scenario> scenarios = manifest.scenarios().stream()
-                .collect(Collectors.toMap(Scenario::name, Function.identity()));
+        Map<String, Scenario> scenarios =
+                manifest.scenarios().stream().collect(Collectors.toMap(Scenario::name, Function.identity()));
         Path temporary = Files.createTempFile(file.getParent(), ".TEST-smoke", ".xml.tmp");
         try {
             writeTo(temporary, result, scenarios);
@@ -119,12 +119,19 @@ public final class JUnitReport {
             Optional<StepRecord> record = result.steps().stream()
                     .filter(candidate -> candidate.number() == step.number())
                     .findFirst();
-            testcase(xml, result.name(), step.name(), record.map(StepRecord::elapsed).orElse(Duration.ZERO));
+            testcase(
+                    xml,
+                    result.name(),
+                    step.name(),
+                    record.map(StepRecord::elapsed).orElse(Duration.ZERO));
             if (record.isEmpty()) {
                 xml.writeEmptyElement("skipped");
-                xml.writeAttribute("message", xmlSafe(result.status() == Status.SKIP
-                        ? "scenario skipped: " + result.skipReason()
-                        : "not run: an earlier step of the scenario failed"));
+                xml.writeAttribute(
+                        "message",
+                        xmlSafe(
+                                result.status() == Status.SKIP
+                                        ? "scenario skipped: " + result.skipReason()
+                                        : "not run: an earlier step of the scenario failed"));
             } else if (!record.get().passed() && failure != null) {
                 failure(xml, failure);
             }
@@ -169,8 +176,12 @@ public final class JUnitReport {
     static String xmlSafe(String text) {
         StringBuilder safe = new StringBuilder(text.length());
         text.codePoints().forEach(c -> {
-            boolean allowed = c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF)
-                    || (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
+            boolean allowed = c == 0x9
+                    || c == 0xA
+                    || c == 0xD
+                    || (c >= 0x20 && c <= 0xD7FF)
+                    || (c >= 0xE000 && c <= 0xFFFD)
+                    || (c >= 0x10000 && c <= 0x10FFFF);
             if (allowed) {
                 safe.appendCodePoint(c);
             } else {

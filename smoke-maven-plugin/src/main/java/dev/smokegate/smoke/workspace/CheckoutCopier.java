@@ -171,9 +171,13 @@ public final class CheckoutCopier {
         try {
             folder = folder.toRealPath();
             Path realWorkTree = workTree.toRealPath();
-            return folder.startsWith(realWorkTree) ? realWorkTree.relativize(folder).toString().replace('\\', '/') : "";
+            return folder.startsWith(realWorkTree)
+                    ? realWorkTree.relativize(folder).toString().replace('\\', '/')
+                    : "";
         } catch (IOException e) {
-            return folder.startsWith(workTree) ? workTree.relativize(folder).toString().replace('\\', '/') : "";
+            return folder.startsWith(workTree)
+                    ? workTree.relativize(folder).toString().replace('\\', '/')
+                    : "";
         }
     }
 

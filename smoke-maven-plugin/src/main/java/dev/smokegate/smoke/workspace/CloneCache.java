@@ -218,15 +218,21 @@ public final class CloneCache {
             // git clone --mirror, as init + config + fetch, so that automatic gc is off before the
             // first fetch: JGit runs it after every fetch, in a background thread by default, which
             // would still hold files in the folder when it is renamed below.
-            try (Git git = Git.init().setBare(true).setDirectory(partial.toFile()).call()) {
+            try (Git git =
+                    Git.init().setBare(true).setDirectory(partial.toFile()).call()) {
                 StoredConfig config = git.getRepository().getConfig();
                 withoutAutoGc(config);
-                config.setString(ConfigConstants.CONFIG_REMOTE_SECTION, Constants.DEFAULT_REMOTE_NAME,
-                        ConfigConstants.CONFIG_KEY_URL, url);
-                config.setString(ConfigConstants.CONFIG_REMOTE_SECTION, Constants.DEFAULT_REMOTE_NAME,
-                        "fetch", "+refs/*:refs/*");
-                config.setBoolean(ConfigConstants.CONFIG_REMOTE_SECTION, Constants.DEFAULT_REMOTE_NAME,
-                        "mirror", true);
+                config.setString(
+                        ConfigConstants.CONFIG_REMOTE_SECTION,
+                        Constants.DEFAULT_REMOTE_NAME,
+                        ConfigConstants.CONFIG_KEY_URL,
+                        url);
+                config.setString(
+                        ConfigConstants.CONFIG_REMOTE_SECTION,
+                        Constants.DEFAULT_REMOTE_NAME,
+                        "fetch",
+                        "+refs/*:refs/*");
+                config.setBoolean(ConfigConstants.CONFIG_REMOTE_SECTION, Constants.DEFAULT_REMOTE_NAME, "mirror", true);
                 config.save();
             }
             download(url, partial, where);
@@ -294,7 +300,8 @@ public final class CloneCache {
         String found = null;
         for (Ref ref : repository.getRefDatabase().getRefsByPrefix(Constants.R_HEADS)) {
             if (commit.equals(ref.getObjectId())) {
-                if (ref.getName().equals(Constants.R_HEADS + "main") || ref.getName().equals(Constants.R_HEADS + "master")) {
+                if (ref.getName().equals(Constants.R_HEADS + "main")
+                        || ref.getName().equals(Constants.R_HEADS + "master")) {
                     return ref.getName();
                 }
                 found = found == null ? ref.getName() : found;
@@ -350,12 +357,21 @@ public final class CloneCache {
         try (Git git = Git.init().setDirectory(workspace.toFile()).call()) {
             StoredConfig initial = git.getRepository().getConfig();
             withoutAutoGc(initial);
-            initial.setString(ConfigConstants.CONFIG_REMOTE_SECTION, Constants.DEFAULT_REMOTE_NAME,
-                    ConfigConstants.CONFIG_KEY_URL, mirror.toString());
-            initial.setString(ConfigConstants.CONFIG_REMOTE_SECTION, Constants.DEFAULT_REMOTE_NAME,
-                    "fetch", "+refs/heads/*:refs/remotes/origin/*");
+            initial.setString(
+                    ConfigConstants.CONFIG_REMOTE_SECTION,
+                    Constants.DEFAULT_REMOTE_NAME,
+                    ConfigConstants.CONFIG_KEY_URL,
+                    mirror.toString());
+            initial.setString(
+                    ConfigConstants.CONFIG_REMOTE_SECTION,
+                    Constants.DEFAULT_REMOTE_NAME,
+                    "fetch",
+                    "+refs/heads/*:refs/remotes/origin/*");
             initial.save();
-            git.fetch().setRemote(Constants.DEFAULT_REMOTE_NAME).setTagOpt(TagOpt.FETCH_TAGS).call();
+            git.fetch()
+                    .setRemote(Constants.DEFAULT_REMOTE_NAME)
+                    .setTagOpt(TagOpt.FETCH_TAGS)
+                    .call();
             Repository repository = git.getRepository();
             StoredConfig config = repository.getConfig();
             config.setString(

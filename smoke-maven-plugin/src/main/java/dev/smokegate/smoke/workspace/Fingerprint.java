@@ -81,8 +81,11 @@ public final class Fingerprint {
             try {
                 java.nio.file.Files.createDirectories(gateDirectory);
             } catch (java.io.IOException e) {
-                throw new WorkspaceException(WorkspaceException.Reason.IO, WHAT + ": cannot create the gate's folder "
-                        + gateDirectory + ": " + e.getMessage() + ". Check its permissions and free disk space.", e);
+                throw new WorkspaceException(
+                        WorkspaceException.Reason.IO,
+                        WHAT + ": cannot create the gate's folder " + gateDirectory + ": " + e.getMessage()
+                                + ". Check its permissions and free disk space.",
+                        e);
             }
             org.eclipse.jgit.util.FS.FileStoreAttributes.get(gateDirectory);
         }

@@ -28,7 +28,8 @@ class ClosestLineTest {
     void forRegex_literalPartsAreCompared() throws IOException {
         Path log = log("Tests run: 9, Failures: 0\nsomething else\n");
 
-        assertThat(ClosestLine.forRegex(log, "Tests run: \\d+, Failures: [1-9]")).isEqualTo("Tests run: 9, Failures: 0");
+        assertThat(ClosestLine.forRegex(log, "Tests run: \\d+, Failures: [1-9]"))
+                .isEqualTo("Tests run: 9, Failures: 0");
     }
 
     @Test
@@ -40,12 +41,14 @@ class ClosestLineTest {
 
     @Test
     void forText_missingLog_null() {
-        assertThat(ClosestLine.forText(dir.resolve("absent.log"), "Tests run: 4")).isNull();
+        assertThat(ClosestLine.forText(dir.resolve("absent.log"), "Tests run: 4"))
+                .isNull();
     }
 
     @Test
     void sharedPrefix_countsTheLongestLeadingPartFound() {
-        assertThat(ClosestLine.sharedPrefix("xx Tests run: 4, Failures: 1", "Tests run: 4, Failures: 2")).isEqualTo(24);
+        assertThat(ClosestLine.sharedPrefix("xx Tests run: 4, Failures: 1", "Tests run: 4, Failures: 2"))
+                .isEqualTo(24);
         assertThat(ClosestLine.sharedPrefix("nothing", "Tests")).isZero();
     }
 }

@@ -146,8 +146,8 @@ class FileExistsCheckTest {
         CheckResult result = new FileExistsCheck(glob).evaluate(step.output());
 
         assertThat(result.passed()).as(result.toString()).isTrue();
-        assertThat(result.seen()).isEqualTo("found " + dir.toAbsolutePath().toString().substring(1)
-                + "/export/target/greeter-1.0.jar");
+        assertThat(result.seen())
+                .isEqualTo("found " + dir.toAbsolutePath().toString().substring(1) + "/export/target/greeter-1.0.jar");
     }
 
     @Test
@@ -160,7 +160,7 @@ class FileExistsCheckTest {
         CheckResult result = new FileExistsCheck(glob).evaluate(step.output());
 
         assertThat(result.passed()).isFalse();
-        assertThat(result.seen()).isEqualTo("no match; " + dir.toAbsolutePath().toString().substring(1)
-                + "/export/ holds changes.diff");
+        assertThat(result.seen())
+                .isEqualTo("no match; " + dir.toAbsolutePath().toString().substring(1) + "/export/ holds changes.diff");
     }
 }

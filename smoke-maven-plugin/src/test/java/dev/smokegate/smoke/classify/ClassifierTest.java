@@ -42,10 +42,11 @@ class ClassifierTest {
 
     @Test
     void classify_exit127WithShellNotFoundLine_hostCommandNotFoundWithThatLine() {
-        Classification result = Classifier.classify(
-                exitMismatch(127, "+ ./mvnw -B verify", "sh: 1: mvnw: not found", "", "  "));
+        Classification result =
+                Classifier.classify(exitMismatch(127, "+ ./mvnw -B verify", "sh: 1: mvnw: not found", "", "  "));
 
-        assertThat(result).isEqualTo(new Classification(FailureCategory.HOST, COMMAND_NOT_FOUND, "sh: 1: mvnw: not found"));
+        assertThat(result)
+                .isEqualTo(new Classification(FailureCategory.HOST, COMMAND_NOT_FOUND, "sh: 1: mvnw: not found"));
     }
 
     @Test
@@ -53,7 +54,8 @@ class ClassifierTest {
         Classification result = Classifier.classify(exitMismatch(127, "  bash: line 1: gradlew: command not found  "));
 
         assertThat(result)
-                .isEqualTo(new Classification(FailureCategory.HOST, COMMAND_NOT_FOUND, "bash: line 1: gradlew: command not found"));
+                .isEqualTo(new Classification(
+                        FailureCategory.HOST, COMMAND_NOT_FOUND, "bash: line 1: gradlew: command not found"));
     }
 
     @Test
@@ -66,7 +68,8 @@ class ClassifierTest {
     @Test
     void classify_startError_hostCommandNotFoundWithStartError() {
         String startError = "Cannot run program \"mvnw\" (in directory \"/ws\"): error=2, No such file or directory";
-        Evidence evidence = new Evidence.Process(127, false, startError, true, List.of("sh: 1: other: not found"), null);
+        Evidence evidence =
+                new Evidence.Process(127, false, startError, true, List.of("sh: 1: other: not found"), null);
 
         assertThat(Classifier.classify(evidence))
                 .isEqualTo(new Classification(FailureCategory.HOST, COMMAND_NOT_FOUND, startError));
@@ -95,13 +98,15 @@ class ClassifierTest {
         Classification result = Classifier.classify(exitMismatch(
                 1, "[INFO] Building jar", "java.io.IOException: No space left on device", "[INFO] BUILD FAILURE"));
 
-        assertThat(result).isEqualTo(new Classification(
-                FailureCategory.HOST, DISK_FULL, "java.io.IOException: No space left on device"));
+        assertThat(result)
+                .isEqualTo(new Classification(
+                        FailureCategory.HOST, DISK_FULL, "java.io.IOException: No space left on device"));
     }
 
     @Test
     void classify_diskQuotaExceededOnOutputCheck_hostDiskFull() {
-        Classification result = Classifier.classify(outputMismatch(0, "no 'done' in stdout", "write: Disk quota exceeded"));
+        Classification result =
+                Classifier.classify(outputMismatch(0, "no 'done' in stdout", "write: Disk quota exceeded"));
 
         assertThat(result).isEqualTo(new Classification(FailureCategory.HOST, DISK_FULL, "write: Disk quota exceeded"));
     }
@@ -119,11 +124,12 @@ class ClassifierTest {
 
     @Test
     void classify_unknownHostAfterCompileError_networkWinsByOrder() {
-        Classification result = Classifier.classify(exitMismatch(
-                1, "[ERROR] COMPILATION ERROR :", "java.net.UnknownHostException: repo.example.org"));
+        Classification result = Classifier.classify(
+                exitMismatch(1, "[ERROR] COMPILATION ERROR :", "java.net.UnknownHostException: repo.example.org"));
 
-        assertThat(result).isEqualTo(
-                new Classification(FailureCategory.HOST, NETWORK, "java.net.UnknownHostException: repo.example.org"));
+        assertThat(result)
+                .isEqualTo(new Classification(
+                        FailureCategory.HOST, NETWORK, "java.net.UnknownHostException: repo.example.org"));
     }
 
     // --- source.not-executable ---
@@ -133,16 +139,18 @@ class ClassifierTest {
         Classification result =
                 Classifier.classify(exitMismatch(126, "sh: 1: ./mvnw: Permission denied", "after the fact"));
 
-        assertThat(result).isEqualTo(
-                new Classification(FailureCategory.SOURCE, NOT_EXECUTABLE, "sh: 1: ./mvnw: Permission denied"));
+        assertThat(result)
+                .isEqualTo(
+                        new Classification(FailureCategory.SOURCE, NOT_EXECUTABLE, "sh: 1: ./mvnw: Permission denied"));
     }
 
     @Test
     void classify_exit126WithoutPermissionLine_evidenceIsLastLine() {
         Classification result = Classifier.classify(exitMismatch(126, "sh: 1: ./run.sh: cannot execute", ""));
 
-        assertThat(result).isEqualTo(
-                new Classification(FailureCategory.SOURCE, NOT_EXECUTABLE, "sh: 1: ./run.sh: cannot execute"));
+        assertThat(result)
+                .isEqualTo(
+                        new Classification(FailureCategory.SOURCE, NOT_EXECUTABLE, "sh: 1: ./run.sh: cannot execute"));
     }
 
     // --- host.permission-denied ---
@@ -152,14 +160,17 @@ class ClassifierTest {
         Classification result = Classifier.classify(
                 exitMismatch(1, "cp: cannot create regular file '/opt/x': Permission denied", "done"));
 
-        assertThat(result).isEqualTo(new Classification(
-                FailureCategory.HOST, PERMISSION_DENIED, "cp: cannot create regular file '/opt/x': Permission denied"));
+        assertThat(result)
+                .isEqualTo(new Classification(
+                        FailureCategory.HOST,
+                        PERMISSION_DENIED,
+                        "cp: cannot create regular file '/opt/x': Permission denied"));
     }
 
     @Test
     void classify_permissionDeniedOnOutputCheck_runtimeOutput() {
-        Classification result = Classifier.classify(
-                outputMismatch(0, "stdout has no 'ok'", "cp: cannot stat 'x': Permission denied"));
+        Classification result =
+                Classifier.classify(outputMismatch(0, "stdout has no 'ok'", "cp: cannot stat 'x': Permission denied"));
 
         assertThat(result).isEqualTo(new Classification(FailureCategory.RUNTIME, OUTPUT, "stdout has no 'ok'"));
     }
@@ -179,8 +190,9 @@ class ClassifierTest {
     void classify_timedOutWithNoOutput_evidenceNamesExitCode() {
         Evidence evidence = new Evidence.Process(137, true, null, false, List.of(), null);
 
-        assertThat(Classifier.classify(evidence)).isEqualTo(new Classification(
-                FailureCategory.RUNTIME, TIMEOUT, "(the step printed nothing; exit code 137)"));
+        assertThat(Classifier.classify(evidence))
+                .isEqualTo(new Classification(
+                        FailureCategory.RUNTIME, TIMEOUT, "(the step printed nothing; exit code 137)"));
     }
 
     // --- source.compile-error ---
@@ -193,8 +205,11 @@ class ClassifierTest {
                 "[ERROR] /ws/src/main/java/App.java:[3,8] class Ap is public",
                 "[INFO] BUILD FAILURE"));
 
-        assertThat(result).isEqualTo(new Classification(
-                FailureCategory.SOURCE, COMPILE_ERROR, "[ERROR] /ws/src/main/java/App.java:[3,8] class Ap is public"));
+        assertThat(result)
+                .isEqualTo(new Classification(
+                        FailureCategory.SOURCE,
+                        COMPILE_ERROR,
+                        "[ERROR] /ws/src/main/java/App.java:[3,8] class Ap is public"));
     }
 
     @Test
@@ -202,35 +217,40 @@ class ClassifierTest {
         Classification result =
                 Classifier.classify(exitMismatch(1, "[ERROR] COMPILATION ERROR :", "[INFO] BUILD FAILURE"));
 
-        assertThat(result).isEqualTo(
-                new Classification(FailureCategory.SOURCE, COMPILE_ERROR, "[ERROR] COMPILATION ERROR :"));
+        assertThat(result)
+                .isEqualTo(new Classification(FailureCategory.SOURCE, COMPILE_ERROR, "[ERROR] COMPILATION ERROR :"));
     }
 
     @Test
     void classify_cannotFindSymbol_sourceCompileError() {
         Classification result = Classifier.classify(exitMismatch(1, "App.java:5: error: cannot find symbol"));
 
-        assertThat(result).isEqualTo(
-                new Classification(FailureCategory.SOURCE, COMPILE_ERROR, "App.java:5: error: cannot find symbol"));
+        assertThat(result)
+                .isEqualTo(new Classification(
+                        FailureCategory.SOURCE, COMPILE_ERROR, "App.java:5: error: cannot find symbol"));
     }
 
     // --- source.tests-failed ---
 
     @Test
     void classify_testsFailedOnExitMismatch_sourceTestsFailed() {
-        Classification result = Classifier.classify(exitMismatch(
-                1, "[ERROR] Tests run: 4, Failures: 1, Errors: 0, Skipped: 0", "[INFO] BUILD FAILURE"));
+        Classification result = Classifier.classify(
+                exitMismatch(1, "[ERROR] Tests run: 4, Failures: 1, Errors: 0, Skipped: 0", "[INFO] BUILD FAILURE"));
 
-        assertThat(result).isEqualTo(new Classification(
-                FailureCategory.SOURCE, TESTS_FAILED, "[ERROR] Tests run: 4, Failures: 1, Errors: 0, Skipped: 0"));
+        assertThat(result)
+                .isEqualTo(new Classification(
+                        FailureCategory.SOURCE,
+                        TESTS_FAILED,
+                        "[ERROR] Tests run: 4, Failures: 1, Errors: 0, Skipped: 0"));
     }
 
     @Test
     void classify_testErrorsOnExitMismatch_sourceTestsFailed() {
         Classification result = Classifier.classify(exitMismatch(1, "Tests run: 4, Failures: 0, Errors: 2"));
 
-        assertThat(result).isEqualTo(
-                new Classification(FailureCategory.SOURCE, TESTS_FAILED, "Tests run: 4, Failures: 0, Errors: 2"));
+        assertThat(result)
+                .isEqualTo(new Classification(
+                        FailureCategory.SOURCE, TESTS_FAILED, "Tests run: 4, Failures: 0, Errors: 2"));
     }
 
     @Test
@@ -245,8 +265,8 @@ class ClassifierTest {
     void classify_testsFailedLineOnOutputCheck_runtimeOutputWithLastLine() {
         Classification result = Classifier.classify(outputMismatch(0, null, "Tests run: 4, Failures: 1, Errors: 0"));
 
-        assertThat(result).isEqualTo(
-                new Classification(FailureCategory.RUNTIME, OUTPUT, "Tests run: 4, Failures: 1, Errors: 0"));
+        assertThat(result)
+                .isEqualTo(new Classification(FailureCategory.RUNTIME, OUTPUT, "Tests run: 4, Failures: 1, Errors: 0"));
     }
 
     // --- runtime.signal ---
@@ -272,16 +292,16 @@ class ClassifierTest {
         Classification result =
                 Classifier.classify(exitMismatch(2, "usage: greeter NAME", "  greeter: missing NAME  ", "", "   "));
 
-        assertThat(result)
-                .isEqualTo(new Classification(FailureCategory.RUNTIME, EXIT_CODE, "greeter: missing NAME"));
+        assertThat(result).isEqualTo(new Classification(FailureCategory.RUNTIME, EXIT_CODE, "greeter: missing NAME"));
     }
 
     @Test
     void classify_exitMismatchWithEmptyTail_evidenceSaysNothingPrinted() {
         Classification result = Classifier.classify(exitMismatch(3));
 
-        assertThat(result).isEqualTo(new Classification(
-                FailureCategory.RUNTIME, EXIT_CODE, "(the step printed nothing; exit code 3)"));
+        assertThat(result)
+                .isEqualTo(new Classification(
+                        FailureCategory.RUNTIME, EXIT_CODE, "(the step printed nothing; exit code 3)"));
     }
 
     @Test
@@ -298,8 +318,8 @@ class ClassifierTest {
         Classification result =
                 Classifier.classify(outputMismatch(0, "target/app.jar does not exist", "BUILD SUCCESS"));
 
-        assertThat(result).isEqualTo(
-                new Classification(FailureCategory.RUNTIME, OUTPUT, "target/app.jar does not exist"));
+        assertThat(result)
+                .isEqualTo(new Classification(FailureCategory.RUNTIME, OUTPUT, "target/app.jar does not exist"));
     }
 
     @Test
@@ -313,29 +333,46 @@ class ClassifierTest {
     void classify_outputCheckWithEmptyTail_evidenceSaysNothingPrinted() {
         Classification result = Classifier.classify(outputMismatch(0, null));
 
-        assertThat(result).isEqualTo(new Classification(
-                FailureCategory.RUNTIME, OUTPUT, "(the step printed nothing; exit code 0)"));
+        assertThat(result)
+                .isEqualTo(
+                        new Classification(FailureCategory.RUNTIME, OUTPUT, "(the step printed nothing; exit code 0)"));
     }
 
     // --- harness problems ---
 
     static Stream<Arguments> harnessRules() {
         return Stream.of(
-                Arguments.of(HarnessProblem.NOT_A_REPOSITORY, FailureCategory.SOURCE,
+                Arguments.of(
+                        HarnessProblem.NOT_A_REPOSITORY,
+                        FailureCategory.SOURCE,
                         "source.not-a-repository (the configured checkout is not a git work tree)"),
-                Arguments.of(HarnessProblem.UNREADABLE_TRACKED, FailureCategory.SOURCE,
+                Arguments.of(
+                        HarnessProblem.UNREADABLE_TRACKED,
+                        FailureCategory.SOURCE,
                         "source.unreadable-tracked (a file git tracks cannot be read, so the sandbox would be incomplete)"),
-                Arguments.of(HarnessProblem.REF_NOT_FOUND, FailureCategory.SOURCE,
+                Arguments.of(
+                        HarnessProblem.REF_NOT_FOUND,
+                        FailureCategory.SOURCE,
                         "source.ref-not-found (the branch, tag or commit is not in the repository)"),
-                Arguments.of(HarnessProblem.PATCH_REJECTED, FailureCategory.SOURCE,
+                Arguments.of(
+                        HarnessProblem.PATCH_REJECTED,
+                        FailureCategory.SOURCE,
                         "source.patch-rejected (the patch does not match the repository's files)"),
-                Arguments.of(HarnessProblem.ESCAPES_WORKSPACE, FailureCategory.SOURCE,
+                Arguments.of(
+                        HarnessProblem.ESCAPES_WORKSPACE,
+                        FailureCategory.SOURCE,
                         "source.escapes-workspace (a path in the scenario or patch leaves the workspace)"),
-                Arguments.of(HarnessProblem.UNREACHABLE, FailureCategory.HOST,
+                Arguments.of(
+                        HarnessProblem.UNREACHABLE,
+                        FailureCategory.HOST,
                         "host.unreachable (the repository URL cannot be reached from this machine)"),
-                Arguments.of(HarnessProblem.OFFLINE_NOT_CACHED, FailureCategory.HOST,
+                Arguments.of(
+                        HarnessProblem.OFFLINE_NOT_CACHED,
+                        FailureCategory.HOST,
                         "host.offline-not-cached (Maven runs offline (-o) and the clone cache lacks the repository)"),
-                Arguments.of(HarnessProblem.IO, FailureCategory.HOST,
+                Arguments.of(
+                        HarnessProblem.IO,
+                        FailureCategory.HOST,
                         "host.io (reading or writing files on this machine failed)"));
     }
 
@@ -371,7 +408,8 @@ class ClassifierTest {
     void rules_listed_inOrderTriedWithCategory() {
         List<String> rules = Classifier.rules();
 
-        assertThat(rules).first()
+        assertThat(rules)
+                .first()
                 .isEqualTo("source.not-a-repository (the configured checkout is not a git work tree) → source");
         assertThat(rules).last().isEqualTo(OUTPUT + " → runtime");
         assertThat(rules.stream().map(rule -> rule.substring(0, rule.indexOf(' '))))
@@ -412,8 +450,8 @@ class ClassifierTest {
 
     @Test
     void classify_expectedExit127ButOutputCheckFailed_runtimeOutputNotCommandNotFound() {
-        Classification result = Classifier.classify(
-                new Evidence.Process(127, false, null, false, List.of("sh: 1: nope: not found"), "no 'nope' in stdout"));
+        Classification result = Classifier.classify(new Evidence.Process(
+                127, false, null, false, List.of("sh: 1: nope: not found"), "no 'nope' in stdout"));
 
         assertThat(result.category()).isEqualTo(FailureCategory.RUNTIME);
         assertThat(result.rule()).startsWith("runtime.output ");

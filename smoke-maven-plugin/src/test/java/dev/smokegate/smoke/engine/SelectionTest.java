@@ -14,8 +14,16 @@ import org.junit.jupiter.api.Test;
 
 class SelectionTest {
     private static Scenario scenario(String name, String... owners) {
-        return new Scenario(name, "", List.of(owners), List.of(), new Source.Checkout(".", UntrackedMode.INCLUDE), Map.of(),
-                null, List.of(), new Location("src/smoke/manifest.toml", 1, 1));
+        return new Scenario(
+                name,
+                "",
+                List.of(owners),
+                List.of(),
+                new Source.Checkout(".", UntrackedMode.INCLUDE),
+                Map.of(),
+                null,
+                List.of(),
+                new Location("src/smoke/manifest.toml", 1, 1));
     }
 
     private static final List<Scenario> SCENARIOS = List.of(
@@ -55,24 +63,26 @@ class SelectionTest {
 
     @Test
     void select_unknownTask_messageNamesItAndListsSortedOwners() {
-        assertThat(failure(SCENARIOS, "T-3,T-9", null)).isEqualTo(
-                "No scenario protects task T-9 [-Dsmoke.task=T-3,T-9]. Owner IDs in the manifest: T-10, T-2, T-3."
-                        + " Fix the ID, or add it to the owners of the scenarios that protect it.");
+        assertThat(failure(SCENARIOS, "T-3,T-9", null))
+                .isEqualTo(
+                        "No scenario protects task T-9 [-Dsmoke.task=T-3,T-9]. Owner IDs in the manifest: T-10, T-2, T-3."
+                                + " Fix the ID, or add it to the owners of the scenarios that protect it.");
     }
 
     @Test
     void select_severalUnknownTasks_messageNamesEach() {
-        assertThat(failure(SCENARIOS, "X-1,T-2,X-2", null)).isEqualTo(
-                "No scenario protects task X-1, X-2 [-Dsmoke.task=X-1,T-2,X-2]. Owner IDs in the manifest: T-10, T-2, T-3."
-                        + " Fix the ID, or add it to the owners of the scenarios that protect it.");
+        assertThat(failure(SCENARIOS, "X-1,T-2,X-2", null))
+                .isEqualTo(
+                        "No scenario protects task X-1, X-2 [-Dsmoke.task=X-1,T-2,X-2]. Owner IDs in the manifest: T-10, T-2, T-3."
+                                + " Fix the ID, or add it to the owners of the scenarios that protect it.");
     }
 
     @Test
     void select_taskButManifestHasNoOwners_messageSaysHowToAddOwners() {
         List<Scenario> unowned = List.of(scenario("a"), scenario("b"));
 
-        assertThat(failure(unowned, "T-1", null)).isEqualTo(
-                "No scenario protects task T-1 [-Dsmoke.task=T-1]. Owner IDs in the manifest:"
+        assertThat(failure(unowned, "T-1", null))
+                .isEqualTo("No scenario protects task T-1 [-Dsmoke.task=T-1]. Owner IDs in the manifest:"
                         + " (none; add owners = [\"ID\"] to a scenario)."
                         + " Fix the ID, or add it to the owners of the scenarios that protect it.");
     }
@@ -103,8 +113,8 @@ class SelectionTest {
 
     @Test
     void select_globsMatchingNothing_messageListsScenarios() {
-        assertThat(failure(SCENARIOS, null, "nope-*,!x")).isEqualTo(
-                "No scenario matches -Dsmoke.scenario=nope-*,!x. Scenarios in the manifest:"
+        assertThat(failure(SCENARIOS, null, "nope-*,!x"))
+                .isEqualTo("No scenario matches -Dsmoke.scenario=nope-*,!x. Scenarios in the manifest:"
                         + " greeter-local, greeter-slow, other-fast, greeter-clone.");
     }
 
@@ -117,8 +127,9 @@ class SelectionTest {
 
     @Test
     void select_badGlob_messageNamesGlobAndSyntax() {
-        assertThat(failure(SCENARIOS, null, "greeter-[a")).isEqualTo(
-                "Bad scenario glob 'greeter-[a' [-Dsmoke.scenario]: Missing ']. Use glob syntax, e.g. greeter-*,!*-slow.");
+        assertThat(failure(SCENARIOS, null, "greeter-[a"))
+                .isEqualTo(
+                        "Bad scenario glob 'greeter-[a' [-Dsmoke.scenario]: Missing ']. Use glob syntax, e.g. greeter-*,!*-slow.");
     }
 
     @Test
@@ -129,8 +140,8 @@ class SelectionTest {
 
     @Test
     void select_taskAndGlobWithEmptyIntersection_messageNamesBoth() {
-        assertThat(failure(SCENARIOS, "T-3", "greeter-*")).isEqualTo(
-                "No scenario matches -Dsmoke.scenario=greeter-* among those of -Dsmoke.task=T-3."
+        assertThat(failure(SCENARIOS, "T-3", "greeter-*"))
+                .isEqualTo("No scenario matches -Dsmoke.scenario=greeter-* among those of -Dsmoke.task=T-3."
                         + " Scenarios in the manifest: greeter-local, greeter-slow, other-fast, greeter-clone.");
     }
 
@@ -145,7 +156,8 @@ class SelectionTest {
 
     @Test
     void split_commaList_trimmedItemsWithoutEmpties() {
-        assertThat(Selection.split("  greeter-* , ,!*-slow,,  other ,")).containsExactly("greeter-*", "!*-slow", "other");
+        assertThat(Selection.split("  greeter-* , ,!*-slow,,  other ,"))
+                .containsExactly("greeter-*", "!*-slow", "other");
     }
 
     @Test

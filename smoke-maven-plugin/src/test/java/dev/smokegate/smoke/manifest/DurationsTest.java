@@ -28,10 +28,24 @@ class DurationsTest {
 
     @ParameterizedTest
     @NullAndEmptySource
-    @ValueSource(strings = {
-        "0s", "0ms", "0h0m", "10", "10 minutes", "-1s", "1.5s", "1H", " 1s", "1s ", "1d", "s", "1h 30m",
-        "99999999999999999999s", "9999999999999999h"
-    })
+    @ValueSource(
+            strings = {
+                "0s",
+                "0ms",
+                "0h0m",
+                "10",
+                "10 minutes",
+                "-1s",
+                "1.5s",
+                "1H",
+                " 1s",
+                "1s ",
+                "1d",
+                "s",
+                "1h 30m",
+                "99999999999999999999s",
+                "9999999999999999h"
+            })
     void parse_invalidOrZero_empty(String text) {
         assertThat(Durations.parse(text)).isEmpty();
     }

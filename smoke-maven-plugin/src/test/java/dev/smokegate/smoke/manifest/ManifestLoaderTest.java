@@ -21,14 +21,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ManifestLoaderTest {
-    private static final String HEAD = "format = 1\n\n[[scenario]]\nname = \"a\"\n\n  [[scenario.step]]\n  name = \"s\"\n";
+    private static final String HEAD =
+            "format = 1\n\n[[scenario]]\nname = \"a\"\n\n  [[scenario.step]]\n  name = \"s\"\n";
 
     @TempDir
     Path dir;
 
     private final ManifestLoader loader = new ManifestLoader(new Placeholders(
-            Map.of("project.build.directory", "/p/target", "fixture.repo", "/repos/greeter"),
-            Map.of("HOME", "/root")));
+            Map.of("project.build.directory", "/p/target", "fixture.repo", "/repos/greeter"), Map.of("HOME", "/root")));
 
     private Manifest load(String toml) throws Exception {
         Path file = dir.resolve("m.toml");
@@ -48,7 +48,8 @@ class ManifestLoaderTest {
     void load_issueExample_readsEveryKey() throws Exception {
         Files.createDirectories(dir.resolve("patches"));
         Files.writeString(dir.resolve("patches/greeting.diff"), "diff --git a/x b/x\n");
-        Manifest manifest = load("""
+        Manifest manifest = load(
+                """
                 format = 1
                 [defaults]
                 timeout = "10m"
@@ -118,7 +119,13 @@ class ManifestLoaderTest {
         assertThat(steps.get(3).expect().stdout().matches()).containsExactly("Tests run: 4, Failures: 1");
         assertThat(steps.get(3).expect().stderr().notContains()).containsExactly("OutOfMemoryError");
         assertThat(steps.get(3).expect().filesContain()).containsEntry("target/report.txt", List.of("FAIL"));
-        assertThat(steps.get(3).expect().filesJson().get("target/report.json").get("/failed").intValue()).isEqualTo(1);
+        assertThat(steps.get(3)
+                        .expect()
+                        .filesJson()
+                        .get("target/report.json")
+                        .get("/failed")
+                        .intValue())
+                .isEqualTo(1);
         assertThat(steps.get(4).action()).isEqualTo(new Action.Export("changes.diff", List.of("target/*.jar")));
     }
 
@@ -136,7 +143,8 @@ class ManifestLoaderTest {
 
     @Test
     void load_repoUrlSource_keepsUrlAndRef() throws Exception {
-        Manifest manifest = load("""
+        Manifest manifest = load(
+                """
                 format = 1
                 [[scenario]]
                 name = "clone"
@@ -148,7 +156,8 @@ class ManifestLoaderTest {
                   expect.stdout.contains = ["commit"]
                 """);
 
-        assertThat(manifest.scenarios().get(0).source()).isEqualTo(new Source.Clone("file://${fixture.repo}.git", "v1.0"));
+        assertThat(manifest.scenarios().get(0).source())
+                .isEqualTo(new Source.Clone("file://${fixture.repo}.git", "v1.0"));
     }
 
     @Test
@@ -159,15 +168,19 @@ class ManifestLoaderTest {
 
     @Test
     void load_typoInAssertion_isRejectedNotIgnored() throws Exception {
-        assertThat(problems(HEAD + "  run = \"echo hi\"\n  expect.stdout.contain = [\"hi\"]\n  expect.stderr.contains = [\"x\"]\n"))
+        assertThat(
+                        problems(
+                                HEAD
+                                        + "  run = \"echo hi\"\n  expect.stdout.contain = [\"hi\"]\n  expect.stderr.contains = [\"x\"]\n"))
                 .containsExactly("m.toml:9:3: unknown key 'contain' in [[scenario]] 'a' › s expect.stdout."
                         + " Did you mean 'contains'?");
     }
 
     @Test
     void load_unknownKeyWithoutNearMatch_listsAllowedKeys() throws Exception {
-        assertThat(problems("format = 1\ncolour = \"red\"\n[[scenario]]\nname = \"a\"\n  [[scenario.step]]\n  name = \"s\"\n"
-                        + "  run = \"echo\"\n  expect.stdout.contains = [\"x\"]\n"))
+        assertThat(problems(
+                        "format = 1\ncolour = \"red\"\n[[scenario]]\nname = \"a\"\n  [[scenario.step]]\n  name = \"s\"\n"
+                                + "  run = \"echo\"\n  expect.stdout.contains = [\"x\"]\n"))
                 .containsExactly("m.toml:2:1: unknown key 'colour' in the top level of the manifest."
                         + " Allowed keys: defaults, format, scenario.");
     }
@@ -185,9 +198,11 @@ class ManifestLoaderTest {
 
     @Test
     void load_badDuration_isRejected() throws Exception {
-        assertThat(problems(HEAD + "  run = \"echo\"\n  timeout = \"10 minutes\"\n  expect.stdout.contains = [\"x\"]\n"))
-                .containsExactly("m.toml:9:3: bad duration for 'timeout' in [[scenario]] 'a' › s: string \"10 minutes\"."
-                        + " Write a positive duration such as \"500ms\", \"30s\", \"10m\" or \"1h\".");
+        assertThat(problems(
+                        HEAD + "  run = \"echo\"\n  timeout = \"10 minutes\"\n  expect.stdout.contains = [\"x\"]\n"))
+                .containsExactly(
+                        "m.toml:9:3: bad duration for 'timeout' in [[scenario]] 'a' › s: string \"10 minutes\"."
+                                + " Write a positive duration such as \"500ms\", \"30s\", \"10m\" or \"1h\".");
     }
 
     @Test
@@ -195,14 +210,16 @@ class ManifestLoaderTest {
         String scenario = "[[scenario]]\nname = \"a\"\n  [[scenario.step]]\n  name = \"s\"\n  run = \"echo\"\n"
                 + "  expect.stdout.contains = [\"x\"]\n";
         assertThat(problems("format = 1\n" + scenario + scenario))
-                .containsExactly("m.toml:9:1: duplicate scenario name 'a'; it is first used at m.toml:3:1. Rename one of them.");
+                .containsExactly(
+                        "m.toml:9:1: duplicate scenario name 'a'; it is first used at m.toml:3:1. Rename one of them.");
     }
 
     @Test
     void load_duplicateStepNames_pointAtTheFirst() throws Exception {
         assertThat(problems(HEAD + "  run = \"echo\"\n  expect.stdout.contains = [\"x\"]\n"
                         + "  [[scenario.step]]\n  name = \"s\"\n  run = \"echo\"\n"))
-                .containsExactly("m.toml:11:3: duplicate step name 's'; it is first used at m.toml:7:3. Rename one of them.");
+                .containsExactly(
+                        "m.toml:11:3: duplicate step name 's'; it is first used at m.toml:7:3. Rename one of them.");
     }
 
     @Test
@@ -222,8 +239,10 @@ class ManifestLoaderTest {
 
     @Test
     void load_otherFormat_isUnsupported() throws Exception {
-        assertThat(problems(HEAD.replace("format = 1", "format = 2") + "  run = \"echo\"\n  expect.stdout.contains = [\"x\"]\n"))
-                .containsExactly("m.toml:1:1: unsupported format integer 2; this plugin reads format = 1. Set `format = 1`.");
+        assertThat(problems(HEAD.replace("format = 1", "format = 2")
+                        + "  run = \"echo\"\n  expect.stdout.contains = [\"x\"]\n"))
+                .containsExactly(
+                        "m.toml:1:1: unsupported format integer 2; this plugin reads format = 1. Set `format = 1`.");
     }
 
     @Test
@@ -231,7 +250,10 @@ class ManifestLoaderTest {
         List<String> problems = problems("format = 1\n[[scenario]\nname = \"a\"\n");
 
         assertThat(problems).hasSize(1);
-        assertThat(problems.get(0)).startsWith("m.toml:2:").contains("not valid TOML: ").endsWith(". Fix the syntax (TOML 1.0).");
+        assertThat(problems.get(0))
+                .startsWith("m.toml:2:")
+                .contains("not valid TOML: ")
+                .endsWith(". Fix the syntax (TOML 1.0).");
     }
 
     @Test
@@ -239,16 +261,18 @@ class ManifestLoaderTest {
         ManifestException e = catchThrowableOfType(
                 ManifestException.class, () -> loader.load(dir.resolve("absent.toml"), "src/smoke/manifest.toml"));
 
-        assertThat(e).hasMessage("Smoke manifest not found: src/smoke/manifest.toml. Create it (see the usage page),"
-                + " point -Dsmoke.manifest at it, or set -Dsmoke.skip=true.");
+        assertThat(e)
+                .hasMessage("Smoke manifest not found: src/smoke/manifest.toml. Create it (see the usage page),"
+                        + " point -Dsmoke.manifest at it, or set -Dsmoke.skip=true.");
     }
 
     @Test
     void load_onlyExitCode_isAnEyeballGate() throws Exception {
         assertThat(problems(HEAD + "  run = \"mvn test\"\n  expect.exit = 0\n"))
-                .containsExactly("m.toml:3:1: scenario 'a' has no positive assertion on output: nothing checks what it"
-                        + " printed or wrote. Add expect.stdout.contains, expect.stdout.matches, expect.json or"
-                        + " expect.files.contains to a step; exit codes, files.exist and not-contains alone do not count.");
+                .containsExactly(
+                        "m.toml:3:1: scenario 'a' has no positive assertion on output: nothing checks what it"
+                                + " printed or wrote. Add expect.stdout.contains, expect.stdout.matches, expect.json or"
+                                + " expect.files.contains to a step; exit codes, files.exist and not-contains alone do not count.");
     }
 
     @Test
@@ -269,13 +293,16 @@ class ManifestLoaderTest {
                 "expect.json = { \"/a\" = 1 }",
                 "expect.files.contains = { \"a.txt\" = [\"x\"] }",
                 "expect.files.json = { \"a.json\" = { \"/a\" = true } }")) {
-            assertThat(load(HEAD + "  run = \"echo\"\n  " + expect + "\n").scenarios()).as(expect).hasSize(1);
+            assertThat(load(HEAD + "  run = \"echo\"\n  " + expect + "\n").scenarios())
+                    .as(expect)
+                    .hasSize(1);
         }
     }
 
     @Test
     void load_unknownPlaceholder_isAnErrorNotAnEmptyString() throws Exception {
-        assertThat(problems(HEAD + "  run = \"echo ${project.buildDirectory}\"\n  expect.stdout.contains = [\"${env.NOPE}\"]\n"))
+        assertThat(problems(HEAD
+                        + "  run = \"echo ${project.buildDirectory}\"\n  expect.stdout.contains = [\"${env.NOPE}\"]\n"))
                 .containsExactly(
                         "m.toml:8:3: unknown placeholder ${project.buildDirectory} in 'run' of [[scenario]] 'a' › s."
                                 + " Use a Maven project property, ${env.NAME} for a set environment variable, or one of"
@@ -287,8 +314,9 @@ class ManifestLoaderTest {
 
     @Test
     void load_knownPlaceholdersAndEscapes_areAccepted() throws Exception {
-        Manifest manifest = load(HEAD + "  run = \"echo ${project.build.directory} ${env.HOME} ${smoke.workspace} $${HOME}\"\n"
-                + "  expect.stdout.contains = [\"/p/target\"]\n");
+        Manifest manifest =
+                load(HEAD + "  run = \"echo ${project.build.directory} ${env.HOME} ${smoke.workspace} $${HOME}\"\n"
+                        + "  expect.stdout.contains = [\"/p/target\"]\n");
 
         assertThat(manifest.scenarios()).hasSize(1);
     }
@@ -310,8 +338,9 @@ class ManifestLoaderTest {
     @Test
     void load_badRegex_namesItAndSuggestsContains() throws Exception {
         assertThat(problems(HEAD + "  run = \"echo\"\n  expect.stdout.matches = [\"Tests run: (4\"]\n"))
-                .containsExactly("m.toml:9:28: bad regex in [[scenario]] 'a' › s expect.stdout.matches: 'Tests run: (4':"
-                        + " Unclosed group near index 13. Fix it (java.util.regex syntax), or use 'contains' for literal text.");
+                .containsExactly(
+                        "m.toml:9:28: bad regex in [[scenario]] 'a' › s expect.stdout.matches: 'Tests run: (4':"
+                                + " Unclosed group near index 13. Fix it (java.util.regex syntax), or use 'contains' for literal text.");
     }
 
     @Test
@@ -332,17 +361,20 @@ class ManifestLoaderTest {
     @Test
     void load_stepDoingNothing_isRejected() throws Exception {
         assertThat(problems(HEAD + "  expect.stdout.contains = [\"x\"]\n"))
-                .containsExactly("m.toml:6:3: [[scenario]] 'a' › s does nothing. Give it one of run, args, patch or export.");
+                .containsExactly(
+                        "m.toml:6:3: [[scenario]] 'a' › s does nothing. Give it one of run, args, patch or export.");
     }
 
     @Test
     void load_sourceConflicts_areExplained() throws Exception {
         String step = "  [[scenario.step]]\n  name = \"s\"\n  run = \"echo\"\n  expect.stdout.contains = [\"x\"]\n";
-        assertThat(problems("format = 1\n[[scenario]]\nname = \"a\"\nsource.checkout = \".\"\nsource.repo-url = \"file:///r\"\n"
-                        + step))
+        assertThat(problems(
+                        "format = 1\n[[scenario]]\nname = \"a\"\nsource.checkout = \".\"\nsource.repo-url = \"file:///r\"\n"
+                                + step))
                 .containsExactly("m.toml:5:1: source.checkout and source.repo-url are both set in [[scenario]] 'a'."
                         + " Keep one: a local checkout or a clone of a URL.");
-        assertThat(problems("format = 1\n[[scenario]]\nname = \"a\"\nsource.ref = \"v1\"\nsource.untracked = \"all\"\n" + step))
+        assertThat(problems("format = 1\n[[scenario]]\nname = \"a\"\nsource.ref = \"v1\"\nsource.untracked = \"all\"\n"
+                        + step))
                 .containsExactly(
                         "m.toml:4:1: source.ref applies only to source.repo-url in [[scenario]] 'a'."
                                 + " Remove it, or clone with source.repo-url.",
@@ -360,20 +392,26 @@ class ManifestLoaderTest {
     @Test
     void load_missingPatchFile_namesWhereItLooked() throws Exception {
         assertThat(problems(HEAD + "  patch = \"patches/none.diff\"\n  expect.stdout.contains = [\"x\"]\n"))
-                .containsExactly("m.toml:8:3: patch file not found for [[scenario]] 'a' › s: patches/none.diff (resolved"
-                        + " against the manifest's folder to " + dir.toAbsolutePath().resolve("patches/none.diff")
-                        + "). Fix the path or add the file.");
+                .containsExactly(
+                        "m.toml:8:3: patch file not found for [[scenario]] 'a' › s: patches/none.diff (resolved"
+                                + " against the manifest's folder to "
+                                + dir.toAbsolutePath().resolve("patches/none.diff")
+                                + "). Fix the path or add the file.");
     }
 
     @Test
     void load_noScenario_saysWhatToAdd() throws Exception {
         assertThat(problems("format = 1\n"))
-                .containsExactly("m.toml:1:1: no scenario. Add at least one [[scenario]] table with [[scenario.step]] tables.");
+                .containsExactly(
+                        "m.toml:1:1: no scenario. Add at least one [[scenario]] table with [[scenario.step]] tables.");
     }
 
     @Test
     void load_severalProblems_areAllReportedInOneRun() throws Exception {
-        assertThat(problems(HEAD + "  run = \"echo\"\n  timout = \"1m\"\n  cwd = \"/abs\"\n  expect.stdout.contains = [\"x\"]\n"))
+        assertThat(
+                        problems(
+                                HEAD
+                                        + "  run = \"echo\"\n  timout = \"1m\"\n  cwd = \"/abs\"\n  expect.stdout.contains = [\"x\"]\n"))
                 .hasSize(2);
     }
 }

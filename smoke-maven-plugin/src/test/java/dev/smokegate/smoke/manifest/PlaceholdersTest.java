@@ -43,7 +43,8 @@ class PlaceholdersTest {
 
     @Test
     void resolve_envNameInGate_gateWins() {
-        assertThat(placeholders.resolve("${env.HOME}", Map.of("env.HOME", "/gate-home"))).isEqualTo("/gate-home");
+        assertThat(placeholders.resolve("${env.HOME}", Map.of("env.HOME", "/gate-home")))
+                .isEqualTo("/gate-home");
     }
 
     @Test
@@ -103,7 +104,8 @@ class PlaceholdersTest {
 
     @Test
     void firstUnknown_severalUnknown_firstInTextOrder() {
-        assertThat(placeholders.firstUnknown("${project.version}/${zeta}/${alpha}")).contains("zeta");
+        assertThat(placeholders.firstUnknown("${project.version}/${zeta}/${alpha}"))
+                .contains("zeta");
     }
 
     @Test
@@ -128,10 +130,11 @@ class PlaceholdersTest {
         values.put("LITERAL", "$${HOME}");
         values.put("VERSION", "${project.version}");
 
-        assertThat(placeholders.resolveValues(values, GATE)).isEqualTo(Map.of(
-                "WS", "/t/smoke/a/workspace",
-                "LITERAL", "${HOME}",
-                "VERSION", "1.2.0"));
+        assertThat(placeholders.resolveValues(values, GATE))
+                .isEqualTo(Map.of(
+                        "WS", "/t/smoke/a/workspace",
+                        "LITERAL", "${HOME}",
+                        "VERSION", "1.2.0"));
     }
 
     @Test

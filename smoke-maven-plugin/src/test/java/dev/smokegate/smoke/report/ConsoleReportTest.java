@@ -19,10 +19,13 @@ import org.junit.jupiter.api.Test;
 
 class ConsoleReportTest {
     private static final Path BASEDIR = Path.of("/home/dev/greeter").toAbsolutePath();
-    private static final Function<Path, String> DISPLAY = path -> BASEDIR.relativize(path).toString();
+    private static final Function<Path, String> DISPLAY =
+            path -> BASEDIR.relativize(path).toString();
 
     private static final Classification EXIT_CODE = new Classification(
-            FailureCategory.RUNTIME, "runtime.exit-code (the process exited with an unexpected code)", "[INFO] BUILD FAILURE");
+            FailureCategory.RUNTIME,
+            "runtime.exit-code (the process exited with an unexpected code)",
+            "[INFO] BUILD FAILURE");
     private static final Classification NOT_A_REPOSITORY = new Classification(
             FailureCategory.SOURCE,
             "source.not-a-repository (the configured checkout is not a git work tree)",
@@ -70,8 +73,13 @@ class ConsoleReportTest {
     }
 
     private static ScenarioResult passed(String name, long millis) {
-        return new ScenarioResult(name, Status.PASS, Duration.ofMillis(millis),
-                List.of(new StepRecord("build", 1, Duration.ofMillis(millis), true)), null, null);
+        return new ScenarioResult(
+                name,
+                Status.PASS,
+                Duration.ofMillis(millis),
+                List.of(new StepRecord("build", 1, Duration.ofMillis(millis), true)),
+                null,
+                null);
     }
 
     private static ScenarioResult rerunFailed() {
@@ -84,13 +92,25 @@ class ConsoleReportTest {
                 BASEDIR.resolve("target/smoke/x/04-rerun.log"),
                 List.of("[ERROR] Tests run: 4, Failures: 1", "[INFO] BUILD FAILURE"),
                 EXIT_CODE);
-        return new ScenarioResult("x", Status.FAIL, Duration.ofSeconds(12),
-                List.of(new StepRecord("rerun", 4, Duration.ofSeconds(3), false)), failure, null);
+        return new ScenarioResult(
+                "x",
+                Status.FAIL,
+                Duration.ofSeconds(12),
+                List.of(new StepRecord("rerun", 4, Duration.ofSeconds(3), false)),
+                failure,
+                null);
     }
 
     private static ScenarioResult prepareFailed() {
-        StepFailure failure = new StepFailure("prepare", null, null, "expected a copy of the checkout",
-                "/home/dev/elsewhere is not a git work tree", null, List.of(), NOT_A_REPOSITORY);
+        StepFailure failure = new StepFailure(
+                "prepare",
+                null,
+                null,
+                "expected a copy of the checkout",
+                "/home/dev/elsewhere is not a git work tree",
+                null,
+                List.of(),
+                NOT_A_REPOSITORY);
         return new ScenarioResult("elsewhere", Status.FAIL, Duration.ofMillis(20), List.of(), failure, null);
     }
 
@@ -102,8 +122,8 @@ class ConsoleReportTest {
     void scenario_passed_oneInfoLineWithSecondsToOneDecimal() {
         ConsoleReport.scenario(passed("greeter-local-loop", 41_234), DISPLAY, log);
 
-        assertThat(log.lines).containsExactly(
-                new RecordingLog.Line("INFO", "[smoke] PASS greeter-local-loop (41.2 s)"));
+        assertThat(log.lines)
+                .containsExactly(new RecordingLog.Line("INFO", "[smoke] PASS greeter-local-loop (41.2 s)"));
     }
 
     @Test
@@ -117,17 +137,18 @@ class ConsoleReportTest {
     void scenario_failedStep_errorLinesWithCommandExitEvidenceAndTail() {
         ConsoleReport.scenario(rerunFailed(), DISPLAY, log);
 
-        assertThat(log.messages()).containsExactly(
-                "[smoke] FAIL x › rerun: expected exit code 0 — log: target/smoke/x/04-rerun.log",
-                "[smoke]   command:   ./mvnw -B -q verify",
-                "[smoke]   exit code: 1",
-                "[smoke]   expected:  exit code 0",
-                "[smoke]   seen:      exit code 1",
-                "[smoke]   class:     runtime (rule runtime.exit-code (the process exited with an unexpected code))",
-                "[smoke]   evidence:  [INFO] BUILD FAILURE",
-                "[smoke]   last 2 lines of target/smoke/x/04-rerun.log:",
-                "[smoke]   | [ERROR] Tests run: 4, Failures: 1",
-                "[smoke]   | [INFO] BUILD FAILURE");
+        assertThat(log.messages())
+                .containsExactly(
+                        "[smoke] FAIL x › rerun: expected exit code 0 — log: target/smoke/x/04-rerun.log",
+                        "[smoke]   command:   ./mvnw -B -q verify",
+                        "[smoke]   exit code: 1",
+                        "[smoke]   expected:  exit code 0",
+                        "[smoke]   seen:      exit code 1",
+                        "[smoke]   class:     runtime (rule runtime.exit-code (the process exited with an unexpected code))",
+                        "[smoke]   evidence:  [INFO] BUILD FAILURE",
+                        "[smoke]   last 2 lines of target/smoke/x/04-rerun.log:",
+                        "[smoke]   | [ERROR] Tests run: 4, Failures: 1",
+                        "[smoke]   | [INFO] BUILD FAILURE");
         assertThat(log.levels()).containsExactly("ERROR");
     }
 
@@ -142,18 +163,19 @@ class ConsoleReportTest {
     void scenario_failedAtPrepare_noLogCommandExitCodeTailOrRepeatedEvidence() {
         ConsoleReport.scenario(prepareFailed(), DISPLAY, log);
 
-        assertThat(log.messages()).containsExactly(
-                "[smoke] FAIL elsewhere › prepare: expected a copy of the checkout",
-                "[smoke]   expected:  a copy of the checkout",
-                "[smoke]   seen:      /home/dev/elsewhere is not a git work tree",
-                "[smoke]   class:     source (rule source.not-a-repository (the configured checkout is not a git work tree))");
+        assertThat(log.messages())
+                .containsExactly(
+                        "[smoke] FAIL elsewhere › prepare: expected a copy of the checkout",
+                        "[smoke]   expected:  a copy of the checkout",
+                        "[smoke]   seen:      /home/dev/elsewhere is not a git work tree",
+                        "[smoke]   class:     source (rule source.not-a-repository (the configured checkout is not a git work tree))");
         assertThat(log.levels()).containsExactly("ERROR");
     }
 
     @Test
     void failureLines_expectationWithoutExpectedPrefix_printedAsIs() {
-        StepFailure failure = new StepFailure("export", null, null, "files matching target/*.jar",
-                "none", null, List.of(), EXIT_CODE);
+        StepFailure failure = new StepFailure(
+                "export", null, null, "files matching target/*.jar", "none", null, List.of(), EXIT_CODE);
         ScenarioResult result = new ScenarioResult("e", Status.FAIL, Duration.ZERO, List.of(), failure, null);
 
         assertThat(ConsoleReport.failureLines(result, DISPLAY))
@@ -164,8 +186,9 @@ class ConsoleReportTest {
     void scenario_skipped_warnLineWithReason() {
         ConsoleReport.scenario(skipped("greeter-clone", "offline and the clone cache is empty"), DISPLAY, log);
 
-        assertThat(log.lines).containsExactly(new RecordingLog.Line(
-                "WARN", "[smoke] SKIP greeter-clone: offline and the clone cache is empty"));
+        assertThat(log.lines)
+                .containsExactly(new RecordingLog.Line(
+                        "WARN", "[smoke] SKIP greeter-clone: offline and the clone cache is empty"));
     }
 
     @Test
@@ -194,12 +217,17 @@ class ConsoleReportTest {
 
         ConsoleReport.summary(result, log);
 
-        assertThat(log.lines).containsExactly(
-                new RecordingLog.Line("ERROR", "[smoke] FAIL checkout changed during the gate: /home/dev/greeter: src/Main.java"
-                        + " (the gate must never write to a checkout; see the scenario logs for the step that did)"),
-                new RecordingLog.Line("ERROR", "[smoke] FAIL checkout changed during the gate: /home/dev/greeter: pom.xml"
-                        + " (the gate must never write to a checkout; see the scenario logs for the step that did)"),
-                new RecordingLog.Line("ERROR", "Smoke: 1 passed, 0 failed, 0 skipped, checkout changed"));
+        assertThat(log.lines)
+                .containsExactly(
+                        new RecordingLog.Line(
+                                "ERROR",
+                                "[smoke] FAIL checkout changed during the gate: /home/dev/greeter: src/Main.java"
+                                        + " (the gate must never write to a checkout; see the scenario logs for the step that did)"),
+                        new RecordingLog.Line(
+                                "ERROR",
+                                "[smoke] FAIL checkout changed during the gate: /home/dev/greeter: pom.xml"
+                                        + " (the gate must never write to a checkout; see the scenario logs for the step that did)"),
+                        new RecordingLog.Line("ERROR", "Smoke: 1 passed, 0 failed, 0 skipped, checkout changed"));
     }
 
     @Test
@@ -216,8 +244,15 @@ class ConsoleReportTest {
 
     @Test
     void failureLines_tailWithoutLog_headerNamesNoFile() {
-        StepFailure failure = new StepFailure("prepare", null, null, "expected a copy of the checkout", "broken",
-                null, List.of("detail"), NOT_A_REPOSITORY);
+        StepFailure failure = new StepFailure(
+                "prepare",
+                null,
+                null,
+                "expected a copy of the checkout",
+                "broken",
+                null,
+                List.of("detail"),
+                NOT_A_REPOSITORY);
 
         List<String> lines = ConsoleReport.failureLines(
                 new ScenarioResult("x", Status.FAIL, Duration.ZERO, List.of(), failure, null), DISPLAY);

@@ -43,13 +43,29 @@ class JUnitReportTest {
     Path dir;
 
     private static Step step(String name, int number) {
-        return new Step(name, number, new Action.Run("true", null), ".", null, Map.of(), Expectations.DEFAULT,
+        return new Step(
+                name,
+                number,
+                new Action.Run("true", null),
+                ".",
+                null,
+                Map.of(),
+                Expectations.DEFAULT,
                 new Location("m.toml", number * 5, 3));
     }
 
     private static Scenario scenario(String name, String... steps) {
-        return new Scenario(name, "", List.of("T-1"), List.of(), new Source.Checkout(".", UntrackedMode.INCLUDE), Map.of(),
-                null, IntStream.range(0, steps.length).mapToObj(i -> step(steps[i], i + 1)).toList(),
+        return new Scenario(
+                name,
+                "",
+                List.of("T-1"),
+                List.of(),
+                new Source.Checkout(".", UntrackedMode.INCLUDE),
+                Map.of(),
+                null,
+                IntStream.range(0, steps.length)
+                        .mapToObj(i -> step(steps[i], i + 1))
+                        .toList(),
                 new Location("m.toml", 1, 1));
     }
 
@@ -71,20 +87,37 @@ class JUnitReportTest {
                 log,
                 List.of("<error> & \"oops\"", "done"),
                 new Classification(FailureCategory.RUNTIME, OUTPUT_RULE, "stdout has no '<hello & \"bye\">'"));
-        final StepFailure prepare = new StepFailure("prepare", null, null, "expected a copy of the checkout",
-                "/elsewhere is not a git work tree", null, List.of(),
+        final StepFailure prepare = new StepFailure(
+                "prepare",
+                null,
+                null,
+                "expected a copy of the checkout",
+                "/elsewhere is not a git work tree",
+                null,
+                List.of(),
                 new Classification(FailureCategory.SOURCE, NOT_A_REPOSITORY_RULE, "/elsewhere is not a git work tree"));
         final GateResult result = new GateResult(
                 List.of(
-                        new ScenarioResult("pass-two", Status.PASS, Duration.ofMillis(1_500),
-                                List.of(new StepRecord("build", 1, Duration.ofMillis(500), true),
+                        new ScenarioResult(
+                                "pass-two",
+                                Status.PASS,
+                                Duration.ofMillis(1_500),
+                                List.of(
+                                        new StepRecord("build", 1, Duration.ofMillis(500), true),
                                         new StepRecord("run", 2, Duration.ofMillis(1_000), true)),
-                                null, null),
-                        new ScenarioResult("fail-middle", Status.FAIL, Duration.ofMillis(2_250),
-                                List.of(new StepRecord("build", 1, Duration.ofMillis(1_250), true),
+                                null,
+                                null),
+                        new ScenarioResult(
+                                "fail-middle",
+                                Status.FAIL,
+                                Duration.ofMillis(2_250),
+                                List.of(
+                                        new StepRecord("build", 1, Duration.ofMillis(1_250), true),
                                         new StepRecord("run", 2, Duration.ofMillis(750), false)),
-                                middle, null),
-                        new ScenarioResult("fail-prepare", Status.FAIL, Duration.ofMillis(10), List.of(), prepare, null)),
+                                middle,
+                                null),
+                        new ScenarioResult(
+                                "fail-prepare", Status.FAIL, Duration.ofMillis(10), List.of(), prepare, null)),
                 List.of("/repo: src/Main.java"));
     }
 
@@ -134,8 +167,8 @@ class JUnitReportTest {
         Element suite = writeFixture(dir.resolve("TEST-smoke.xml")).getDocumentElement();
 
         assertThat(children(suite, "testcase").stream()
-                        .map(testcase -> testcase.getAttribute("classname") + "/" + testcase.getAttribute("name")
-                                + " " + testcase.getAttribute("time")))
+                        .map(testcase -> testcase.getAttribute("classname") + "/" + testcase.getAttribute("name") + " "
+                                + testcase.getAttribute("time")))
                 .containsExactly(
                         "pass-two/build 0.500",
                         "pass-two/run 1.000",
@@ -160,29 +193,33 @@ class JUnitReportTest {
         assertThat(failure.getAttribute("message"))
                 .isEqualTo("expected stdout to contain '<hello & \"bye\">'; seen: stdout was 'x < y & \"z\"'");
         assertThat(failure.getAttribute("type")).isEqualTo("runtime");
-        assertThat(failure.getTextContent()).isEqualTo("command: ./greet --name '<Bob & \"Al\">'\n"
-                + "exit code: 0\n"
-                + "class: runtime — rule " + OUTPUT_RULE + " — evidence: stdout has no '<hello & \"bye\">'\n"
-                + "log: " + FIXTURE.log + "\n"
-                + "| <error> & \"oops\"\n"
-                + "| done\n");
+        assertThat(failure.getTextContent())
+                .isEqualTo("command: ./greet --name '<Bob & \"Al\">'\n"
+                        + "exit code: 0\n"
+                        + "class: runtime — rule " + OUTPUT_RULE + " — evidence: stdout has no '<hello & \"bye\">'\n"
+                        + "log: " + FIXTURE.log + "\n"
+                        + "| <error> & \"oops\"\n"
+                        + "| done\n");
         assertThat(children(run, "skipped")).isEmpty();
     }
 
     @Test
     void write_failedAtPrepare_prepareTestcaseFailsAndStepsAreSkipped() throws Exception {
-        List<Element> testcases = children(writeFixture(dir.resolve("TEST-smoke.xml")).getDocumentElement(), "testcase");
+        List<Element> testcases =
+                children(writeFixture(dir.resolve("TEST-smoke.xml")).getDocumentElement(), "testcase");
         Element prepare = testcases.get(5);
 
         Element failure = children(prepare, "failure").get(0);
         assertThat(failure.getAttribute("message"))
                 .isEqualTo("expected a copy of the checkout; seen: /elsewhere is not a git work tree");
         assertThat(failure.getAttribute("type")).isEqualTo("source");
-        assertThat(failure.getTextContent()).isEqualTo("class: source — rule " + NOT_A_REPOSITORY_RULE
-                + " — evidence: /elsewhere is not a git work tree\n");
+        assertThat(failure.getTextContent())
+                .isEqualTo("class: source — rule " + NOT_A_REPOSITORY_RULE
+                        + " — evidence: /elsewhere is not a git work tree\n");
         for (Element notRun : testcases.subList(6, 8)) {
             assertThat(children(notRun, "failure")).isEmpty();
-            assertThat(children(notRun, "skipped")).singleElement()
+            assertThat(children(notRun, "skipped"))
+                    .singleElement()
                     .extracting(skipped -> skipped.getAttribute("message"))
                     .isEqualTo("not run: an earlier step of the scenario failed");
         }
@@ -190,11 +227,14 @@ class JUnitReportTest {
 
     @Test
     void write_mixedResult_onlyFailingStepsHaveFailureAndOnlyUnrunStepsAreSkipped() throws Exception {
-        List<Element> testcases = children(writeFixture(dir.resolve("TEST-smoke.xml")).getDocumentElement(), "testcase");
+        List<Element> testcases =
+                children(writeFixture(dir.resolve("TEST-smoke.xml")).getDocumentElement(), "testcase");
 
-        assertThat(testcases.stream().map(testcase -> children(testcase, "failure").size()))
+        assertThat(testcases.stream()
+                        .map(testcase -> children(testcase, "failure").size()))
                 .containsExactly(0, 0, 0, 1, 0, 1, 0, 0, 1);
-        assertThat(testcases.stream().map(testcase -> children(testcase, "skipped").size()))
+        assertThat(testcases.stream()
+                        .map(testcase -> children(testcase, "skipped").size()))
                 .containsExactly(0, 0, 0, 0, 1, 0, 1, 1, 0);
         assertThat(children(testcases.get(4), "skipped").get(0).getAttribute("message"))
                 .isEqualTo("not run: an earlier step of the scenario failed");
@@ -202,7 +242,8 @@ class JUnitReportTest {
 
     @Test
     void write_checkoutChanged_hostFailureListingChanges() throws Exception {
-        List<Element> testcases = children(writeFixture(dir.resolve("TEST-smoke.xml")).getDocumentElement(), "testcase");
+        List<Element> testcases =
+                children(writeFixture(dir.resolve("TEST-smoke.xml")).getDocumentElement(), "testcase");
         Element checkout = testcases.get(testcases.size() - 1);
 
         Element failure = children(checkout, "failure").get(0);
@@ -226,8 +267,8 @@ class JUnitReportTest {
     void write_skippedScenario_everyStepSkippedWithReason() throws Exception {
         Path file = dir.resolve("TEST-smoke.xml");
         GateResult result = new GateResult(
-                List.of(new ScenarioResult("clone", Status.SKIP, Duration.ZERO, List.of(), null,
-                        "offline & the cache has no <url>")),
+                List.of(new ScenarioResult(
+                        "clone", Status.SKIP, Duration.ZERO, List.of(), null, "offline & the cache has no <url>")),
                 List.of());
 
         JUnitReport.write(result, manifest(scenario("clone", "build", "run")), file);
@@ -273,11 +314,24 @@ class JUnitReportTest {
 
     @Test
     void write_ansiColorsAndControlCharactersInOutput_reportStillParses() throws Exception {
-        StepFailure colored = new StepFailure("run", "npm test", 1, "expected exit code 0", "exit code 1",
-                Path.of("/w/01-run.log"), List.of("\u001b[31mFAIL\u001b[0m src/app.test.js", "bell\u0007"),
+        StepFailure colored = new StepFailure(
+                "run",
+                "npm test",
+                1,
+                "expected exit code 0",
+                "exit code 1",
+                Path.of("/w/01-run.log"),
+                List.of("\u001b[31mFAIL\u001b[0m src/app.test.js", "bell\u0007"),
                 new Classification(FailureCategory.RUNTIME, OUTPUT_RULE, "\u001b[31mFAIL\u001b[0m"));
-        GateResult result = new GateResult(List.of(new ScenarioResult("colors", Status.FAIL, Duration.ofMillis(5),
-                List.of(new StepRecord("run", 1, Duration.ofMillis(5), false)), colored, null)), List.of());
+        GateResult result = new GateResult(
+                List.of(new ScenarioResult(
+                        "colors",
+                        Status.FAIL,
+                        Duration.ofMillis(5),
+                        List.of(new StepRecord("run", 1, Duration.ofMillis(5), false)),
+                        colored,
+                        null)),
+                List.of());
         Path file = dir.resolve("TEST-smoke.xml");
 
         JUnitReport.write(result, manifest(scenario("colors", "run")), file);

@@ -73,7 +73,9 @@ class HttpCloneTest {
         CloneReport report = cache.cloneInto(url(), FixtureRepos.TAG, workspace);
 
         assertThat(report.fetched()).isTrue();
-        assertThat(report.commit()).isEqualTo(ok(remote, "rev-parse", FixtureRepos.TAG + "^{commit}").trim());
+        assertThat(report.commit())
+                .isEqualTo(
+                        ok(remote, "rev-parse", FixtureRepos.TAG + "^{commit}").trim());
         assertThat(ok(workspace, "rev-parse", "HEAD").trim()).isEqualTo(report.commit());
         assertThat(ok(workspace, "config", "--get", "remote.origin.url").trim()).isEqualTo(url());
         assertThat(workspace.resolve(FixtureRepos.GREETER_SOURCE)).exists();
