@@ -1,7 +1,5 @@
 package dev.smokegate.smoke.assertion;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -72,17 +70,11 @@ public final class MatchesCheck implements Check {
         if (invalid != null) {
             return CheckResult.fail(expectation, invalid, null);
         }
-        Path log = stream.file(output.logs());
-        String problem = FileProbe.problem(log, stream + " log " + log);
-        if (problem != null) {
-            return CheckResult.fail(expectation, problem, null);
+        TextSearch.InLog searched = TextSearch.regex(pattern, overlap, window).in(stream, output);
+        if (searched.problem() != null) {
+            return CheckResult.fail(expectation, searched.problem(), null);
         }
-        TextSearch.Result result;
-        try {
-            result = TextSearch.regex(pattern, overlap, window).search(log);
-        } catch (IOException e) {
-            return CheckResult.fail(expectation, FileProbe.describe(e, stream + " log " + log), null);
-        }
+        TextSearch.Result result = searched.result();
         if (result.found()) {
             TextSearch.Hit hit = result.hit();
             String seen = "matched " + Texts.quote(Texts.truncate(hit.matched(), 100)) + " on line "
@@ -90,7 +82,9 @@ public final class MatchesCheck implements Check {
             return CheckResult.pass(expectation, seen, hit.evidence());
         }
         return CheckResult.fail(
-                expectation, result.absence("no match", stream.toString()), ClosestLine.forRegex(log, regex));
+                expectation,
+                result.absence("no match", stream.toString()),
+                ClosestLine.forRegex(stream.file(output.logs()), regex));
     }
 
     @Override

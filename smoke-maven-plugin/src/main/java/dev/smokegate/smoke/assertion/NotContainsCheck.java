@@ -1,7 +1,5 @@
 package dev.smokegate.smoke.assertion;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.Objects;
 
 /**
@@ -48,17 +46,11 @@ public final class NotContainsCheck implements Check {
     @Override
     public CheckResult evaluate(StepOutput output) {
         String expectation = "expected " + stream + " not to contain " + Texts.quote(text);
-        Path log = stream.file(output.logs());
-        String problem = FileProbe.problem(log, stream + " log " + log);
-        if (problem != null) {
-            return CheckResult.fail(expectation, problem, null);
+        TextSearch.InLog searched = TextSearch.literal(text, window).in(stream, output);
+        if (searched.problem() != null) {
+            return CheckResult.fail(expectation, searched.problem(), null);
         }
-        TextSearch.Result result;
-        try {
-            result = TextSearch.literal(text, window).search(log);
-        } catch (IOException e) {
-            return CheckResult.fail(expectation, FileProbe.describe(e, stream + " log " + log), null);
-        }
+        TextSearch.Result result = searched.result();
         if (result.found()) {
             return CheckResult.fail(
                     expectation,

@@ -104,6 +104,29 @@ final class TextSearch {
     }
 
     /** A search for {@code text} exactly. */
+    /**
+     * What searching a step's log gave: a result, or why the log could not be searched (missing,
+     * not a regular file, unreadable), worded for a failure report.
+     *
+     * @param result the search result, or {@code null} when {@code problem} is set
+     * @param problem why the log could not be searched, or {@code null}
+     */
+    record InLog(Result result, String problem) {}
+
+    /** Searches one of a step's logs, turning log problems into {@link InLog#problem()}. */
+    InLog in(LogStream stream, StepOutput output) {
+        Path log = stream.file(output.logs());
+        String problem = FileProbe.problem(log, stream + " log " + log);
+        if (problem != null) {
+            return new InLog(null, problem);
+        }
+        try {
+            return new InLog(search(log), null);
+        } catch (IOException e) {
+            return new InLog(null, FileProbe.describe(e, stream + " log " + log));
+        }
+    }
+
     static TextSearch literal(String text, int window) {
         return new TextSearch(Pattern.compile(text, Pattern.LITERAL), Math.max(0, text.length() - 1), false, window);
     }
