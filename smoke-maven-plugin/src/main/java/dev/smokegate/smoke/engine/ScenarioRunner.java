@@ -192,7 +192,8 @@ final class ScenarioRunner {
         Expectations expect = resolveExpectations(step.expect(), resolve);
         if (step.action() instanceof Action.Run run) {
             Map<String, String> env = new LinkedHashMap<>();
-            env.putAll(placeholders.resolveValues(manifest.defaultEnv(), Map.of()));
+            env.putAll(manifest.defaultEnv().entrySet().stream()
+                    .collect(Collectors.toMap(Map.Entry::getKey, e -> resolve.apply(e.getValue()))));
             env.putAll(scenario.env().entrySet().stream()
                     .collect(Collectors.toMap(Map.Entry::getKey, e -> resolve.apply(e.getValue()))));
             env.putAll(step.env().entrySet().stream()
@@ -202,7 +203,18 @@ final class ScenarioRunner {
                     : CommandSpec.args(run.args().stream().map(resolve).toList(), cwd, env);
             log.debug("[smoke] " + scenario.name() + " › " + step.name() + ": " + spec.display() + " (in "
                     + request.display(cwd) + ", deadline " + deadline + ")");
-            ProcessOutcome outcome = processes.run(spec, logs, deadline);
+            ProcessOutcome outcome;
+            try {
+                outcome = processes.run(spec, logs, deadline);
+            } catch (UncheckedIOException e) {
+                return harness(
+                        step.name(),
+                        HarnessProblem.IO,
+                        "cannot write the logs of " + scenario.name() + " › " + step.name() + " under "
+                                + request.display(folder) + ": " + e.getCause().getMessage()
+                                + ". Check free disk space and permissions.",
+                        null);
+            }
             if (outcome.timedOut()) {
                 boolean scenarioLimit = deadline.equals(scenarioDeadline);
                 return processFailure(

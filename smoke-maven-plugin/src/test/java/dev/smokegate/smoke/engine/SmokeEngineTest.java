@@ -1,0 +1,297 @@
+package dev.smokegate.smoke.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.smokegate.fixtures.FixtureRepos;
+import dev.smokegate.fixtures.GitCli;
+import dev.smokegate.smoke.manifest.ManifestException;
+import dev.smokegate.smoke.model.FailureCategory;
+import dev.smokegate.smoke.model.GateResult;
+import dev.smokegate.smoke.model.ScenarioResult;
+import dev.smokegate.smoke.model.SmokeLog;
+import dev.smokegate.smoke.model.Status;
+import dev.smokegate.smoke.model.StepFailure;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The engine end to end, without Maven: real fixture repositories, real processes, real reports. */
+@Timeout(120)
+class SmokeEngineTest {
+    @TempDir
+    Path tmp;
+
+    private Path checkout;
+    private Path project;
+    private Path patches;
+    private final List<String> lines = Collections.synchronizedList(new ArrayList<>());
+    private final SmokeLog log = new SmokeLog() {
+        @Override
+        public void debug(String message) {}
+
+        @Override
+        public void info(String message) {
+            lines.add(message);
+        }
+
+        @Override
+        public void warn(String message) {
+            lines.add(message);
+        }
+
+        @Override
+        public void error(String message) {
+            lines.add(message);
+        }
+    };
+
+    @BeforeEach
+    void fixtures() throws IOException {
+        checkout = FixtureRepos.greeter(tmp.resolve("greeter"));
+        project = Files.createDirectories(tmp.resolve("project/src/smoke"))
+                .getParent()
+                .getParent();
+        patches = Files.createDirectories(tmp.resolve("patches"));
+        FixtureRepos.writePatch(FixtureRepos.GREETING_PATCH, patches.resolve("greeting.diff"));
+        FixtureRepos.writePatch(FixtureRepos.BROKEN_PATCH, patches.resolve("broken.diff"));
+    }
+
+    private GateResult run(String manifest, String... tasks) throws Exception {
+        Files.writeString(project.resolve("src/smoke/manifest.toml"), manifest, StandardCharsets.UTF_8);
+        return new SmokeEngine(log).run(request(List.of(tasks)));
+    }
+
+    private GateRequest request(List<String> tasks) {
+        return new GateRequest(
+                project.resolve("src/smoke/manifest.toml"),
+                project,
+                project.resolve("target/smoke"),
+                tmp.resolve("cache"),
+                tasks,
+                List.of(),
+                null,
+                null,
+                false,
+                Map.of("fixture.checkout", checkout.toString(), "fixture.patches", patches.toString()),
+                System.getenv());
+    }
+
+    private static String scenario(String name, String steps) {
+        return "[[scenario]]\nname = \"" + name + "\"\nowners = [\"T-1\"]\nsource.checkout = \"${fixture.checkout}\"\n"
+                + steps;
+    }
+
+    private static String step(String name, String body) {
+        return "  [[scenario.step]]\n  name = \"" + name + "\"\n" + body;
+    }
+
+    private static StepFailure failure(GateResult result) {
+        ScenarioResult scenario = result.scenarios().get(0);
+        assertThat(scenario.status()).as(String.valueOf(scenario)).isEqualTo(Status.FAIL);
+        return scenario.failure();
+    }
+
+    @Test
+    void run_loopWithPatchAndExport_passesAndWritesLogsDiffAndReport() throws Exception {
+        GateResult result = run(
+                "format = 1\n"
+                        + scenario(
+                                "loop",
+                                step(
+                                                "show",
+                                                "  run = \"grep -c howdy src/main/java/dev/smokegate/fixtures/greeter/Greeter.java || true\"\n"
+                                                        + "  expect.stdout.contains = [\"0\"]\n")
+                                        + step(
+                                                "patch",
+                                                "  patch = \"${fixture.patches}/greeting.diff\"\n"
+                                                        + "  expect.stdout.contains = [\"Greeter.java\"]\n")
+                                        + step(
+                                                "again",
+                                                "  args = [\"grep\", \"-c\", \"howdy\", \"src/main/java/dev/smokegate/fixtures/greeter/Greeter.java\"]\n"
+                                                        + "  expect.stdout.matches = ['^1$']\n")
+                                        + step(
+                                                "export",
+                                                "  export.diff = \"changes.diff\"\n  export.files = [\"scripts/*.sh\"]\n"
+                                                        + "  expect.files.contains = { \"${smoke.export}/changes.diff\" = ['+    public static final String DEFAULT_GREETING = \"howdy\";'] }\n")));
+
+        assertThat(result.passed()).as(lines.toString()).isTrue();
+        Path folder = project.resolve("target/smoke/loop");
+        assertThat(folder.resolve("01-show.log")).exists();
+        assertThat(folder.resolve("02-patch.log")).content().contains(FixtureRepos.GREETER_SOURCE);
+        assertThat(folder.resolve("export/" + FixtureRepos.EXECUTABLE_SCRIPT)).isExecutable();
+        assertThat(folder.resolve("export/changes.diff"))
+                .content()
+                .contains("Uncommitted: this line is only in the working tree.");
+        assertThat(project.resolve("target/smoke/TEST-smoke.xml"))
+                .content()
+                .contains("tests=\"4\" failures=\"0\" errors=\"0\" skipped=\"0\"");
+        assertThat(lines.get(lines.size() - 1)).isEqualTo("Smoke: 1 passed, 0 failed, 0 skipped");
+    }
+
+    @Test
+    void run_stepPastItsTimeout_killedAndClassifiedRuntimeTimeout() throws Exception {
+        Instant start = Instant.now();
+
+        GateResult result = run(
+                "format = 1\n"
+                        + scenario(
+                                "slow",
+                                step(
+                                        "sleep",
+                                        "  run = \"echo started; sleep 60\"\n  timeout = \"1s\"\n  expect.stdout.contains = [\"started\"]\n")));
+
+        StepFailure failure = failure(result);
+        assertThat(Duration.between(start, Instant.now()))
+                .as("the deadline, not the sleep, ends it")
+                .isLessThan(Duration.ofSeconds(30));
+        assertThat(failure.expectation()).isEqualTo("expected the step to finish within 1s");
+        assertThat(failure.seen()).startsWith("killed after ");
+        assertThat(failure.classification().category()).isEqualTo(FailureCategory.RUNTIME);
+        assertThat(failure.classification().rule()).startsWith("runtime.timeout ");
+    }
+
+    @Test
+    void run_scenarioTimeoutShorterThanStep_scenarioDeadlineWins() throws Exception {
+        GateResult result = run("format = 1\n[[scenario]]\nname = \"slow\"\nsource.checkout = \"${fixture.checkout}\"\n"
+                + "timeout = \"1s\"\n"
+                + step("sleep", "  run = \"sleep 60\"\n  timeout = \"10m\"\n  expect.stdout.contains = [\"x\"]\n"));
+
+        assertThat(failure(result).expectation()).isEqualTo("expected the scenario to finish within 1s");
+    }
+
+    @Test
+    void run_commandNotFound_hostWithTheShellLine() throws Exception {
+        GateResult result = run("format = 1\n"
+                + scenario(
+                        "missing",
+                        step(
+                                "tool",
+                                "  run = \"no-such-tool-smoke --version\"\n  expect.stdout.contains = [\"1.0\"]\n")));
+
+        StepFailure failure = failure(result);
+        assertThat(failure.exitCode()).isEqualTo(127);
+        assertThat(failure.classification().category()).isEqualTo(FailureCategory.HOST);
+        assertThat(failure.classification().rule()).startsWith("host.command-not-found ");
+        assertThat(failure.classification().evidence())
+                .contains("no-such-tool-smoke")
+                .contains("not found");
+    }
+
+    @Test
+    void run_patchThatDoesNotApply_sourceNamingFileAndHunkAndNothingChanged() throws Exception {
+        GateResult result = run("format = 1\n"
+                + scenario(
+                        "broken",
+                        step(
+                                "patch",
+                                "  patch = \"${fixture.patches}/broken.diff\"\n  expect.stdout.contains = [\"x\"]\n")));
+
+        StepFailure failure = failure(result);
+        assertThat(failure.classification().category()).isEqualTo(FailureCategory.SOURCE);
+        assertThat(failure.classification().rule()).startsWith("source.patch-rejected ");
+        assertThat(failure.seen()).contains(FixtureRepos.GREETER_SOURCE).contains(FixtureRepos.BROKEN_PATCH_HUNK);
+        Path workspace = project.resolve("target/smoke/broken/workspace");
+        assertThat(GitCli.ok(workspace, "status", "--porcelain", "--untracked-files=no"))
+                .isEqualTo(" M " + FixtureRepos.MODIFIED_TRACKED + "\n");
+    }
+
+    @Test
+    void run_stepWritesIntoTheCheckout_gateFailsNamingThePath() throws Exception {
+        GateResult result = run("format = 1\n"
+                + scenario(
+                        "vandal",
+                        step(
+                                "write",
+                                "  run = \"echo changed >> ${fixture.checkout}/CHANGELOG.md; echo done\"\n"
+                                        + "  expect.stdout.contains = [\"done\"]\n")));
+
+        assertThat(result.scenarios().get(0).status()).isEqualTo(Status.PASS);
+        assertThat(result.passed()).isFalse();
+        assertThat(result.checkoutChanges()).containsExactly(checkout + ": " + FixtureRepos.CHANGELOG);
+        assertThat(lines.get(lines.size() - 1)).isEqualTo("Smoke: 1 passed, 0 failed, 0 skipped, checkout changed");
+    }
+
+    @Test
+    void run_cwdThroughASymlinkOutOfTheWorkspace_rejected() throws Exception {
+        GateResult result = run(
+                "format = 1\n"
+                        + scenario(
+                                "escape",
+                                step("link", "  run = \"ln -s / out\"\n  expect.stdout.not-contains = [\"x\"]\n")
+                                        + step(
+                                                "use",
+                                                "  run = \"ls\"\n  cwd = \"out/etc\"\n  expect.stdout.contains = [\"passwd\"]\n")));
+
+        StepFailure failure = failure(result);
+        assertThat(failure.step()).isEqualTo("use");
+        assertThat(failure.classification().rule()).startsWith("source.escapes-workspace ");
+        assertThat(failure.seen())
+                .isEqualTo("cwd 'out/etc' of escape › use leaves the workspace. Use a folder inside the workspace.");
+    }
+
+    @Test
+    void run_defaultsEnvWithGateValue_resolvedPerScenario() throws Exception {
+        GateResult result =
+                run("format = 1\n[defaults]\nenv = { WS = \"${smoke.workspace}\", NAME = \"${smoke.scenario}\" }\n"
+                        + scenario(
+                                "env",
+                                step(
+                                        "print",
+                                        "  run = \"echo \\\"$NAME at $WS\\\"\"\n"
+                                                + "  expect.stdout.contains = [\"env at ${smoke.workspace}\"]\n")));
+
+        assertThat(result.passed()).as(lines.toString()).isTrue();
+    }
+
+    @Test
+    void run_failedStep_laterScenariosStillRunAndLaterStepsDoNot() throws Exception {
+        GateResult result = run("format = 1\n"
+                + scenario(
+                        "first",
+                        step("fail", "  run = \"echo one\"\n  expect.stdout.contains = [\"two\"]\n")
+                                + step("never", "  run = \"touch never-ran\"\n  expect.stdout.contains = [\"x\"]\n"))
+                + scenario("second", step("ok", "  run = \"echo fine\"\n  expect.stdout.contains = [\"fine\"]\n")));
+
+        assertThat(result.scenarios()).extracting(ScenarioResult::status).containsExactly(Status.FAIL, Status.PASS);
+        assertThat(result.scenarios().get(0).steps()).hasSize(1);
+        assertThat(project.resolve("target/smoke/first/workspace/never-ran")).doesNotExist();
+        assertThat(lines)
+                .contains(
+                        "[smoke] FAIL first › fail: expected stdout to contain 'two' — log: target/smoke/first/01-fail.log");
+    }
+
+    @Test
+    void run_invalidManifest_throwsAndLeavesEarlierReportsAlone() throws Exception {
+        Path earlier = Files.createDirectories(project.resolve("target/smoke/loop"));
+        Files.writeString(earlier.resolve("01-show.log"), "earlier");
+
+        ManifestException e =
+                catchThrowableOfType(ManifestException.class, () -> run("format = 1\n[[scenario]]\nname = \"x\"\n"));
+
+        assertThat(e).hasMessageContaining("src/smoke/manifest.toml:2:1: [[scenario]] 'x' has no steps.");
+        assertThat(earlier.resolve("01-show.log")).hasContent("earlier");
+    }
+
+    @Test
+    void run_checkoutInASubfolder_stepsRunInThatFolder() throws Exception {
+        GateResult result = run(
+                "format = 1\n[[scenario]]\nname = \"sub\"\nsource.checkout = \"${fixture.checkout}/docs\"\n"
+                        + step(
+                                "where",
+                                "  run = \"ls; git rev-parse --show-prefix\"\n  expect.stdout.contains = [\"guide.md\", \"docs/\"]\n"));
+
+        assertThat(result.passed()).as(lines.toString()).isTrue();
+    }
+}
