@@ -32,8 +32,10 @@ import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.api.errors.InvalidRemoteException;
 import org.eclipse.jgit.api.errors.JGitInternalException;
 import org.eclipse.jgit.api.errors.TransportException;
+import org.eclipse.jgit.lib.BatchRefUpdate;
 import org.eclipse.jgit.lib.ConfigConstants;
 import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.NullProgressMonitor;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.RefUpdate;
@@ -43,8 +45,8 @@ import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.transport.FetchResult;
+import org.eclipse.jgit.transport.ReceiveCommand;
 import org.eclipse.jgit.transport.RefSpec;
-import org.eclipse.jgit.transport.TagOpt;
 import org.eclipse.jgit.transport.URIish;
 
 /**
@@ -352,26 +354,31 @@ public final class CloneCache {
 
     private void cloneWorkspace(String url, Path mirror, Target wanted, Path workspace, String where)
             throws WorkspaceException {
-        // git clone, as init + config + fetch from the mirror, so that automatic gc is off first
-        // (see createMirror); the result is the same repository CloneCommand would make.
-        try (Git git = Git.init().setDirectory(workspace.toFile()).call()) {
+        // git clone --shared from the mirror: the workspace borrows the mirror's objects through
+        // objects/info/alternates instead of copying them (the cache never runs gc on a mirror),
+        // and gets the mirror's branches as origin/* and its tags. Automatic gc is off first (see
+        // createMirror).
+        try (Git git = Git.init().setDirectory(workspace.toFile()).call();
+                Repository source = openMirror(mirror)) {
             StoredConfig initial = git.getRepository().getConfig();
             withoutAutoGc(initial);
-            initial.setString(
-                    ConfigConstants.CONFIG_REMOTE_SECTION,
-                    Constants.DEFAULT_REMOTE_NAME,
-                    ConfigConstants.CONFIG_KEY_URL,
-                    mirror.toString());
             initial.setString(
                     ConfigConstants.CONFIG_REMOTE_SECTION,
                     Constants.DEFAULT_REMOTE_NAME,
                     "fetch",
                     "+refs/heads/*:refs/remotes/origin/*");
             initial.save();
-            git.fetch()
-                    .setRemote(Constants.DEFAULT_REMOTE_NAME)
-                    .setTagOpt(TagOpt.FETCH_TAGS)
-                    .call();
+            Path alternates = workspace
+                    .resolve(Constants.DOT_GIT)
+                    .resolve(Constants.OBJECTS)
+                    .resolve("info")
+                    .resolve("alternates");
+            Files.createDirectories(alternates.getParent());
+            Files.writeString(
+                    alternates,
+                    source.getDirectory().toPath().resolve(Constants.OBJECTS).toAbsolutePath() + "\n",
+                    StandardCharsets.UTF_8);
+            copyRefs(source, git.getRepository());
             Repository repository = git.getRepository();
             StoredConfig config = repository.getConfig();
             config.setString(
@@ -410,6 +417,34 @@ public final class CloneCache {
                     where + ": cannot clone the cached mirror " + mirror + " into " + workspace + ": " + message(e)
                             + ". Check free disk space and permissions.",
                     e);
+        }
+    }
+
+    /** The mirror's branches as {@code refs/remotes/origin/*} and its tags, in one batch. */
+    private static void copyRefs(Repository mirror, Repository workspace) throws IOException {
+        BatchRefUpdate batch = workspace.getRefDatabase().newBatchUpdate();
+        batch.setAllowNonFastForwards(true);
+        for (Ref ref : mirror.getRefDatabase().getRefsByPrefix(Constants.R_HEADS)) {
+            if (ref.getObjectId() != null) {
+                batch.addCommand(new ReceiveCommand(
+                        ObjectId.zeroId(),
+                        ref.getObjectId(),
+                        Constants.R_REMOTES + Constants.DEFAULT_REMOTE_NAME + "/"
+                                + ref.getName().substring(Constants.R_HEADS.length())));
+            }
+        }
+        for (Ref ref : mirror.getRefDatabase().getRefsByPrefix(Constants.R_TAGS)) {
+            if (ref.getObjectId() != null) {
+                batch.addCommand(new ReceiveCommand(ObjectId.zeroId(), ref.getObjectId(), ref.getName()));
+            }
+        }
+        try (RevWalk walk = new RevWalk(workspace)) {
+            batch.execute(walk, NullProgressMonitor.INSTANCE);
+        }
+        for (ReceiveCommand command : batch.getCommands()) {
+            if (command.getResult() != ReceiveCommand.Result.OK) {
+                throw new IOException("cannot create " + command.getRefName() + ": " + command.getResult());
+            }
         }
     }
 

@@ -11,6 +11,7 @@ import org.eclipse.jgit.dircache.DirCache;
 import org.eclipse.jgit.dircache.DirCacheBuilder;
 import org.eclipse.jgit.dircache.DirCacheEntry;
 import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Ref;
@@ -20,6 +21,7 @@ import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevTree;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.treewalk.TreeWalk;
 
 /**
  * Turns a copied folder into a git repository whose HEAD is the checkout's HEAD, without copying a
@@ -135,11 +137,31 @@ final class WorkspaceRepository {
                 .build();
     }
 
+    /**
+     * Writes an index holding {@code tree}. Each entry gets the length of its committed blob and no
+     * modification time: JGit does not then re-hash the working tree to fill in stat data (it does
+     * for entries of length 0, "smudged"), and git still compares content before calling a file of
+     * the same length unchanged, while a file of another length is changed (git's {@code
+     * ce_modified} in {@code read-cache.c}).
+     */
     private static void writeIndex(Repository repository, RevTree tree) throws IOException {
         DirCache index = repository.lockDirCache();
-        try (ObjectReader reader = repository.newObjectReader()) {
+        try (ObjectReader reader = repository.newObjectReader();
+                TreeWalk walk = new TreeWalk(repository, reader)) {
             DirCacheBuilder builder = index.builder();
-            builder.addTree(new byte[0], DirCacheEntry.STAGE_0, reader, tree);
+            walk.addTree(tree);
+            walk.setRecursive(true);
+            while (walk.next()) {
+                DirCacheEntry entry = new DirCacheEntry(walk.getRawPath());
+                FileMode mode = walk.getFileMode(0);
+                entry.setFileMode(mode);
+                ObjectId id = walk.getObjectId(0);
+                entry.setObjectId(id);
+                if (mode.getObjectType() == Constants.OBJ_BLOB) {
+                    entry.setLength(reader.getObjectSize(id, Constants.OBJ_BLOB));
+                }
+                builder.add(entry);
+            }
             if (!builder.commit()) {
                 throw new IOException("cannot write " + repository.getIndexFile());
             }

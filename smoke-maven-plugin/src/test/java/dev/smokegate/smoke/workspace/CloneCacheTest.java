@@ -62,6 +62,21 @@ class CloneCacheTest {
     }
 
     @Test
+    void cloneInto_workspace_borrowsTheMirrorsObjectsAndPassesFsck() throws Exception {
+        Path workspace = tmp.resolve("ws");
+
+        CloneReport report = new CloneCache(cache, false, log).cloneInto(url, FixtureRepos.TAG, workspace);
+
+        assertThat(workspace.resolve(".git/objects/info/alternates"))
+                .hasContent(report.mirror().resolve("objects").toAbsolutePath().toString());
+        ok(workspace, "fsck", "--no-progress");
+        assertThat(lines(workspace, "tag")).containsExactly(FixtureRepos.TAG);
+        assertThat(lines(workspace, "for-each-ref", "--format=%(refname)", "refs/remotes"))
+                .containsExactly("refs/remotes/origin/main");
+        assertThat(ok(workspace, "config", "--get", "gc.auto").trim()).isEqualTo("0");
+    }
+
+    @Test
     void cloneInto_tag_detachedAtTheTaggedCommit() throws Exception {
         Path workspace = tmp.resolve("ws");
 
