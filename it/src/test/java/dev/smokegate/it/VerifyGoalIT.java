@@ -219,6 +219,9 @@ class VerifyGoalIT {
     void verify_offlineWithEmptyCache_failsAsHostAndSaysWhatToDo() throws Exception {
         Path project = ForkedMaven.project("gate", "offline-empty");
         Path cache = ForkedMaven.scratch("offline-empty-cache");
+        assertThat(ForkedMaven.mvn(project, args("verify", "-Dsmoke.skip=true")).exitCode())
+                .as("an online build first resolves the plugin, as a user's first build does")
+                .isZero();
 
         ForkedMaven.Result result = ForkedMaven.mvn(
                 project,
