@@ -216,7 +216,7 @@ class VerifyGoalIT {
     }
 
     @Test
-    void verify_offlineWithEmptyCache_failsAsHostAndSaysWhatToDo() throws Exception {
+    void verify_offlineWithEmptyCache_failsAsHostNamingTheCacheAndTheFix() throws Exception {
         Path project = ForkedMaven.project("gate", "offline-empty");
         Path cache = ForkedMaven.scratch("offline-empty-cache");
         assertThat(ForkedMaven.mvn(project, args("verify", "-Dsmoke.skip=true")).exitCode())
