@@ -3,6 +3,7 @@ package dev.smokegate.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.smokegate.fixtures.FixtureRepos;
+import dev.smokegate.fixtures.SshGitServer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -84,6 +85,30 @@ class VerifyGoalIT {
         assertThat(project.resolve("target/smoke/greeter-loop/workspace/" + FixtureRepos.CHANGELOG))
                 .as("the tag predates the changelog commit")
                 .doesNotExist();
+    }
+
+    @Test
+    void verify_sshRepoUrl_clonesThroughJGitsSshTransport() throws Exception {
+        Path project = ForkedMaven.project("gate", "ssh-repo-url-loop");
+        try (SshGitServer server = SshGitServer.start(mirror, project.resolve("ssh"))) {
+            String url = server.url("greeter.git");
+
+            ForkedMaven.Result result = ForkedMaven.mvn(
+                    project,
+                    args(
+                            "verify",
+                            "-Dsmoke.repoUrl=" + url,
+                            "-Dsmoke.ref=" + FixtureRepos.TAG,
+                            "-Dsmoke.sshDirectory=" + server.sshDirectory(),
+                            "-Dsmoke.scenario=greeter-loop"));
+
+            assertThat(result.exitCode()).as(result.toString()).isZero();
+            assertThat(result.smokeLines())
+                    .anySatisfy(line -> assertThat(line)
+                            .startsWith("[smoke] greeter-loop: workspace cloned from " + url + " at v1.0"))
+                    .anySatisfy(line -> assertThat(line).matches("\\[smoke] PASS greeter-loop \\(\\d+\\.\\d s\\)"));
+            assertThat(result.summary()).isEqualTo("Smoke: 1 passed, 0 failed, 0 skipped");
+        }
     }
 
     @Test

@@ -13,6 +13,8 @@ import java.util.Objects;
  *     relative to it
  * @param workDirectory where scenario folders (logs, workspace, export) and reports are written
  * @param cacheDirectory the cache of bare mirrors used for clones
+ * @param sshDirectory where ssh clones read identities, {@code known_hosts} and {@code config}
+ *     ({@code -Dsmoke.sshDirectory}), or {@code null} for {@code ~/.ssh}
  * @param tasks task IDs to select by owner ({@code -Dsmoke.task}); empty for all
  * @param scenarioGlobs name globs, {@code !glob} excludes ({@code -Dsmoke.scenario}); empty for all
  * @param repoUrl when set, every checkout scenario clones this URL instead ({@code -Dsmoke.repoUrl})
@@ -26,6 +28,7 @@ public record GateRequest(
         Path basedir,
         Path workDirectory,
         Path cacheDirectory,
+        Path sshDirectory,
         List<String> tasks,
         List<String> scenarioGlobs,
         String repoUrl,
@@ -38,6 +41,8 @@ public record GateRequest(
         basedir = basedir.toAbsolutePath().normalize();
         workDirectory = workDirectory.toAbsolutePath().normalize();
         cacheDirectory = cacheDirectory.toAbsolutePath().normalize();
+        sshDirectory =
+                sshDirectory == null ? null : sshDirectory.toAbsolutePath().normalize();
         tasks = List.copyOf(tasks);
         scenarioGlobs = List.copyOf(scenarioGlobs);
         properties = Map.copyOf(properties);

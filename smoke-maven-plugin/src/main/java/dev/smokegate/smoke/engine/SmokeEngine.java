@@ -64,7 +64,7 @@ public final class SmokeEngine {
         }
         Map<Path, Fingerprint> before = fingerprints(request, placeholders, sources);
 
-        CloneCache cache = new CloneCache(request.cacheDirectory(), request.offline(), log);
+        CloneCache cache = new CloneCache(request.cacheDirectory(), request.offline(), request.sshDirectory(), log);
         ScenarioRunner runner = new ScenarioRunner(request, manifest, placeholders, log, cache);
         List<ScenarioResult> results = new ArrayList<>();
         for (Map.Entry<Scenario, Source> entry : sources.entrySet()) {

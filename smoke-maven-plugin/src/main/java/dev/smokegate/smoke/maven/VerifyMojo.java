@@ -90,6 +90,18 @@ public final class VerifyMojo extends AbstractMojo {
     private File cacheDirectory;
 
     /**
+     * Where clones of {@code ssh://} (and scp-like {@code user@host:path}) URLs read their private
+     * keys ({@code id_ed25519}, {@code id_ecdsa}, {@code id_rsa}, …), {@code known_hosts} and
+     * {@code config}, as OpenSSH reads {@code ~/.ssh}. Unset means {@code ~/.ssh}. The gate never
+     * prompts: the server's host key must already be in {@code known_hosts} and the key must not
+     * need a passphrase. A CI stage can point this at a folder holding a deploy key.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "smoke.sshDirectory")
+    private File sshDirectory;
+
+    /**
      * Skips the gate, saying so in the log.
      *
      * @since 0.1.0
@@ -119,6 +131,7 @@ public final class VerifyMojo extends AbstractMojo {
                 project.getBasedir().toPath(),
                 workDirectory.toPath(),
                 cacheDirectory.toPath(),
+                sshDirectory == null ? null : sshDirectory.toPath(),
                 Selection.split(task),
                 Selection.split(scenarios),
                 blankToNull(repoUrl),

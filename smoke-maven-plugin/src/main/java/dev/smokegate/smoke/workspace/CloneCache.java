@@ -85,18 +85,34 @@ public final class CloneCache {
 
     private final Path cacheDirectory;
     private final boolean offline;
+    private final Path sshDirectory;
     private final SmokeLog log;
 
     /**
+     * A cache whose ssh clones read {@code ~/.ssh}.
+     *
      * @param cacheDirectory the folder holding the mirrors; created when needed
      * @param offline never use the network ({@code mvn -o})
      * @param log progress (info) and cache decisions (debug)
      */
     public CloneCache(Path cacheDirectory, boolean offline, SmokeLog log) {
+        this(cacheDirectory, offline, null, log);
+    }
+
+    /**
+     * @param cacheDirectory the folder holding the mirrors; created when needed
+     * @param offline never use the network ({@code mvn -o})
+     * @param sshDirectory where ssh clones read identities, {@code known_hosts} and {@code config}
+     *     (see {@link SshSessions}); {@code null} for {@code ~/.ssh}
+     * @param log progress (info) and cache decisions (debug)
+     */
+    public CloneCache(Path cacheDirectory, boolean offline, Path sshDirectory, SmokeLog log) {
         this.cacheDirectory = Objects.requireNonNull(cacheDirectory, "cacheDirectory")
                 .toAbsolutePath()
                 .normalize();
         this.offline = offline;
+        this.sshDirectory =
+                sshDirectory == null ? null : sshDirectory.toAbsolutePath().normalize();
         this.log = Objects.requireNonNull(log, "log");
     }
 
@@ -269,7 +285,8 @@ public final class CloneCache {
     /** Fetches every ref of {@code url} into the bare repository {@code mirror}, pruning the rest. */
     private void download(String url, Path mirror, String where) throws WorkspaceException {
         try (Repository repository = openMirror(mirror);
-                Git git = Git.wrap(repository)) {
+                Git git = Git.wrap(repository);
+                SshSessions ssh = new SshSessions(sshDirectory)) {
             StoredConfig config = repository.getConfig();
             if (config.getInt(ConfigConstants.CONFIG_GC_SECTION, ConfigConstants.CONFIG_KEY_AUTO, -1) != 0) {
                 withoutAutoGc(config);
@@ -279,6 +296,7 @@ public final class CloneCache {
                     .setRemote(url)
                     .setRefSpecs(new RefSpec("+refs/*:refs/*"))
                     .setRemoveDeletedRefs(true)
+                    .setTransportConfigCallback(ssh)
                     .call();
             Ref head = result.getAdvertisedRef(Constants.HEAD);
             if (head != null && head.isSymbolic()) {
@@ -503,12 +521,33 @@ public final class CloneCache {
         return FULL_SHA.matcher(ref).matches() ? "commit " + ref : "branch or tag '" + ref + "'";
     }
 
-    private static WorkspaceException unreachable(String url, String where, Exception e) {
+    private WorkspaceException unreachable(String url, String where, Exception e) {
         String hint = e instanceof TransportException || e instanceof InvalidRemoteException
                 ? "Check the URL, the network and your credentials."
                 : "Check the URL and that a git repository is there.";
+        if (isSsh(url)) {
+            Path dir = sshDirectory != null ? sshDirectory : SshSessions.defaultDirectory();
+            hint += " ssh reads its keys, known_hosts and config from " + dir
+                    + " (-Dsmoke.sshDirectory): the server's host key must be in known_hosts (for example"
+                    + " from ssh-keyscan), and a key the server accepts must be there without a passphrase;"
+                    + " the gate never prompts.";
+        }
         return new WorkspaceException(
                 Reason.UNREACHABLE, where + ": the repository cannot be reached: " + message(e) + ". " + hint, e);
+    }
+
+    /** ssh://, git+ssh://, ssh+git:// or scp-like user@host:path, as JGit's transports see them. */
+    static boolean isSsh(String url) {
+        try {
+            URIish uri = new URIish(url);
+            String scheme = uri.getScheme();
+            if (scheme != null) {
+                return scheme.toLowerCase(Locale.ROOT).contains("ssh");
+            }
+            return uri.getHost() != null && !url.startsWith("/") && !url.startsWith("\\");
+        } catch (URISyntaxException e) {
+            return false;
+        }
     }
 
     private static WorkspaceException cacheFailure(Path mirror, String where, IOException e) {

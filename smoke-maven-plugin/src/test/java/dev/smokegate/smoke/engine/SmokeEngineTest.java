@@ -79,6 +79,7 @@ class SmokeEngineTest {
                 project,
                 project.resolve("target/smoke"),
                 tmp.resolve("cache"),
+                null,
                 tasks,
                 List.of(),
                 null,

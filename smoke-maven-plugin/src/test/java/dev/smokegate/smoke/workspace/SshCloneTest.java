@@ -1,0 +1,127 @@
+package dev.smokegate.smoke.workspace;
+
+import static dev.smokegate.fixtures.GitCli.ok;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.smokegate.fixtures.FixtureRepos;
+import dev.smokegate.fixtures.SshGitServer;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Clones over {@code ssh://} from a git server this test starts on 127.0.0.1 ({@link
+ * SshGitServer}: JGit's ssh test server on Apache MINA sshd) serving a bare mirror of the greeter
+ * fixture. The client side is the plugin's own: {@link CloneCache} with an ssh directory holding an
+ * RSA key and a {@code known_hosts} entry, as {@code -Dsmoke.sshDirectory} gives it.
+ */
+@Timeout(120)
+class SshCloneTest {
+    @TempDir
+    Path tmp;
+
+    private Path remote;
+    private SshGitServer server;
+
+    @BeforeEach
+    void serve() throws IOException {
+        remote = FixtureRepos.bareMirror(FixtureRepos.greeter(tmp.resolve("greeter")), tmp.resolve("remote.git"));
+        server = SshGitServer.start(remote, tmp.resolve("ssh"));
+    }
+
+    @AfterEach
+    void stop() throws IOException {
+        server.close();
+    }
+
+    private String url() {
+        return server.url("greeter.git");
+    }
+
+    private CloneCache cache() {
+        return new CloneCache(tmp.resolve("cache"), false, server.sshDirectory(), new RecordingLog());
+    }
+
+    @Test
+    void cloneInto_sshUrlAtTag_clonesThroughTheMirrorCache() throws Exception {
+        Path workspace = tmp.resolve("ws");
+
+        CloneReport report = cache().cloneInto(url(), FixtureRepos.TAG, workspace);
+
+        assertThat(report.fetched()).isTrue();
+        assertThat(report.commit())
+                .isEqualTo(
+                        ok(remote, "rev-parse", FixtureRepos.TAG + "^{commit}").trim());
+        assertThat(ok(workspace, "rev-parse", "HEAD").trim()).isEqualTo(report.commit());
+        assertThat(ok(workspace, "config", "--get", "remote.origin.url").trim()).isEqualTo(url());
+        assertThat(workspace.resolve(FixtureRepos.GREETER_SOURCE)).exists();
+        assertThat(workspace.resolve(FixtureRepos.CHANGELOG))
+                .as("the tag predates the CHANGELOG commit")
+                .doesNotExist();
+        assertThat(ok(workspace, "status", "--porcelain")).isEmpty();
+    }
+
+    @Test
+    void cloneInto_pinnedShaAgainAfterTheServerStopped_noNetworkNeeded() throws Exception {
+        CloneCache cache = cache();
+        String sha = ok(remote, "rev-parse", "main").trim();
+        cache.cloneInto(url(), sha, tmp.resolve("first"));
+        server.close();
+
+        CloneReport again = cache.cloneInto(url(), sha, tmp.resolve("second"));
+
+        assertThat(again.fetched()).isFalse();
+        assertThat(again.commit()).isEqualTo(sha);
+        assertThat(tmp.resolve("second").resolve(FixtureRepos.CHANGELOG)).exists();
+    }
+
+    @Test
+    void cloneInto_hostKeyNotInKnownHosts_refusedWithoutPromptingAndSaysWhatToDo() throws Exception {
+        server.distrustHostKey();
+        CloneCache cache = cache();
+
+        WorkspaceException e = catchThrowableOfType(
+                WorkspaceException.class, () -> cache.cloneInto(url(), FixtureRepos.TAG, tmp.resolve("ws")));
+
+        assertThat(e.reason()).isEqualTo(WorkspaceException.Reason.UNREACHABLE);
+        assertThat(e.getMessage())
+                .startsWith("clone [" + url() + "]: the repository cannot be reached: ")
+                .contains("Server key did not validate")
+                .contains("ssh reads its keys, known_hosts and config from " + server.sshDirectory()
+                        + " (-Dsmoke.sshDirectory)")
+                .contains("the gate never prompts");
+        assertThat(tmp.resolve("ws")).isEmptyDirectory();
+        assertThat(cache.mirrorOf(url())).doesNotExist();
+    }
+
+    @Test
+    void cloneInto_keyTheServerDoesNotAccept_refusedAndSaysWhatToDo() throws Exception {
+        server.replaceUserKey();
+        CloneCache cache = cache();
+
+        WorkspaceException e = catchThrowableOfType(
+                WorkspaceException.class, () -> cache.cloneInto(url(), FixtureRepos.TAG, tmp.resolve("ws")));
+
+        assertThat(e.reason()).isEqualTo(WorkspaceException.Reason.UNREACHABLE);
+        assertThat(e.getMessage())
+                .contains("Cannot log in at 127.0.0.1:" + server.port())
+                .contains("server refused ssh-rsa key " + server.sshDirectory().resolve("id_rsa"))
+                .contains("a key the server accepts must be there without a passphrase");
+        assertThat(cache.mirrorOf(url())).doesNotExist();
+    }
+
+    @Test
+    void isSsh_recognisesSshAndScpLikeUrlsOnly() {
+        assertThat(CloneCache.isSsh("ssh://git@example.org/x.git")).isTrue();
+        assertThat(CloneCache.isSsh("git+ssh://example.org/x.git")).isTrue();
+        assertThat(CloneCache.isSsh("git@example.org:team/x.git")).isTrue();
+        assertThat(CloneCache.isSsh("file:///srv/x.git")).isFalse();
+        assertThat(CloneCache.isSsh("https://example.org/x.git")).isFalse();
+        assertThat(CloneCache.isSsh("/srv/x.git")).isFalse();
+    }
+}
