@@ -79,11 +79,21 @@ final class ForkedMaven {
 
     /** Runs {@code mvn -B <args>} in {@code project} and collects its output. */
     static Result mvn(Path project, String... args) throws MavenInvocationException, IOException {
+        return mvnWithServers(project, "", args);
+    }
+
+    /**
+     * Runs {@code mvn -B <args>} in {@code project} with {@code <server>} elements added to the IT
+     * settings (in a settings file of the project's own), and collects its output.
+     */
+    static Result mvnWithServers(Path project, String servers, String... args)
+            throws MavenInvocationException, IOException {
         List<String> lines = Collections.synchronizedList(new ArrayList<>());
         InvocationRequest request = new DefaultInvocationRequest();
         request.setBaseDirectory(project.toFile());
         request.setBatchMode(true);
-        request.setUserSettingsFile(settings().toFile());
+        request.setUserSettingsFile(
+                settings(servers.isEmpty() ? work() : project, servers).toFile());
         request.setLocalRepositoryDirectory(new java.io.File(System.getProperty("smoke.it.repository")));
         request.addArgs(Arrays.asList(args));
         request.setOutputHandler(lines::add);
@@ -111,8 +121,8 @@ final class ForkedMaven {
     }
 
     /** Settings that add the user's local repository as a remote, the way maven-invoker-plugin's ITs do. */
-    private static Path settings() throws IOException {
-        Path settings = work().resolve("it-settings.xml");
+    private static Path settings(Path folder, String servers) throws IOException {
+        Path settings = folder.resolve("it-settings.xml");
         String userRepository =
                 Path.of(System.getProperty("smoke.it.userRepository")).toUri().toString();
         String repository = "<repository><id>it.user-repository</id><url>" + userRepository + "</url>"
@@ -121,7 +131,9 @@ final class ForkedMaven {
                 + "      <repositories>" + repository + "</repositories>\n"
                 + "      <pluginRepositories>" + repository.replace("repository>", "pluginRepository>")
                 + "</pluginRepositories>\n    </profile>\n  </profiles>\n"
-                + "  <activeProfiles><activeProfile>it-repositories</activeProfile></activeProfiles>\n</settings>\n";
+                + "  <activeProfiles><activeProfile>it-repositories</activeProfile></activeProfiles>\n"
+                + (servers.isEmpty() ? "" : "  <servers>" + servers + "</servers>\n")
+                + "</settings>\n";
         Files.writeString(settings, xml, StandardCharsets.UTF_8);
         return settings;
     }

@@ -3,6 +3,7 @@ package dev.smokegate.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.smokegate.fixtures.FixtureRepos;
+import dev.smokegate.fixtures.HttpGitServer;
 import dev.smokegate.fixtures.SshGitServer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -109,6 +110,72 @@ class VerifyGoalIT {
                     .anySatisfy(line -> assertThat(line).matches("\\[smoke] PASS greeter-loop \\(\\d+\\.\\d s\\)"));
             assertThat(result.summary()).isEqualTo("Smoke: 1 passed, 0 failed, 0 skipped");
         }
+    }
+
+    @Test
+    void verify_httpRepoUrlNeedingLogin_usesTheSettingsServerWithAnEncryptedPassword() throws Exception {
+        Path project = ForkedMaven.project("gate", "http-login-loop");
+        Path security = project.resolve("settings-security.xml");
+        String master = encrypted(ForkedMaven.mvn(project, "--encrypt-master-password", "smoke-master"));
+        Files.writeString(
+                security,
+                "<settingsSecurity><master>" + master + "</master></settingsSecurity>\n",
+                StandardCharsets.UTF_8);
+        String password =
+                encrypted(ForkedMaven.mvn(project, "--encrypt-password", "s3cret", "-Dsettings.security=" + security));
+        try (HttpGitServer server = HttpGitServer.start(mirror, "greeter", "ci", "s3cret")) {
+            String servers = "<server><id>" + server.hostAndPort() + "</id><username>ci</username><password>" + password
+                    + "</password></server>";
+
+            ForkedMaven.Result result = ForkedMaven.mvnWithServers(
+                    project,
+                    servers,
+                    args(
+                            "verify",
+                            "-Dsettings.security=" + security,
+                            "-Dsmoke.repoUrl=" + server.privateUrl(),
+                            "-Dsmoke.ref=" + FixtureRepos.TAG,
+                            "-Dsmoke.scenario=greeter-loop"));
+
+            assertThat(result.exitCode()).as(result.toString()).isZero();
+            assertThat(result.smokeLines())
+                    .anySatisfy(line -> assertThat(line)
+                            .startsWith(
+                                    "[smoke] greeter-loop: workspace cloned from " + server.privateUrl() + " at v1.0"))
+                    .anySatisfy(line -> assertThat(line).matches("\\[smoke] PASS greeter-loop \\(\\d+\\.\\d s\\)"));
+            assertThat(result.lines()).noneSatisfy(line -> assertThat(line).contains("s3cret"));
+        }
+    }
+
+    @Test
+    void verify_httpRepoUrlNeedingLoginWithoutServer_failsAsHostNamingTheServerId() throws Exception {
+        Path project = ForkedMaven.project("gate", "http-no-login");
+        try (HttpGitServer server = HttpGitServer.start(mirror, "greeter", "ci", "s3cret")) {
+
+            ForkedMaven.Result result = ForkedMaven.mvn(
+                    project, args("verify", "-Dsmoke.repoUrl=" + server.privateUrl(), "-Dsmoke.scenario=greeter-loop"));
+
+            assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
+            assertThat(result.smokeLines())
+                    .contains("[smoke] FAIL greeter-loop › prepare: expected a clean clone of the repository")
+                    .anySatisfy(line -> assertThat(line)
+                            .startsWith("[smoke]   seen:      ")
+                            .contains("Authentication is required")
+                            .contains("a <server> in settings.xml whose id is " + server.hostAndPort()))
+                    .anySatisfy(
+                            line -> assertThat(line).startsWith("[smoke]   class:     host (rule host.unreachable"));
+            assertThat(result.summary()).isEqualTo("Smoke: 0 passed, 1 failed, 0 skipped");
+        }
+    }
+
+    /** The {@code {…}} that {@code mvn --encrypt-master-password} or {@code --encrypt-password} printed. */
+    private static String encrypted(ForkedMaven.Result result) {
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        return result.lines().stream()
+                .map(String::strip)
+                .filter(line -> line.matches("\\{[A-Za-z0-9+/=]+}"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no {…} in " + result));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.smokegate.smoke.engine;
 
+import dev.smokegate.smoke.workspace.ServerCredentials;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,8 @@ import java.util.Objects;
  * @param cacheDirectory the cache of bare mirrors used for clones
  * @param sshDirectory where ssh clones read identities, {@code known_hosts} and {@code config}
  *     ({@code -Dsmoke.sshDirectory}), or {@code null} for {@code ~/.ssh}
+ * @param servers credentials for {@code http(s)://} clones from settings.xml's {@code <servers>},
+ *     by server id ({@code host:port} or {@code host})
  * @param tasks task IDs to select by owner ({@code -Dsmoke.task}); empty for all
  * @param scenarioGlobs name globs, {@code !glob} excludes ({@code -Dsmoke.scenario}); empty for all
  * @param repoUrl when set, every checkout scenario clones this URL instead ({@code -Dsmoke.repoUrl})
@@ -29,6 +32,7 @@ public record GateRequest(
         Path workDirectory,
         Path cacheDirectory,
         Path sshDirectory,
+        Map<String, ServerCredentials> servers,
         List<String> tasks,
         List<String> scenarioGlobs,
         String repoUrl,

@@ -64,7 +64,8 @@ public final class SmokeEngine {
         }
         Map<Path, Fingerprint> before = fingerprints(request, placeholders, sources);
 
-        CloneCache cache = new CloneCache(request.cacheDirectory(), request.offline(), request.sshDirectory(), log);
+        CloneCache cache = new CloneCache(
+                request.cacheDirectory(), request.offline(), request.sshDirectory(), request.servers(), log);
         ScenarioRunner runner = new ScenarioRunner(request, manifest, placeholders, log, cache);
         List<ScenarioResult> results = new ArrayList<>();
         for (Map.Entry<Scenario, Source> entry : sources.entrySet()) {

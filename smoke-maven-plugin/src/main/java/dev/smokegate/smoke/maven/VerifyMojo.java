@@ -12,10 +12,12 @@ import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
  * Runs the smoke scenarios of a TOML manifest against real git repositories and fails the build
@@ -109,6 +111,10 @@ public final class VerifyMojo extends AbstractMojo {
     @Parameter(property = "smoke.skip", defaultValue = "false")
     private boolean skip;
 
+    /** Decrypts the passwords of settings.xml's {@code <servers>}, as Maven does. */
+    @Component
+    private SettingsDecrypter settingsDecrypter;
+
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     private MavenProject project;
 
@@ -132,6 +138,7 @@ public final class VerifyMojo extends AbstractMojo {
                 workDirectory.toPath(),
                 cacheDirectory.toPath(),
                 sshDirectory == null ? null : sshDirectory.toPath(),
+                SettingsServers.of(session.getSettings(), settingsDecrypter, getLog()),
                 Selection.split(task),
                 Selection.split(scenarios),
                 blankToNull(repoUrl),

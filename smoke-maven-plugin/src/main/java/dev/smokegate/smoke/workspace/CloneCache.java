@@ -26,6 +26,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.eclipse.jgit.api.FetchCommand;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.ResetCommand;
 import org.eclipse.jgit.api.errors.GitAPIException;
@@ -48,6 +49,7 @@ import org.eclipse.jgit.transport.FetchResult;
 import org.eclipse.jgit.transport.ReceiveCommand;
 import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.transport.URIish;
+import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 
 /**
  * Clean clones through a cache of bare mirrors, one per URL, at {@code
@@ -86,6 +88,7 @@ public final class CloneCache {
     private final Path cacheDirectory;
     private final boolean offline;
     private final Path sshDirectory;
+    private final Map<String, ServerCredentials> servers;
     private final SmokeLog log;
 
     /**
@@ -96,7 +99,7 @@ public final class CloneCache {
      * @param log progress (info) and cache decisions (debug)
      */
     public CloneCache(Path cacheDirectory, boolean offline, SmokeLog log) {
-        this(cacheDirectory, offline, null, log);
+        this(cacheDirectory, offline, null, Map.of(), log);
     }
 
     /**
@@ -104,15 +107,23 @@ public final class CloneCache {
      * @param offline never use the network ({@code mvn -o})
      * @param sshDirectory where ssh clones read identities, {@code known_hosts} and {@code config}
      *     (see {@link SshSessions}); {@code null} for {@code ~/.ssh}
+     * @param servers credentials for {@code http(s)://} clones by {@code <server><id>}: {@code
+     *     host:port} or {@code host} (see {@link ServerCredentials})
      * @param log progress (info) and cache decisions (debug)
      */
-    public CloneCache(Path cacheDirectory, boolean offline, Path sshDirectory, SmokeLog log) {
+    public CloneCache(
+            Path cacheDirectory,
+            boolean offline,
+            Path sshDirectory,
+            Map<String, ServerCredentials> servers,
+            SmokeLog log) {
         this.cacheDirectory = Objects.requireNonNull(cacheDirectory, "cacheDirectory")
                 .toAbsolutePath()
                 .normalize();
         this.offline = offline;
         this.sshDirectory =
                 sshDirectory == null ? null : sshDirectory.toAbsolutePath().normalize();
+        this.servers = Map.copyOf(servers);
         this.log = Objects.requireNonNull(log, "log");
     }
 
@@ -292,12 +303,19 @@ public final class CloneCache {
                 withoutAutoGc(config);
                 config.save();
             }
-            FetchResult result = git.fetch()
+            FetchCommand fetch = git.fetch()
                     .setRemote(url)
                     .setRefSpecs(new RefSpec("+refs/*:refs/*"))
                     .setRemoveDeletedRefs(true)
-                    .setTransportConfigCallback(ssh)
-                    .call();
+                    .setTransportConfigCallback(ssh);
+            ServerCredentials credentials = credentialsFor(url);
+            if (credentials != null) {
+                log.debug(where + ": using the username of <server> " + credentials.serverId()
+                        + " from settings.xml if the server asks for one");
+                fetch.setCredentialsProvider(
+                        new UsernamePasswordCredentialsProvider(credentials.username(), credentials.password()));
+            }
+            FetchResult result = fetch.call();
             Ref head = result.getAdvertisedRef(Constants.HEAD);
             if (head != null && head.isSymbolic()) {
                 // Follow the remote's default branch, as git clone --mirror does.
@@ -525,7 +543,14 @@ public final class CloneCache {
         String hint = e instanceof TransportException || e instanceof InvalidRemoteException
                 ? "Check the URL, the network and your credentials."
                 : "Check the URL and that a git repository is there.";
-        if (isSsh(url)) {
+        HttpHost http = httpHost(url);
+        if (http != null) {
+            ServerCredentials used = credentialsFor(url);
+            hint += used != null
+                    ? " The username and password came from <server> " + used.serverId() + " in settings.xml."
+                    : " A repository that needs a login takes its username and password from a <server> in"
+                            + " settings.xml whose id is " + http.id() + ".";
+        } else if (isSsh(url)) {
             Path dir = sshDirectory != null ? sshDirectory : SshSessions.defaultDirectory();
             hint += " ssh reads its keys, known_hosts and config from " + dir
                     + " (-Dsmoke.sshDirectory): the server's host key must be in known_hosts (for example"
@@ -534,6 +559,37 @@ public final class CloneCache {
         }
         return new WorkspaceException(
                 Reason.UNREACHABLE, where + ": the repository cannot be reached: " + message(e) + ". " + hint, e);
+    }
+
+    /**
+     * The settings.xml server for an {@code http(s)://} URL: the one whose id is {@code host:port},
+     * else {@code host}; null for other schemes or when there is none.
+     */
+    ServerCredentials credentialsFor(String url) {
+        HttpHost host = httpHost(url);
+        if (host == null) {
+            return null;
+        }
+        ServerCredentials found = host.port() > 0 ? servers.get(host.name() + ":" + host.port()) : null;
+        return found != null ? found : servers.get(host.name());
+    }
+
+    private record HttpHost(String name, int port) {
+        String id() {
+            return port > 0 ? name + ":" + port : name;
+        }
+    }
+
+    private static HttpHost httpHost(String url) {
+        try {
+            URIish uri = new URIish(url);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null
+                    ? new HttpHost(uri.getHost(), uri.getPort())
+                    : null;
+        } catch (URISyntaxException e) {
+            return null;
+        }
     }
 
     /** ssh://, git+ssh://, ssh+git:// or scp-like user@host:path, as JGit's transports see them. */

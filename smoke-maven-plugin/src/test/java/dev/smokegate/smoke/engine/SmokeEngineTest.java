@@ -80,6 +80,7 @@ class SmokeEngineTest {
                 project.resolve("target/smoke"),
                 tmp.resolve("cache"),
                 null,
+                Map.of(),
                 tasks,
                 List.of(),
                 null,

@@ -25,7 +25,7 @@ class ProcessTreeTest {
     @Test
     void isRunning_zombie_false() throws Exception {
         // the child ends after sh has exec'd into sleep, which never reaps it: it stays a zombie
-        Process parent = new ProcessBuilder("sh", "-c", "sleep 0.3 & echo $!; exec sleep 30").start();
+        Process parent = new ProcessBuilder("sh", "-c", "sleep 1 & echo $!; exec sleep 30").start();
         try {
             ProcessHandle zombie = ProcessHandle.of(firstLine(parent)).orElseThrow();
             awaitState(zombie.pid(), 'Z');

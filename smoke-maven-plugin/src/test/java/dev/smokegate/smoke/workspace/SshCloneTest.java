@@ -8,6 +8,7 @@ import dev.smokegate.fixtures.FixtureRepos;
 import dev.smokegate.fixtures.SshGitServer;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,7 +45,7 @@ class SshCloneTest {
     }
 
     private CloneCache cache() {
-        return new CloneCache(tmp.resolve("cache"), false, server.sshDirectory(), new RecordingLog());
+        return new CloneCache(tmp.resolve("cache"), false, server.sshDirectory(), Map.of(), new RecordingLog());
     }
 
     @Test
