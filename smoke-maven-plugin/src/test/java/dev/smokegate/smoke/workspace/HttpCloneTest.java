@@ -7,33 +7,25 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.smokegate.fixtures.FixtureRepos;
 import dev.smokegate.fixtures.HttpGitServer;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Clones over {@code http://} from a git server this test starts on 127.0.0.1 ({@link
  * HttpGitServer}: git's "dumb" HTTP protocol from the JDK's HTTP server), openly and behind HTTP
  * Basic authentication, with the login taken from a settings.xml {@code <server>}.
  */
-@Timeout(120)
-class HttpCloneTest {
+class HttpCloneTest extends RemoteCloneContract {
     private static final String USER = "ci";
     private static final String PASSWORD = "s3cret";
 
-    @TempDir
-    Path tmp;
-
     private HttpGitServer server;
-    private Path remote;
 
     @BeforeEach
     void serve() throws IOException {
-        remote = FixtureRepos.bareMirror(FixtureRepos.greeter(tmp.resolve("greeter")), tmp.resolve("remote.git"));
+        createRemote();
         server = HttpGitServer.start(remote, "greeter", USER, PASSWORD);
     }
 
@@ -42,39 +34,19 @@ class HttpCloneTest {
         server.close();
     }
 
-    private String url() {
+    @Override
+    String url() {
         return server.url();
     }
 
-    @Test
-    void cloneInto_httpUrlAtTag_clonesThroughTheMirrorCache() throws Exception {
-        Path workspace = tmp.resolve("ws");
-        CloneCache cache = new CloneCache(tmp.resolve("cache"), false, new RecordingLog());
-
-        CloneReport report = cache.cloneInto(url(), FixtureRepos.TAG, workspace);
-
-        assertThat(report.fetched()).isTrue();
-        assertThat(report.commit())
-                .isEqualTo(
-                        ok(remote, "rev-parse", FixtureRepos.TAG + "^{commit}").trim());
-        assertThat(ok(workspace, "rev-parse", "HEAD").trim()).isEqualTo(report.commit());
-        assertThat(ok(workspace, "config", "--get", "remote.origin.url").trim()).isEqualTo(url());
-        assertThat(workspace.resolve(FixtureRepos.GREETER_SOURCE)).exists();
-        assertThat(ok(workspace, "status", "--porcelain")).isEmpty();
+    @Override
+    CloneCache cache() {
+        return cacheWith(Map.of());
     }
 
-    @Test
-    void cloneInto_pinnedShaAgainAfterTheServerStopped_noNetworkNeeded() throws Exception {
-        CloneCache cache = new CloneCache(tmp.resolve("cache"), false, new RecordingLog());
-        String sha = ok(remote, "rev-parse", "main").trim();
-        cache.cloneInto(url(), sha, tmp.resolve("first"));
+    @Override
+    void stopServer() {
         server.close();
-
-        CloneReport again = cache.cloneInto(url(), sha, tmp.resolve("second"));
-
-        assertThat(again.fetched()).isFalse();
-        assertThat(again.commit()).isEqualTo(sha);
-        assertThat(tmp.resolve("second").resolve(FixtureRepos.CHANGELOG)).exists();
     }
 
     private String privateUrl() {

@@ -1,19 +1,15 @@
 package dev.smokegate.smoke.workspace;
 
-import static dev.smokegate.fixtures.GitCli.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.smokegate.fixtures.FixtureRepos;
 import dev.smokegate.fixtures.SshGitServer;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Clones over {@code ssh://} from a git server this test starts on 127.0.0.1 ({@link
@@ -21,17 +17,12 @@ import org.junit.jupiter.api.io.TempDir;
  * fixture. The client side is the plugin's own: {@link CloneCache} with an ssh directory holding an
  * RSA key and a {@code known_hosts} entry, as {@code -Dsmoke.sshDirectory} gives it.
  */
-@Timeout(120)
-class SshCloneTest {
-    @TempDir
-    Path tmp;
-
-    private Path remote;
+class SshCloneTest extends RemoteCloneContract {
     private SshGitServer server;
 
     @BeforeEach
     void serve() throws IOException {
-        remote = FixtureRepos.bareMirror(FixtureRepos.greeter(tmp.resolve("greeter")), tmp.resolve("remote.git"));
+        createRemote();
         server = SshGitServer.start(remote, tmp.resolve("ssh"));
     }
 
@@ -40,45 +31,19 @@ class SshCloneTest {
         server.close();
     }
 
-    private String url() {
+    @Override
+    String url() {
         return server.url("greeter.git");
     }
 
-    private CloneCache cache() {
-        return new CloneCache(tmp.resolve("cache"), false, server.sshDirectory(), Map.of(), new RecordingLog());
-    }
-
-    @Test
-    void cloneInto_sshUrlAtTag_clonesThroughTheMirrorCache() throws Exception {
-        Path workspace = tmp.resolve("ws");
-
-        CloneReport report = cache().cloneInto(url(), FixtureRepos.TAG, workspace);
-
-        assertThat(report.fetched()).isTrue();
-        assertThat(report.commit())
-                .isEqualTo(
-                        ok(remote, "rev-parse", FixtureRepos.TAG + "^{commit}").trim());
-        assertThat(ok(workspace, "rev-parse", "HEAD").trim()).isEqualTo(report.commit());
-        assertThat(ok(workspace, "config", "--get", "remote.origin.url").trim()).isEqualTo(url());
-        assertThat(workspace.resolve(FixtureRepos.GREETER_SOURCE)).exists();
-        assertThat(workspace.resolve(FixtureRepos.CHANGELOG))
-                .as("the tag predates the CHANGELOG commit")
-                .doesNotExist();
-        assertThat(ok(workspace, "status", "--porcelain")).isEmpty();
-    }
-
-    @Test
-    void cloneInto_pinnedShaAgainAfterTheServerStopped_noNetworkNeeded() throws Exception {
-        CloneCache cache = cache();
-        String sha = ok(remote, "rev-parse", "main").trim();
-        cache.cloneInto(url(), sha, tmp.resolve("first"));
+    @Override
+    void stopServer() throws IOException {
         server.close();
+    }
 
-        CloneReport again = cache.cloneInto(url(), sha, tmp.resolve("second"));
-
-        assertThat(again.fetched()).isFalse();
-        assertThat(again.commit()).isEqualTo(sha);
-        assertThat(tmp.resolve("second").resolve(FixtureRepos.CHANGELOG)).exists();
+    @Override
+    CloneCache cache() {
+        return new CloneCache(tmp.resolve("cache"), false, server.sshDirectory(), Map.of(), new RecordingLog());
     }
 
     @Test
