@@ -212,7 +212,9 @@ class CloneCacheTest {
                         WorkspaceException.class, e -> assertThat(e.reason()).isEqualTo(Reason.UNREACHABLE))
                 .hasMessageStartingWith("clone [" + refused + "]: the repository cannot be reached: ")
                 .hasMessageContaining("refused")
-                .hasMessageEndingWith(". Check the URL, the network and your credentials.");
+                .hasMessageEndingWith(". Check the URL, the network and your credentials. A repository that needs a"
+                        + " login takes its username and password from a <server> in settings.xml whose id is"
+                        + " 127.0.0.1:1.");
     }
 
     @Test
