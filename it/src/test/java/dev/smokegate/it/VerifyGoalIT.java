@@ -131,6 +131,7 @@ class VerifyGoalIT {
                     project,
                     servers,
                     args(
+                            "-X",
                             "verify",
                             "-Dsettings.security=" + security,
                             "-Dsmoke.repoUrl=" + server.privateUrl(),
@@ -143,7 +144,12 @@ class VerifyGoalIT {
                             .startsWith(
                                     "[smoke] greeter-loop: workspace cloned from " + server.privateUrl() + " at v1.0"))
                     .anySatisfy(line -> assertThat(line).matches("\\[smoke] PASS greeter-loop \\(\\d+\\.\\d s\\)"));
-            assertThat(result.lines()).noneSatisfy(line -> assertThat(line).contains("s3cret"));
+            assertThat(result.lines())
+                    .as("not even -X shows the password")
+                    .noneSatisfy(line -> assertThat(line).contains("s3cret"))
+                    .contains("[WARNING] clone [" + server.privateUrl() + "]: sending the login of <server> "
+                            + server.hostAndPort() + " to " + server.hostAndPort() + " over plain http://, readable"
+                            + " by anyone on the way. Use https:// for repositories that need a login.");
         }
     }
 
@@ -160,7 +166,7 @@ class VerifyGoalIT {
                     .contains("[smoke] FAIL greeter-loop › prepare: expected a clean clone of the repository")
                     .anySatisfy(line -> assertThat(line)
                             .startsWith("[smoke]   seen:      ")
-                            .contains("Authentication is required")
+                            .contains("not authorized")
                             .contains("a <server> in settings.xml whose id is " + server.hostAndPort()))
                     .anySatisfy(
                             line -> assertThat(line).startsWith("[smoke]   class:     host (rule host.unreachable"));

@@ -20,8 +20,10 @@ import java.util.Objects;
  *     by server id ({@code host:port} or {@code host})
  * @param tasks task IDs to select by owner ({@code -Dsmoke.task}); empty for all
  * @param scenarioGlobs name globs, {@code !glob} excludes ({@code -Dsmoke.scenario}); empty for all
- * @param repoUrl when set, every checkout scenario clones this URL instead ({@code -Dsmoke.repoUrl})
- * @param ref the ref to clone with {@code repoUrl} ({@code -Dsmoke.ref}), or {@code null}
+ * @param repoUrl when set, every checkout scenario clones this URL instead ({@code -Dsmoke.repoUrl});
+ *     blank means {@code null}
+ * @param ref the ref to clone with {@code repoUrl} ({@code -Dsmoke.ref}), or {@code null}; blank
+ *     means {@code null}
  * @param offline whether Maven runs offline: clones come from the cache only
  * @param properties values for {@code ${…}} placeholders (Maven project properties)
  * @param environment the environment for {@code ${env.NAME}} and for the commands run
@@ -47,6 +49,9 @@ public record GateRequest(
         cacheDirectory = cacheDirectory.toAbsolutePath().normalize();
         sshDirectory =
                 sshDirectory == null ? null : sshDirectory.toAbsolutePath().normalize();
+        servers = Map.copyOf(servers);
+        repoUrl = repoUrl == null || repoUrl.isBlank() ? null : repoUrl.strip();
+        ref = ref == null || ref.isBlank() ? null : ref.strip();
         tasks = List.copyOf(tasks);
         scenarioGlobs = List.copyOf(scenarioGlobs);
         properties = Map.copyOf(properties);

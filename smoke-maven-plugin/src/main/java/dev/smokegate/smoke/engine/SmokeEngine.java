@@ -9,6 +9,7 @@ import dev.smokegate.smoke.model.Scenario;
 import dev.smokegate.smoke.model.ScenarioResult;
 import dev.smokegate.smoke.model.SmokeLog;
 import dev.smokegate.smoke.model.Source;
+import dev.smokegate.smoke.model.Status;
 import dev.smokegate.smoke.report.ConsoleReport;
 import dev.smokegate.smoke.report.JUnitReport;
 import dev.smokegate.smoke.workspace.CloneCache;
@@ -46,6 +47,11 @@ public final class SmokeEngine {
      * @throws GateConfigurationException when a selection matches nothing or reports cannot be written
      */
     public GateResult run(GateRequest request) throws ManifestException, GateConfigurationException {
+        if (request.ref() != null && request.repoUrl() == null) {
+            throw new GateConfigurationException("-Dsmoke.ref=" + request.ref() + " is set without -Dsmoke.repoUrl."
+                    + " Set -Dsmoke.repoUrl to the repository to clone, or give the ref in the manifest as"
+                    + " source.ref.");
+        }
         Placeholders placeholders = new Placeholders(request.properties(), request.environment());
         Manifest manifest =
                 new ManifestLoader(placeholders).load(request.manifest(), request.display(request.manifest()));
@@ -124,5 +130,22 @@ public final class SmokeEngine {
             }
         }
         return before;
+    }
+
+    /**
+     * The build failure message for a gate that did not pass: how many scenarios failed, and where
+     * the step logs and the JUnit XML report are.
+     *
+     * @param request the gate's request
+     * @param result its result, which did not pass
+     * @return one sentence and a pointer to the logs
+     */
+    public static String failureMessage(GateRequest request, GateResult result) {
+        return "Smoke gate failed: " + result.count(Status.FAIL) + " of "
+                + result.scenarios().size()
+                + " scenario(s) failed"
+                + (result.checkoutChanges().isEmpty() ? "" : " and the gate changed a checkout")
+                + ". Read the [smoke] FAIL lines above, the step logs under " + request.display(request.workDirectory())
+                + " and " + request.display(request.workDirectory().resolve(JUNIT_REPORT)) + ".";
     }
 }

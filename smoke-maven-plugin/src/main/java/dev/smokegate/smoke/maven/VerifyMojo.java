@@ -6,13 +6,12 @@ import dev.smokegate.smoke.engine.Selection;
 import dev.smokegate.smoke.engine.SmokeEngine;
 import dev.smokegate.smoke.manifest.ManifestException;
 import dev.smokegate.smoke.model.GateResult;
-import dev.smokegate.smoke.model.Status;
 import java.io.File;
+import javax.inject.Inject;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -92,11 +91,8 @@ public final class VerifyMojo extends AbstractMojo {
     private File cacheDirectory;
 
     /**
-     * Where clones of {@code ssh://} (and scp-like {@code user@host:path}) URLs read their private
-     * keys ({@code id_ed25519}, {@code id_ecdsa}, {@code id_rsa}, …), {@code known_hosts} and
-     * {@code config}, as OpenSSH reads {@code ~/.ssh}. Unset means {@code ~/.ssh}. The gate never
-     * prompts: the server's host key must already be in {@code known_hosts} and the key must not
-     * need a passphrase. A CI stage can point this at a folder holding a deploy key.
+     * Where {@code ssh://} clones read their private keys, {@code known_hosts} and {@code config};
+     * {@code ~/.ssh} when unset. The gate never prompts (see the usage page).
      *
      * @since 0.1.0
      */
@@ -111,15 +107,20 @@ public final class VerifyMojo extends AbstractMojo {
     @Parameter(property = "smoke.skip", defaultValue = "false")
     private boolean skip;
 
-    /** Decrypts the passwords of settings.xml's {@code <servers>}, as Maven does. */
-    @Component
-    private SettingsDecrypter settingsDecrypter;
-
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     private MavenProject project;
 
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     private MavenSession session;
+
+    /** Decrypts the passwords of settings.xml's {@code <servers>}, as Maven does. */
+    private final SettingsDecrypter settingsDecrypter;
+
+    /** @param settingsDecrypter Maven's decrypter of settings.xml passwords */
+    @Inject
+    public VerifyMojo(SettingsDecrypter settingsDecrypter) {
+        this.settingsDecrypter = settingsDecrypter;
+    }
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
@@ -127,22 +128,17 @@ public final class VerifyMojo extends AbstractMojo {
             getLog().info("Skipping the smoke gate: smoke.skip is true (-Dsmoke.skip).");
             return;
         }
-        if (ref != null && !ref.isBlank() && (repoUrl == null || repoUrl.isBlank())) {
-            throw new MojoExecutionException(
-                    "-Dsmoke.ref=" + ref + " is set without -Dsmoke.repoUrl. Set -Dsmoke.repoUrl"
-                            + " to the repository to clone, or give the ref in the manifest as source.ref.");
-        }
         GateRequest request = new GateRequest(
                 manifest.toPath(),
                 project.getBasedir().toPath(),
                 workDirectory.toPath(),
                 cacheDirectory.toPath(),
                 sshDirectory == null ? null : sshDirectory.toPath(),
-                SettingsServers.of(session.getSettings(), settingsDecrypter, getLog()),
+                SettingsServers.of(session.getSettings(), settingsDecrypter),
                 Selection.split(task),
                 Selection.split(scenarios),
-                blankToNull(repoUrl),
-                blankToNull(ref),
+                repoUrl,
+                ref,
                 session.isOffline(),
                 PlaceholderValues.of(project, session),
                 System.getenv());
@@ -153,16 +149,7 @@ public final class VerifyMojo extends AbstractMojo {
             throw new MojoExecutionException(e.getMessage(), e);
         }
         if (!result.passed()) {
-            throw new MojoFailureException("Smoke gate failed: " + result.count(Status.FAIL) + " of "
-                    + result.scenarios().size() + " scenario(s) failed"
-                    + (result.checkoutChanges().isEmpty() ? "" : " and the gate changed a checkout")
-                    + ". Read the [smoke] FAIL lines above, the step logs under "
-                    + request.display(request.workDirectory())
-                    + " and " + request.display(request.workDirectory().resolve(SmokeEngine.JUNIT_REPORT)) + ".");
+            throw new MojoFailureException(SmokeEngine.failureMessage(request, result));
         }
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

@@ -49,7 +49,6 @@ import org.eclipse.jgit.transport.FetchResult;
 import org.eclipse.jgit.transport.ReceiveCommand;
 import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.transport.URIish;
-import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 
 /**
  * Clean clones through a cache of bare mirrors, one per URL, at {@code
@@ -88,7 +87,7 @@ public final class CloneCache {
     private final Path cacheDirectory;
     private final boolean offline;
     private final Path sshDirectory;
-    private final Map<String, ServerCredentials> servers;
+    private final SettingsLogins logins;
     private final SmokeLog log;
 
     /**
@@ -108,7 +107,7 @@ public final class CloneCache {
      * @param sshDirectory where ssh clones read identities, {@code known_hosts} and {@code config}
      *     (see {@link SshSessions}); {@code null} for {@code ~/.ssh}
      * @param servers credentials for {@code http(s)://} clones by {@code <server><id>}: {@code
-     *     host:port} or {@code host} (see {@link ServerCredentials})
+     *     host:port} or {@code host} (see {@link SettingsLogins})
      * @param log progress (info) and cache decisions (debug)
      */
     public CloneCache(
@@ -123,7 +122,7 @@ public final class CloneCache {
         this.offline = offline;
         this.sshDirectory =
                 sshDirectory == null ? null : sshDirectory.toAbsolutePath().normalize();
-        this.servers = Map.copyOf(servers);
+        this.logins = new SettingsLogins(servers);
         this.log = Objects.requireNonNull(log, "log");
     }
 
@@ -308,12 +307,10 @@ public final class CloneCache {
                     .setRefSpecs(new RefSpec("+refs/*:refs/*"))
                     .setRemoveDeletedRefs(true)
                     .setTransportConfigCallback(ssh);
-            ServerCredentials credentials = credentialsFor(url);
-            if (credentials != null) {
-                log.debug(where + ": using the username of <server> " + credentials.serverId()
-                        + " from settings.xml if the server asks for one");
-                fetch.setCredentialsProvider(
-                        new UsernamePasswordCredentialsProvider(credentials.username(), credentials.password()));
+            if (SettingsLogins.httpHost(url) != null) {
+                // ssh gets none: without a provider, JGit's ssh client refuses unknown host keys
+                // and skips keys that need a passphrase instead of asking.
+                fetch.setCredentialsProvider(logins.provider(where, log));
             }
             FetchResult result = fetch.call();
             Ref head = result.getAdvertisedRef(Constants.HEAD);
@@ -543,13 +540,9 @@ public final class CloneCache {
         String hint = e instanceof TransportException || e instanceof InvalidRemoteException
                 ? "Check the URL, the network and your credentials."
                 : "Check the URL and that a git repository is there.";
-        HttpHost http = httpHost(url);
-        if (http != null) {
-            ServerCredentials used = credentialsFor(url);
-            hint += used != null
-                    ? " The username and password came from <server> " + used.serverId() + " in settings.xml."
-                    : " A repository that needs a login takes its username and password from a <server> in"
-                            + " settings.xml whose id is " + http.id() + ".";
+        String login = logins.hint(url);
+        if (login != null) {
+            hint += " " + login;
         } else if (isSsh(url)) {
             Path dir = sshDirectory != null ? sshDirectory : SshSessions.defaultDirectory();
             hint += " ssh reads its keys, known_hosts and config from " + dir
@@ -559,37 +552,6 @@ public final class CloneCache {
         }
         return new WorkspaceException(
                 Reason.UNREACHABLE, where + ": the repository cannot be reached: " + message(e) + ". " + hint, e);
-    }
-
-    /**
-     * The settings.xml server for an {@code http(s)://} URL: the one whose id is {@code host:port},
-     * else {@code host}; null for other schemes or when there is none.
-     */
-    ServerCredentials credentialsFor(String url) {
-        HttpHost host = httpHost(url);
-        if (host == null) {
-            return null;
-        }
-        ServerCredentials found = host.port() > 0 ? servers.get(host.name() + ":" + host.port()) : null;
-        return found != null ? found : servers.get(host.name());
-    }
-
-    private record HttpHost(String name, int port) {
-        String id() {
-            return port > 0 ? name + ":" + port : name;
-        }
-    }
-
-    private static HttpHost httpHost(String url) {
-        try {
-            URIish uri = new URIish(url);
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null
-                    ? new HttpHost(uri.getHost(), uri.getPort())
-                    : null;
-        } catch (URISyntaxException e) {
-            return null;
-        }
     }
 
     /** ssh://, git+ssh://, ssh+git:// or scp-like user@host:path, as JGit's transports see them. */

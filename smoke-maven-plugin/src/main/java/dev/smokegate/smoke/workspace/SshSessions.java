@@ -21,8 +21,9 @@ import org.eclipse.jgit.util.FS;
  * StrictHostKeyChecking} "ask" becomes "deny" without one) and a key that needs a passphrase is
  * skipped. A gate never waits for input.
  *
- * <p>The factory is created on the first ssh transport only, and {@link #close()} releases its
- * client threads.
+ * <p>The factory is created on the first ssh transport only. Its client's threads end when the
+ * transport closes its session (at the end of the fetch); {@link #close()} then stops the factory
+ * from opening new sessions and drops its key cache.
  */
 final class SshSessions implements TransportConfigCallback, AutoCloseable {
 

@@ -1,6 +1,7 @@
 package dev.smokegate.smoke.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.smokegate.fixtures.FixtureRepos;
@@ -140,6 +141,38 @@ class SmokeEngineTest {
                 .content()
                 .contains("tests=\"4\" failures=\"0\" errors=\"0\" skipped=\"0\"");
         assertThat(lines.get(lines.size() - 1)).isEqualTo("Smoke: 1 passed, 0 failed, 0 skipped");
+    }
+
+    @Test
+    void run_refWithoutRepoUrl_configurationErrorNamingBothProperties() throws Exception {
+        Files.writeString(
+                project.resolve("src/smoke/manifest.toml"),
+                "format = 1\n" + scenario("s", step("x", "  run = \"echo hi\"\n  expect.stdout.contains = [\"hi\"]\n")),
+                StandardCharsets.UTF_8);
+        GateRequest base = request(List.of());
+        GateRequest refOnly = new GateRequest(
+                base.manifest(),
+                base.basedir(),
+                base.workDirectory(),
+                base.cacheDirectory(),
+                null,
+                Map.of(),
+                List.of(),
+                List.of(),
+                "  ",
+                "v1.0",
+                false,
+                base.properties(),
+                base.environment());
+
+        assertThat(refOnly.repoUrl())
+                .as("a blank -Dsmoke.repoUrl counts as unset")
+                .isNull();
+        assertThatThrownBy(() -> new SmokeEngine(log).run(refOnly))
+                .isInstanceOf(GateConfigurationException.class)
+                .hasMessage("-Dsmoke.ref=v1.0 is set without -Dsmoke.repoUrl. Set -Dsmoke.repoUrl to the repository"
+                        + " to clone, or give the ref in the manifest as source.ref.");
+        assertThat(project.resolve("target/smoke")).doesNotExist();
     }
 
     @Test

@@ -57,8 +57,10 @@ class HttpCloneTest extends RemoteCloneContract {
         return server.hostAndPort();
     }
 
+    private final RecordingLog log = new RecordingLog();
+
     private CloneCache cacheWith(Map<String, ServerCredentials> servers) {
-        return new CloneCache(tmp.resolve("cache"), false, null, servers, new RecordingLog());
+        return new CloneCache(tmp.resolve("cache"), false, null, servers, log);
     }
 
     @Test
@@ -77,6 +79,60 @@ class HttpCloneTest extends RemoteCloneContract {
                 .as("the password is never written into the workspace or the mirror")
                 .doesNotContain(PASSWORD);
         assertThat(ok(cache.mirrorOf(privateUrl()), "config", "--list")).doesNotContain(PASSWORD);
+        assertThat(log.at("WARN"))
+                .containsExactly("clone [" + privateUrl() + "]: sending the login of <server> " + id + " to " + id
+                        + " over plain http://, readable by anyone on the way. Use https:// for repositories that"
+                        + " need a login.");
+        assertThat(log.lines()).noneSatisfy(line -> assertThat(line).contains(PASSWORD));
+    }
+
+    @Test
+    void cloneInto_redirectToAnotherHost_neverSendsThisHostsLoginThere() throws Exception {
+        try (HttpGitServer moved = HttpGitServer.start(remote, "moved", USER, PASSWORD)) {
+            // this server redirects to the other one's login-protected path; the other accepts the
+            // same username and password, so the clone could only pass if they were sent there
+            String redirecting = server.redirect("old", moved.privateUrl());
+            String id = server.hostAndPort();
+            CloneCache cache = cacheWith(Map.of(id, new ServerCredentials(id, USER, PASSWORD)));
+
+            WorkspaceException e = catchThrowableOfType(
+                    WorkspaceException.class, () -> cache.cloneInto(redirecting, FixtureRepos.TAG, tmp.resolve("ws")));
+
+            assertThat(e.reason()).isEqualTo(WorkspaceException.Reason.UNREACHABLE);
+            assertThat(log.lines()).noneSatisfy(line -> assertThat(line).contains("sending the login"));
+        }
+    }
+
+    @Test
+    void cloneInto_redirectToAnotherHostWithItsOwnServer_logsInThereWithThatServer() throws Exception {
+        try (HttpGitServer moved = HttpGitServer.start(remote, "moved", USER, PASSWORD)) {
+            String redirecting = server.redirect("old", moved.privateUrl());
+            String id = moved.hostAndPort();
+            CloneCache cache = cacheWith(Map.of(id, new ServerCredentials(id, USER, PASSWORD)));
+
+            CloneReport report = cache.cloneInto(redirecting, FixtureRepos.TAG, tmp.resolve("ws"));
+
+            assertThat(report.commit())
+                    .isEqualTo(ok(remote, "rev-parse", FixtureRepos.TAG + "^{commit}")
+                            .trim());
+            assertThat(log.at("WARN")).singleElement().asString().contains("<server> " + id + " to " + id);
+        }
+    }
+
+    @Test
+    void cloneInto_serverWhosePasswordCannotBeDecrypted_sendsNoLoginAndSaysWhy() {
+        String id = hostAndPort();
+        CloneCache cache = cacheWith(
+                Map.of(id, new ServerCredentials(id, USER, "", "Failed to decrypt password for server " + id)));
+
+        WorkspaceException e = catchThrowableOfType(
+                WorkspaceException.class, () -> cache.cloneInto(privateUrl(), FixtureRepos.TAG, tmp.resolve("ws")));
+
+        assertThat(e.reason()).isEqualTo(WorkspaceException.Reason.UNREACHABLE);
+        assertThat(e.getMessage())
+                .endsWith(" The password of <server> " + id + " in settings.xml cannot be decrypted (Failed to decrypt"
+                        + " password for server " + id + "), so no login was sent; fix the password or"
+                        + " settings-security.xml.");
     }
 
     @Test
@@ -89,7 +145,7 @@ class HttpCloneTest extends RemoteCloneContract {
         assertThat(e.reason()).isEqualTo(WorkspaceException.Reason.UNREACHABLE);
         assertThat(e.getMessage())
                 .startsWith("clone [" + privateUrl() + "]: the repository cannot be reached: ")
-                .contains("Authentication is required")
+                .contains("not authorized")
                 .endsWith(" A repository that needs a login takes its username and password from a <server> in"
                         + " settings.xml whose id is " + hostAndPort() + ".");
     }
@@ -106,28 +162,5 @@ class HttpCloneTest extends RemoteCloneContract {
                 .contains("not authorized")
                 .endsWith(" The username and password came from <server> 127.0.0.1 in settings.xml.")
                 .doesNotContain("wrong");
-    }
-
-    @Test
-    void credentialsFor_hostAndPortBeforeHost_httpOnly() {
-        ServerCredentials exact = new ServerCredentials("git.example.org:8443", "a", "x");
-        ServerCredentials host = new ServerCredentials("git.example.org", "b", "y");
-        CloneCache cache = cacheWith(Map.of(exact.serverId(), exact, host.serverId(), host));
-
-        assertThat(cache.credentialsFor("https://git.example.org:8443/team/app.git"))
-                .isEqualTo(exact);
-        assertThat(cache.credentialsFor("https://git.example.org/team/app.git")).isEqualTo(host);
-        assertThat(cache.credentialsFor("http://git.example.org:8080/team/app.git"))
-                .isEqualTo(host);
-        assertThat(cache.credentialsFor("https://other.example.org/team/app.git"))
-                .isNull();
-        assertThat(cache.credentialsFor("ssh://git.example.org/team/app.git")).isNull();
-        assertThat(cache.credentialsFor("file:///srv/app.git")).isNull();
-    }
-
-    @Test
-    void serverCredentials_toString_hidesThePassword() {
-        assertThat(new ServerCredentials("git.example.org", "ci", "s3cret"))
-                .hasToString("ServerCredentials[git.example.org, username=ci, password=***]");
     }
 }

@@ -46,8 +46,16 @@ class SshCloneTest extends RemoteCloneContract {
         return new CloneCache(tmp.resolve("cache"), false, server.sshDirectory(), Map.of(), new RecordingLog());
     }
 
+    /** The hint every ssh failure ends with. */
+    private String sshHint() {
+        return " Check the URL, the network and your credentials. ssh reads its keys, known_hosts and config from "
+                + server.sshDirectory() + " (-Dsmoke.sshDirectory): the server's host key must be in known_hosts"
+                + " (for example from ssh-keyscan), and a key the server accepts must be there without a passphrase;"
+                + " the gate never prompts.";
+    }
+
     @Test
-    void cloneInto_hostKeyNotInKnownHosts_refusedWithoutPromptingAndSaysWhatToDo() throws Exception {
+    void cloneInto_hostKeyChanged_refusedWithoutPromptingAndSaysWhatToDo() throws Exception {
         server.distrustHostKey();
         CloneCache cache = cache();
 
@@ -56,13 +64,27 @@ class SshCloneTest extends RemoteCloneContract {
 
         assertThat(e.reason()).isEqualTo(WorkspaceException.Reason.UNREACHABLE);
         assertThat(e.getMessage())
-                .startsWith("clone [" + url() + "]: the repository cannot be reached: ")
-                .contains("Server key did not validate")
-                .contains("ssh reads its keys, known_hosts and config from " + server.sshDirectory()
-                        + " (-Dsmoke.sshDirectory)")
-                .contains("the gate never prompts");
+                .isEqualTo("clone [" + url() + "]: the repository cannot be reached: Server key did not validate."
+                        + sshHint());
         assertThat(tmp.resolve("ws")).isEmptyDirectory();
         assertThat(cache.mirrorOf(url())).doesNotExist();
+    }
+
+    @Test
+    void cloneInto_hostKeyUnknown_refusedWithoutPrompting() throws Exception {
+        server.forgetHostKeys();
+        CloneCache cache = cache();
+
+        WorkspaceException e = catchThrowableOfType(
+                WorkspaceException.class, () -> cache.cloneInto(url(), FixtureRepos.TAG, tmp.resolve("ws")));
+
+        assertThat(e.reason()).isEqualTo(WorkspaceException.Reason.UNREACHABLE);
+        assertThat(e.getMessage())
+                .isEqualTo("clone [" + url() + "]: the repository cannot be reached: Server key did not validate."
+                        + sshHint());
+        assertThat(server.sshDirectory().resolve("known_hosts"))
+                .as("nothing is added to known_hosts without asking")
+                .isEmptyFile();
     }
 
     @Test
@@ -77,7 +99,7 @@ class SshCloneTest extends RemoteCloneContract {
         assertThat(e.getMessage())
                 .contains("Cannot log in at 127.0.0.1:" + server.port())
                 .contains("server refused ssh-rsa key " + server.sshDirectory().resolve("id_rsa"))
-                .contains("a key the server accepts must be there without a passphrase");
+                .endsWith(sshHint());
         assertThat(cache.mirrorOf(url())).doesNotExist();
     }
 
