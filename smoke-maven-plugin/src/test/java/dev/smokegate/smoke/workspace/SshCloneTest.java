@@ -70,7 +70,7 @@ class SshCloneTest extends RemoteCloneContract {
     }
 
     @Test
-    void cloneInto_hostKeyChanged_refusedWithoutPromptingAndSaysWhatToDo() throws Exception {
+    void cloneInto_hostKeyChanged_refusedWithoutPromptingAndNamesTheFix() throws Exception {
         server.distrustHostKey();
 
         assertHostKeyRefused();
@@ -88,7 +88,7 @@ class SshCloneTest extends RemoteCloneContract {
     }
 
     @Test
-    void cloneInto_keyTheServerDoesNotAccept_refusedAndSaysWhatToDo() throws Exception {
+    void cloneInto_keyTheServerDoesNotAccept_refusedAndNamesTheFix() throws Exception {
         server.replaceUserKey();
         CloneCache cache = cache();
 
