@@ -6,11 +6,11 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.smokegate.fixtures.FixtureRepos;
 import dev.smokegate.fixtures.GitCli;
+import dev.smokegate.smoke.RecordingLog;
 import dev.smokegate.smoke.manifest.ManifestException;
 import dev.smokegate.smoke.model.FailureCategory;
 import dev.smokegate.smoke.model.GateResult;
 import dev.smokegate.smoke.model.ScenarioResult;
-import dev.smokegate.smoke.model.SmokeLog;
 import dev.smokegate.smoke.model.Status;
 import dev.smokegate.smoke.model.StepFailure;
 import java.io.IOException;
@@ -19,8 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,26 +35,7 @@ class SmokeEngineTest {
     private Path checkout;
     private Path project;
     private Path patches;
-    private final List<String> lines = Collections.synchronizedList(new ArrayList<>());
-    private final SmokeLog log = new SmokeLog() {
-        @Override
-        public void debug(String message) {}
-
-        @Override
-        public void info(String message) {
-            lines.add(message);
-        }
-
-        @Override
-        public void warn(String message) {
-            lines.add(message);
-        }
-
-        @Override
-        public void error(String message) {
-            lines.add(message);
-        }
-    };
+    private final RecordingLog log = new RecordingLog();
 
     @BeforeEach
     void fixtures() throws IOException {
@@ -129,7 +108,7 @@ class SmokeEngineTest {
                                                 "  export.diff = \"changes.diff\"\n  export.files = [\"scripts/*.sh\"]\n"
                                                         + "  expect.files.contains = { \"${smoke.export}/changes.diff\" = ['+    public static final String DEFAULT_GREETING = \"howdy\";'] }\n")));
 
-        assertThat(result.passed()).as(lines.toString()).isTrue();
+        assertThat(result.passed()).as(log.visible().toString()).isTrue();
         Path folder = project.resolve("target/smoke/loop");
         assertThat(folder.resolve("01-show.log")).exists();
         assertThat(folder.resolve("02-patch.log")).content().contains(FixtureRepos.GREETER_SOURCE);
@@ -140,7 +119,7 @@ class SmokeEngineTest {
         assertThat(project.resolve("target/smoke/TEST-smoke.xml"))
                 .content()
                 .contains("tests=\"4\" failures=\"0\" errors=\"0\" skipped=\"0\"");
-        assertThat(lines.get(lines.size() - 1)).isEqualTo("Smoke: 1 passed, 0 failed, 0 skipped");
+        assertThat(log.visible().get(log.visible().size() - 1)).isEqualTo("Smoke: 1 passed, 0 failed, 0 skipped");
     }
 
     @Test
@@ -255,7 +234,8 @@ class SmokeEngineTest {
         assertThat(result.scenarios().get(0).status()).isEqualTo(Status.PASS);
         assertThat(result.passed()).isFalse();
         assertThat(result.checkoutChanges()).containsExactly(checkout + ": " + FixtureRepos.CHANGELOG);
-        assertThat(lines.get(lines.size() - 1)).isEqualTo("Smoke: 1 passed, 0 failed, 0 skipped, checkout changed");
+        assertThat(log.visible().get(log.visible().size() - 1))
+                .isEqualTo("Smoke: 1 passed, 0 failed, 0 skipped, checkout changed");
     }
 
     @Test
@@ -287,7 +267,7 @@ class SmokeEngineTest {
                                         "  run = \"echo \\\"$NAME at $WS\\\"\"\n"
                                                 + "  expect.stdout.contains = [\"env at ${smoke.workspace}\"]\n")));
 
-        assertThat(result.passed()).as(lines.toString()).isTrue();
+        assertThat(result.passed()).as(log.visible().toString()).isTrue();
     }
 
     @Test
@@ -302,7 +282,7 @@ class SmokeEngineTest {
         assertThat(result.scenarios()).extracting(ScenarioResult::status).containsExactly(Status.FAIL, Status.PASS);
         assertThat(result.scenarios().get(0).steps()).hasSize(1);
         assertThat(project.resolve("target/smoke/first/workspace/never-ran")).doesNotExist();
-        assertThat(lines)
+        assertThat(log.visible())
                 .contains(
                         "[smoke] FAIL first › fail: expected stdout to contain 'two' — log: target/smoke/first/01-fail.log");
     }
@@ -327,6 +307,6 @@ class SmokeEngineTest {
                                 "where",
                                 "  run = \"ls; git rev-parse --show-prefix\"\n  expect.stdout.contains = [\"guide.md\", \"docs/\"]\n"));
 
-        assertThat(result.passed()).as(lines.toString()).isTrue();
+        assertThat(result.passed()).as(log.visible().toString()).isTrue();
     }
 }

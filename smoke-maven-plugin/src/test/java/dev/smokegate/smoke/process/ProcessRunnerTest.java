@@ -3,17 +3,15 @@ package dev.smokegate.smoke.process;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.smokegate.smoke.model.SmokeLog;
+import dev.smokegate.smoke.RecordingLog;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -202,7 +200,7 @@ class ProcessRunnerTest {
             assertThat(combined.get(combined.size() - 1))
                     .isEqualTo("[smoke] stopped reading the output 300ms after the step ended: a process outside the"
                             + " step's process tree keeps it open");
-            assertThat(log.lines)
+            assertThat(log.lines())
                     .anyMatch(line -> line.startsWith("WARN Stopped reading the output of process tree of pid "));
         } finally {
             holder.destroyForcibly();
@@ -244,8 +242,8 @@ class ProcessRunnerTest {
     void run_finished_reportsToDebugLog() {
         runShell("exit 0", Duration.ofSeconds(30));
 
-        assertThat(log.lines).first().isEqualTo("DEBUG Running `exit 0` in " + work);
-        assertThat(log.lines.get(1)).matches("DEBUG `exit 0`: exit code 0 after \\d+ms");
+        assertThat(log.lines()).first().isEqualTo("DEBUG Running `exit 0` in " + work);
+        assertThat(log.lines().get(1)).matches("DEBUG `exit 0`: exit code 0 after \\d+ms");
     }
 
     @Test
@@ -273,30 +271,5 @@ class ProcessRunnerTest {
 
     private static String read(Path file) throws IOException {
         return Files.readString(file, StandardCharsets.UTF_8);
-    }
-
-    /** Collects what the runner logs, one line per message, prefixed with the level. */
-    private static final class RecordingLog implements SmokeLog {
-        final List<String> lines = new CopyOnWriteArrayList<>(new ArrayList<>());
-
-        @Override
-        public void debug(String message) {
-            lines.add("DEBUG " + message);
-        }
-
-        @Override
-        public void info(String message) {
-            lines.add("INFO " + message);
-        }
-
-        @Override
-        public void warn(String message) {
-            lines.add("WARN " + message);
-        }
-
-        @Override
-        public void error(String message) {
-            lines.add("ERROR " + message);
-        }
     }
 }

@@ -2,17 +2,16 @@ package dev.smokegate.smoke.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.smokegate.smoke.RecordingLog;
 import dev.smokegate.smoke.model.Classification;
 import dev.smokegate.smoke.model.FailureCategory;
 import dev.smokegate.smoke.model.GateResult;
 import dev.smokegate.smoke.model.ScenarioResult;
-import dev.smokegate.smoke.model.SmokeLog;
 import dev.smokegate.smoke.model.Status;
 import dev.smokegate.smoke.model.StepFailure;
 import dev.smokegate.smoke.model.StepRecord;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
@@ -32,45 +31,6 @@ class ConsoleReportTest {
             "/home/dev/elsewhere is not a git work tree");
 
     private final RecordingLog log = new RecordingLog();
-
-    /** Collects what the report writes, with its level. */
-    static final class RecordingLog implements SmokeLog {
-        record Line(String level, String message) {}
-
-        final List<Line> lines = new ArrayList<>();
-
-        @Override
-        public void debug(String message) {
-            lines.add(new Line("DEBUG", message));
-        }
-
-        @Override
-        public void info(String message) {
-            lines.add(new Line("INFO", message));
-        }
-
-        @Override
-        public void warn(String message) {
-            lines.add(new Line("WARN", message));
-        }
-
-        @Override
-        public void error(String message) {
-            lines.add(new Line("ERROR", message));
-        }
-
-        List<String> messages() {
-            return lines.stream().map(Line::message).toList();
-        }
-
-        List<String> levels() {
-            return lines.stream().map(Line::level).distinct().toList();
-        }
-
-        Line last() {
-            return lines.get(lines.size() - 1);
-        }
-    }
 
     private static ScenarioResult passed(String name, long millis) {
         return new ScenarioResult(
@@ -122,7 +82,7 @@ class ConsoleReportTest {
     void scenario_passed_oneInfoLineWithSecondsToOneDecimal() {
         ConsoleReport.scenario(passed("greeter-local-loop", 41_234), DISPLAY, log);
 
-        assertThat(log.lines)
+        assertThat(log.entries())
                 .containsExactly(new RecordingLog.Line("INFO", "[smoke] PASS greeter-local-loop (41.2 s)"));
     }
 
@@ -186,7 +146,7 @@ class ConsoleReportTest {
     void scenario_skipped_warnLineWithReason() {
         ConsoleReport.scenario(skipped("greeter-clone", "offline and the clone cache is empty"), DISPLAY, log);
 
-        assertThat(log.lines)
+        assertThat(log.entries())
                 .containsExactly(new RecordingLog.Line(
                         "WARN", "[smoke] SKIP greeter-clone: offline and the clone cache is empty"));
     }
@@ -198,7 +158,7 @@ class ConsoleReportTest {
         ConsoleReport.summary(result, log);
 
         assertThat(log.last()).isEqualTo(new RecordingLog.Line("ERROR", "Smoke: 1 passed, 1 failed, 0 skipped"));
-        assertThat(log.lines).hasSize(1);
+        assertThat(log.entries()).hasSize(1);
     }
 
     @Test
@@ -207,7 +167,8 @@ class ConsoleReportTest {
 
         ConsoleReport.summary(result, log);
 
-        assertThat(log.lines).containsExactly(new RecordingLog.Line("INFO", "Smoke: 1 passed, 0 failed, 1 skipped"));
+        assertThat(log.entries())
+                .containsExactly(new RecordingLog.Line("INFO", "Smoke: 1 passed, 0 failed, 1 skipped"));
     }
 
     @Test
@@ -217,7 +178,7 @@ class ConsoleReportTest {
 
         ConsoleReport.summary(result, log);
 
-        assertThat(log.lines)
+        assertThat(log.entries())
                 .containsExactly(
                         new RecordingLog.Line(
                                 "ERROR",

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.smokegate.fixtures.FixtureRepos;
 import dev.smokegate.fixtures.HttpGitServer;
+import dev.smokegate.smoke.RecordingLog;
 import java.io.IOException;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;

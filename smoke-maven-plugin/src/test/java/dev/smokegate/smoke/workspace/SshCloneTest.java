@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.smokegate.fixtures.FixtureRepos;
 import dev.smokegate.fixtures.SshGitServer;
+import dev.smokegate.smoke.RecordingLog;
 import java.io.IOException;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
