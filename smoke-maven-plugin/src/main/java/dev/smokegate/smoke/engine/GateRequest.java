@@ -1,32 +1,33 @@
 package dev.smokegate.smoke.engine;
 
-import dev.smokegate.smoke.workspace.ServerCredentials;
+import dev.smokegate.smoke.model.FrontEnd;
+import dev.smokegate.smoke.model.ServerCredentials;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * Everything one gate run needs, already translated from Maven parameters.
+ * Everything one gate run needs, already translated from the front end's parameters. Build one with
+ * {@link #builder(Path, FrontEnd)}; every setting not given keeps the default the builder names.
  *
  * @param manifest the manifest file
  * @param basedir the project folder: relative checkouts resolve against it and paths are shown
  *     relative to it
  * @param workDirectory where scenario folders (logs, workspace, export) and reports are written
  * @param cacheDirectory the cache of bare mirrors used for clones
- * @param sshDirectory where ssh clones read identities, {@code known_hosts} and {@code config}
- *     ({@code -Dsmoke.sshDirectory}), or {@code null} for {@code ~/.ssh}
- * @param servers credentials for {@code http(s)://} clones from settings.xml's {@code <servers>},
- *     by server id ({@code host:port} or {@code host})
- * @param tasks task IDs to select by owner ({@code -Dsmoke.task}); empty for all
- * @param scenarioGlobs name globs, {@code !glob} excludes ({@code -Dsmoke.scenario}); empty for all
- * @param repoUrl when set, every checkout scenario clones this URL instead ({@code -Dsmoke.repoUrl});
- *     blank means {@code null}
- * @param ref the ref to clone with {@code repoUrl} ({@code -Dsmoke.ref}), or {@code null}; blank
- *     means {@code null}
- * @param offline whether Maven runs offline: clones come from the cache only
- * @param properties values for {@code ${…}} placeholders (Maven project properties)
+ * @param sshDirectory where ssh clones read identities, {@code known_hosts} and {@code config}, or
+ *     {@code null} for {@code ~/.ssh}
+ * @param servers credentials for {@code http(s)://} clones, by server id ({@code host:port} or
+ *     {@code host})
+ * @param tasks task IDs to select by owner; empty for all
+ * @param scenarioGlobs name globs, {@code !glob} excludes; empty for all
+ * @param repoUrl when set, every checkout scenario clones this URL instead; blank means {@code null}
+ * @param ref the ref to clone with {@code repoUrl}, or {@code null}; blank means {@code null}
+ * @param offline whether the front end runs offline: clones come from the cache only
+ * @param properties values for {@code ${…}} placeholders (the front end's properties)
  * @param environment the environment for {@code ${env.NAME}} and for the commands run
+ * @param frontEnd the front end's words for the settings above, used in messages
  */
 public record GateRequest(
         Path manifest,
@@ -41,9 +42,11 @@ public record GateRequest(
         String ref,
         boolean offline,
         Map<String, String> properties,
-        Map<String, String> environment) {
+        Map<String, String> environment,
+        FrontEnd frontEnd) {
     public GateRequest {
         Objects.requireNonNull(manifest, "manifest");
+        Objects.requireNonNull(frontEnd, "frontEnd");
         basedir = basedir.toAbsolutePath().normalize();
         workDirectory = workDirectory.toAbsolutePath().normalize();
         cacheDirectory = cacheDirectory.toAbsolutePath().normalize();
@@ -58,11 +61,170 @@ public record GateRequest(
         environment = Map.copyOf(environment);
     }
 
+    /**
+     * A builder whose defaults are: the project folder is the manifest's grandparent's parent (the
+     * manifest sits at {@code <basedir>/src/smoke/manifest.toml}) or the manifest's folder, the work
+     * directory is {@code <basedir>/target/smoke}, the cache is {@code <basedir>/target/smoke-cache},
+     * {@code ~/.ssh}, no servers, all scenarios, no repo URL or ref, online, no properties and an
+     * empty environment.
+     *
+     * @param manifest the manifest file
+     * @param frontEnd the front end's words for messages
+     * @return a new builder
+     */
+    public static Builder builder(Path manifest, FrontEnd frontEnd) {
+        return new Builder(manifest, frontEnd);
+    }
+
+    /**
+     * A builder that starts from this request's values.
+     *
+     * @return a new builder holding every value of this request
+     */
+    public Builder toBuilder() {
+        return new Builder(manifest, frontEnd)
+                .basedir(basedir)
+                .workDirectory(workDirectory)
+                .cacheDirectory(cacheDirectory)
+                .sshDirectory(sshDirectory)
+                .servers(servers)
+                .tasks(tasks)
+                .scenarioGlobs(scenarioGlobs)
+                .repoUrl(repoUrl)
+                .ref(ref)
+                .offline(offline)
+                .properties(properties)
+                .environment(environment);
+    }
+
     /** A path as the user should read it: relative to the project folder when inside it. */
     public String display(Path path) {
         Path absolute = path.toAbsolutePath().normalize();
         return absolute.startsWith(basedir) && !absolute.equals(basedir)
                 ? basedir.relativize(absolute).toString()
                 : absolute.toString();
+    }
+
+    /**
+     * Builds a {@link GateRequest}. Each setter checks its argument and returns this builder, as
+     * JGit's command builders do.
+     */
+    public static final class Builder {
+        private final Path manifest;
+        private final FrontEnd frontEnd;
+        private Path basedir;
+        private Path workDirectory;
+        private Path cacheDirectory;
+        private Path sshDirectory;
+        private Map<String, ServerCredentials> servers = Map.of();
+        private List<String> tasks = List.of();
+        private List<String> scenarioGlobs = List.of();
+        private String repoUrl;
+        private String ref;
+        private boolean offline;
+        private Map<String, String> properties = Map.of();
+        private Map<String, String> environment = Map.of();
+
+        private Builder(Path manifest, FrontEnd frontEnd) {
+            this.manifest = Objects.requireNonNull(manifest, "manifest");
+            this.frontEnd = Objects.requireNonNull(frontEnd, "frontEnd");
+        }
+
+        /** @param basedir the project folder; not {@code null} */
+        public Builder basedir(Path basedir) {
+            this.basedir = Objects.requireNonNull(basedir, "basedir");
+            return this;
+        }
+
+        /** @param workDirectory where scenario folders and reports are written; not {@code null} */
+        public Builder workDirectory(Path workDirectory) {
+            this.workDirectory = Objects.requireNonNull(workDirectory, "workDirectory");
+            return this;
+        }
+
+        /** @param cacheDirectory the clone cache; not {@code null} */
+        public Builder cacheDirectory(Path cacheDirectory) {
+            this.cacheDirectory = Objects.requireNonNull(cacheDirectory, "cacheDirectory");
+            return this;
+        }
+
+        /** @param sshDirectory where ssh reads keys, or {@code null} for {@code ~/.ssh} */
+        public Builder sshDirectory(Path sshDirectory) {
+            this.sshDirectory = sshDirectory;
+            return this;
+        }
+
+        /** @param servers logins by server id; not {@code null} */
+        public Builder servers(Map<String, ServerCredentials> servers) {
+            this.servers = Map.copyOf(servers);
+            return this;
+        }
+
+        /** @param tasks task IDs to select; not {@code null}, empty for all */
+        public Builder tasks(List<String> tasks) {
+            this.tasks = List.copyOf(tasks);
+            return this;
+        }
+
+        /** @param scenarioGlobs scenario name globs; not {@code null}, empty for all */
+        public Builder scenarioGlobs(List<String> scenarioGlobs) {
+            this.scenarioGlobs = List.copyOf(scenarioGlobs);
+            return this;
+        }
+
+        /** @param repoUrl the URL to clone instead of checkouts, or {@code null} or blank for none */
+        public Builder repoUrl(String repoUrl) {
+            this.repoUrl = repoUrl;
+            return this;
+        }
+
+        /** @param ref the ref to clone with the repo URL, or {@code null} or blank for none */
+        public Builder ref(String ref) {
+            this.ref = ref;
+            return this;
+        }
+
+        /** @param offline whether clones come from the cache only */
+        public Builder offline(boolean offline) {
+            this.offline = offline;
+            return this;
+        }
+
+        /** @param properties placeholder values; not {@code null} */
+        public Builder properties(Map<String, String> properties) {
+            this.properties = Map.copyOf(properties);
+            return this;
+        }
+
+        /** @param environment the commands' environment; not {@code null} */
+        public Builder environment(Map<String, String> environment) {
+            this.environment = Map.copyOf(environment);
+            return this;
+        }
+
+        /** @return the request, with the defaults named on {@link GateRequest#builder} */
+        public GateRequest build() {
+            Path folder = manifest.toAbsolutePath().normalize().getParent();
+            Path project = basedir != null
+                    ? basedir
+                    : folder.getParent() != null && folder.getParent().getParent() != null
+                            ? folder.getParent().getParent()
+                            : folder;
+            return new GateRequest(
+                    manifest,
+                    project,
+                    workDirectory != null ? workDirectory : project.resolve("target/smoke"),
+                    cacheDirectory != null ? cacheDirectory : project.resolve("target/smoke-cache"),
+                    sshDirectory,
+                    servers,
+                    tasks,
+                    scenarioGlobs,
+                    repoUrl,
+                    ref,
+                    offline,
+                    properties,
+                    environment,
+                    frontEnd);
+        }
     }
 }

@@ -33,6 +33,7 @@ import dev.smokegate.smoke.workspace.CheckoutCopier;
 import dev.smokegate.smoke.workspace.CloneCache;
 import dev.smokegate.smoke.workspace.CloneReport;
 import dev.smokegate.smoke.workspace.CopyReport;
+import dev.smokegate.smoke.workspace.Deletion;
 import dev.smokegate.smoke.workspace.Skipped;
 import dev.smokegate.smoke.workspace.WorkspaceException;
 import dev.smokegate.smoke.workspace.WorkspaceGit;

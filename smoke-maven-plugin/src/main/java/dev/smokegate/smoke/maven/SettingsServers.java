@@ -1,6 +1,6 @@
 package dev.smokegate.smoke.maven;
 
-import dev.smokegate.smoke.workspace.ServerCredentials;
+import dev.smokegate.smoke.model.ServerCredentials;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

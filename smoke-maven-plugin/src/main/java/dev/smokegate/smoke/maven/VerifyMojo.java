@@ -128,20 +128,20 @@ public final class VerifyMojo extends AbstractMojo {
             getLog().info("Skipping the smoke gate: smoke.skip is true (-Dsmoke.skip).");
             return;
         }
-        GateRequest request = new GateRequest(
-                manifest.toPath(),
-                project.getBasedir().toPath(),
-                workDirectory.toPath(),
-                cacheDirectory.toPath(),
-                sshDirectory == null ? null : sshDirectory.toPath(),
-                SettingsServers.of(session.getSettings(), settingsDecrypter),
-                Selection.split(task),
-                Selection.split(scenarios),
-                repoUrl,
-                ref,
-                session.isOffline(),
-                PlaceholderValues.of(project, session),
-                System.getenv());
+        GateRequest request = GateRequest.builder(manifest.toPath(), MavenFrontEnd.INSTANCE)
+                .basedir(project.getBasedir().toPath())
+                .workDirectory(workDirectory.toPath())
+                .cacheDirectory(cacheDirectory.toPath())
+                .sshDirectory(sshDirectory == null ? null : sshDirectory.toPath())
+                .servers(SettingsServers.of(session.getSettings(), settingsDecrypter))
+                .tasks(Selection.split(task))
+                .scenarioGlobs(Selection.split(scenarios))
+                .repoUrl(repoUrl)
+                .ref(ref)
+                .offline(session.isOffline())
+                .properties(PlaceholderValues.of(project, session))
+                .environment(System.getenv())
+                .build();
         GateResult result;
         try {
             result = new SmokeEngine(new MavenSmokeLog(getLog())).run(request);

@@ -1,5 +1,6 @@
 package dev.smokegate.smoke.workspace;
 
+import dev.smokegate.smoke.model.ServerCredentials;
 import dev.smokegate.smoke.model.SmokeLog;
 import java.net.URISyntaxException;
 import java.util.HashMap;

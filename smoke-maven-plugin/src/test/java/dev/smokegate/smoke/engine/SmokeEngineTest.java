@@ -8,6 +8,7 @@ import dev.smokegate.fixtures.FixtureRepos;
 import dev.smokegate.fixtures.GitCli;
 import dev.smokegate.smoke.RecordingLog;
 import dev.smokegate.smoke.manifest.ManifestException;
+import dev.smokegate.smoke.maven.MavenFrontEnd;
 import dev.smokegate.smoke.model.FailureCategory;
 import dev.smokegate.smoke.model.GateResult;
 import dev.smokegate.smoke.model.ScenarioResult;
@@ -54,20 +55,14 @@ class SmokeEngineTest {
     }
 
     private GateRequest request(List<String> tasks) {
-        return new GateRequest(
-                project.resolve("src/smoke/manifest.toml"),
-                project,
-                project.resolve("target/smoke"),
-                tmp.resolve("cache"),
-                null,
-                Map.of(),
-                tasks,
-                List.of(),
-                null,
-                null,
-                false,
-                Map.of("fixture.checkout", checkout.toString(), "fixture.patches", patches.toString()),
-                System.getenv());
+        return GateRequest.builder(project.resolve("src/smoke/manifest.toml"), MavenFrontEnd.INSTANCE)
+                .basedir(project)
+                .workDirectory(project.resolve("target/smoke"))
+                .cacheDirectory(tmp.resolve("cache"))
+                .tasks(tasks)
+                .properties(Map.of("fixture.checkout", checkout.toString(), "fixture.patches", patches.toString()))
+                .environment(System.getenv())
+                .build();
     }
 
     private static String scenario(String name, String steps) {
@@ -129,20 +124,7 @@ class SmokeEngineTest {
                 "format = 1\n" + scenario("s", step("x", "  run = \"echo hi\"\n  expect.stdout.contains = [\"hi\"]\n")),
                 StandardCharsets.UTF_8);
         GateRequest base = request(List.of());
-        GateRequest refOnly = new GateRequest(
-                base.manifest(),
-                base.basedir(),
-                base.workDirectory(),
-                base.cacheDirectory(),
-                null,
-                Map.of(),
-                List.of(),
-                List.of(),
-                "  ",
-                "v1.0",
-                false,
-                base.properties(),
-                base.environment());
+        GateRequest refOnly = base.toBuilder().repoUrl("  ").ref("v1.0").build();
 
         assertThat(refOnly.repoUrl())
                 .as("a blank -Dsmoke.repoUrl counts as unset")

@@ -2,7 +2,7 @@ package dev.smokegate.smoke.maven;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.smokegate.smoke.workspace.ServerCredentials;
+import dev.smokegate.smoke.model.ServerCredentials;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

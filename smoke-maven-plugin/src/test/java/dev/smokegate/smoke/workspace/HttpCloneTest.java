@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.smokegate.fixtures.FixtureRepos;
 import dev.smokegate.fixtures.HttpGitServer;
 import dev.smokegate.smoke.RecordingLog;
+import dev.smokegate.smoke.model.ServerCredentials;
 import java.io.IOException;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;

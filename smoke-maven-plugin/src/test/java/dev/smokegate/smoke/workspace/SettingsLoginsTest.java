@@ -3,6 +3,7 @@ package dev.smokegate.smoke.workspace;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.smokegate.smoke.RecordingLog;
+import dev.smokegate.smoke.model.ServerCredentials;
 import java.util.Map;
 import org.eclipse.jgit.transport.CredentialItem;
 import org.eclipse.jgit.transport.CredentialsProvider;

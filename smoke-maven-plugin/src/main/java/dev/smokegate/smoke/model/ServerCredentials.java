@@ -1,4 +1,4 @@
-package dev.smokegate.smoke.workspace;
+package dev.smokegate.smoke.model;
 
 import java.util.Objects;
 
@@ -6,7 +6,7 @@ import java.util.Objects;
  * A username and password for clones over {@code http(s)://} from one host, taken from a {@code
  * <server>} of Maven's {@code settings.xml} (already decrypted). As in Maven SCM, the server's
  * {@code id} names the host: {@code host:port} when the URL has a port, else {@code host}
- * ({@code [::1]:8080} for an IPv6 address). See {@link SettingsLogins}.
+ * ({@code [::1]:8080} for an IPv6 address). The login code looks servers up by that id.
  *
  * <p>{@link #toString()} never shows the password.
  *

@@ -1,4 +1,4 @@
-package dev.smokegate.smoke.engine;
+package dev.smokegate.smoke.workspace;
 
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
@@ -10,14 +10,14 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 
 /** Deletes a scenario's previous folder before it runs again. Never follows symlinks. */
-final class Deletion {
+public final class Deletion {
     private Deletion() {}
 
     /**
      * @param root a folder the gate owns; nothing happens when it does not exist
      * @throws IOException when something under it cannot be deleted
      */
-    static void deleteRecursively(Path root) throws IOException {
+    public static void deleteRecursively(Path root) throws IOException {
         if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }

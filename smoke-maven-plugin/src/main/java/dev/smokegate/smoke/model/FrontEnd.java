@@ -1,0 +1,50 @@
+package dev.smokegate.smoke.model;
+
+/**
+ * The words of the front end that started the gate (the Maven plugin today; a CLI or a Gradle plugin
+ * could be others), so the Maven-free packages can tell a user what to set without knowing how it is
+ * set. This is the role Jib's {@code HelpfulSuggestions} plays between {@code jib-core} and its
+ * plugins. The Maven plugin's words are {@code -Dsmoke.ref}, {@code -o} and {@code settings.xml}.
+ */
+public interface FrontEnd {
+
+    /** A gate setting that messages name. */
+    enum Setting {
+        /** The manifest file. */
+        MANIFEST,
+        /** Skipping the whole gate. */
+        SKIP,
+        /** Selection by owner task IDs. */
+        TASK,
+        /** Selection by scenario name globs. */
+        SCENARIO,
+        /** The URL every checkout scenario clones instead. */
+        REPO_URL,
+        /** The ref cloned with {@link #REPO_URL}. */
+        REF,
+        /** Where ssh clones read keys, {@code known_hosts} and {@code config}. */
+        SSH_DIRECTORY
+    }
+
+    /**
+     * How a user sets a setting, as a message should name it.
+     *
+     * @param setting the setting
+     * @return for example {@code -Dsmoke.ref}
+     */
+    String setting(Setting setting);
+
+    /**
+     * How a user turns offline mode on, as a message should name it.
+     *
+     * @return for example {@code -o}
+     */
+    String offlineSwitch();
+
+    /**
+     * The file where logins for private repositories are kept, as a message should name it.
+     *
+     * @return for example {@code settings.xml}
+     */
+    String loginFile();
+}
