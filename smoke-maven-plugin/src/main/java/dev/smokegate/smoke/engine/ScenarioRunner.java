@@ -35,8 +35,9 @@ import dev.smokegate.smoke.workspace.CloneReport;
 import dev.smokegate.smoke.workspace.CopyReport;
 import dev.smokegate.smoke.workspace.Deletion;
 import dev.smokegate.smoke.workspace.Skipped;
+import dev.smokegate.smoke.workspace.WorkspaceDiff;
 import dev.smokegate.smoke.workspace.WorkspaceException;
-import dev.smokegate.smoke.workspace.WorkspaceGit;
+import dev.smokegate.smoke.workspace.WorkspacePatch;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -267,7 +268,7 @@ final class ScenarioRunner {
     private List<String> patch(Action.Patch patch, Path workspace, Function<String, String> resolve)
             throws WorkspaceException {
         Path file = manifest.folder().resolve(resolve.apply(patch.file())).normalize();
-        List<String> changed = WorkspaceGit.applyPatch(workspace, file);
+        List<String> changed = WorkspacePatch.apply(workspace, file);
         List<String> lines = new ArrayList<>();
         lines.add("applied " + request.display(file) + " to the workspace: " + changed.size() + " file(s) changed");
         changed.forEach(path -> lines.add("  " + path));
@@ -293,7 +294,7 @@ final class ScenarioRunner {
                             "export.diff '" + name
                                     + "' leaves the export folder. Use a plain file name such as changes.diff."));
             Files.createDirectories(diff.getParent());
-            int files = WorkspaceGit.writeDiff(workspace, diff);
+            int files = WorkspaceDiff.write(workspace, diff);
             lines.add("wrote the workspace's changes against its source commit (" + files + " file(s)) to "
                     + request.display(diff));
         }

@@ -41,7 +41,7 @@ class WorkspaceGitTest {
         Path patch = FixtureRepos.writePatch(FixtureRepos.GREETING_PATCH, tmp.resolve("greeting.diff"));
         String index = ok(workspace, "ls-files", "-s");
 
-        List<String> changed = WorkspaceGit.applyPatch(workspace, patch);
+        List<String> changed = WorkspacePatch.apply(workspace, patch);
 
         assertThat(changed).containsExactly(FixtureRepos.GREETER_SOURCE);
         assertThat(Files.readString(workspace.resolve(FixtureRepos.GREETER_SOURCE)))
@@ -63,7 +63,7 @@ class WorkspaceGitTest {
         Path patch = FixtureRepos.writePatch(FixtureRepos.BROKEN_PATCH, tmp.resolve("broken.diff"));
         Fingerprint before = Fingerprint.of(workspace);
 
-        assertThatThrownBy(() -> WorkspaceGit.applyPatch(workspace, patch))
+        assertThatThrownBy(() -> WorkspacePatch.apply(workspace, patch))
                 .isInstanceOfSatisfying(
                         WorkspaceException.class, e -> assertThat(e.reason()).isEqualTo(Reason.PATCH_REJECTED))
                 .hasMessage("patch " + patch + " does not apply: " + FixtureRepos.GREETER_SOURCE + ", hunk "
@@ -94,7 +94,7 @@ class WorkspaceGitTest {
                         "+evil",
                         ""));
 
-        assertThatThrownBy(() -> WorkspaceGit.applyPatch(workspace, patch))
+        assertThatThrownBy(() -> WorkspacePatch.apply(workspace, patch))
                 .isInstanceOfSatisfying(
                         WorkspaceException.class, e -> assertThat(e.reason()).isEqualTo(Reason.ESCAPES_WORKSPACE))
                 .hasMessage("patch " + patch + " does not apply: ../evil.txt is outside the workspace (a '..' segment)."
@@ -109,7 +109,7 @@ class WorkspaceGitTest {
                 tmp.resolve("absolute.diff"),
                 String.join("\n", "--- /dev/null", "+++ " + tmp.resolve("evil.txt"), "@@ -0,0 +1 @@", "+evil", ""));
 
-        assertThatThrownBy(() -> WorkspaceGit.applyPatch(workspace, patch))
+        assertThatThrownBy(() -> WorkspacePatch.apply(workspace, patch))
                 .isInstanceOfSatisfying(
                         WorkspaceException.class, e -> assertThat(e.reason()).isEqualTo(Reason.ESCAPES_WORKSPACE))
                 .hasMessage(
@@ -137,7 +137,7 @@ class WorkspaceGitTest {
                         "+evil",
                         ""));
 
-        assertThatThrownBy(() -> WorkspaceGit.applyPatch(workspace, patch))
+        assertThatThrownBy(() -> WorkspacePatch.apply(workspace, patch))
                 .isInstanceOfSatisfying(
                         WorkspaceException.class, e -> assertThat(e.reason()).isEqualTo(Reason.ESCAPES_WORKSPACE))
                 .hasMessage("patch " + patch + " does not apply: out/evil.txt is outside the workspace (through the"
@@ -159,7 +159,7 @@ class WorkspaceGitTest {
                         "+#!/bin/sh",
                         ""));
 
-        assertThatThrownBy(() -> WorkspaceGit.applyPatch(workspace, patch))
+        assertThatThrownBy(() -> WorkspacePatch.apply(workspace, patch))
                 .isInstanceOfSatisfying(
                         WorkspaceException.class, e -> assertThat(e.reason()).isEqualTo(Reason.ESCAPES_WORKSPACE))
                 .hasMessage(
@@ -192,7 +192,7 @@ class WorkspaceGitTest {
                         "-3. Change the greeting: `GREETING=hi scripts/greet.sh ada`",
                         ""));
 
-        List<String> changed = WorkspaceGit.applyPatch(workspace, patch);
+        List<String> changed = WorkspacePatch.apply(workspace, patch);
 
         assertThat(changed).containsExactly("docs/guide.md", "scripts/hello.sh");
         assertThat(Files.readString(workspace.resolve("scripts/hello.sh"))).isEqualTo("#!/bin/sh\necho hello\n");
@@ -215,7 +215,7 @@ class WorkspaceGitTest {
                         ""));
         String pom = Files.readString(workspace.resolve("pom.xml"));
 
-        assertThatThrownBy(() -> WorkspaceGit.applyPatch(workspace, patch))
+        assertThatThrownBy(() -> WorkspacePatch.apply(workspace, patch))
                 .isInstanceOfSatisfying(
                         WorkspaceException.class, e -> assertThat(e.reason()).isEqualTo(Reason.PATCH_REJECTED))
                 .hasMessage(
@@ -230,7 +230,7 @@ class WorkspaceGitTest {
                 tmp.resolve("missing-file.diff"),
                 String.join("\n", "--- a/docs/missing.md", "+++ b/docs/missing.md", "@@ -1 +1 @@", "-old", "+new", ""));
 
-        assertThatThrownBy(() -> WorkspaceGit.applyPatch(workspace, patch))
+        assertThatThrownBy(() -> WorkspacePatch.apply(workspace, patch))
                 .isInstanceOfSatisfying(
                         WorkspaceException.class, e -> assertThat(e.reason()).isEqualTo(Reason.PATCH_REJECTED))
                 .hasMessage(
@@ -244,7 +244,7 @@ class WorkspaceGitTest {
         byte[] bytes = binary();
         Path patch = binaryPatch(bytes, "--binary");
 
-        List<String> changed = WorkspaceGit.applyPatch(workspace, patch);
+        List<String> changed = WorkspacePatch.apply(workspace, patch);
 
         assertThat(changed).containsExactly("assets/logo.bin");
         assertThat(Files.readAllBytes(workspace.resolve("assets/logo.bin"))).isEqualTo(bytes);
@@ -254,7 +254,7 @@ class WorkspaceGitTest {
     void applyPatch_binaryChangeWithoutData_rejected() throws Exception {
         Path patch = binaryPatch(binary(), "--full-index");
 
-        assertThatThrownBy(() -> WorkspaceGit.applyPatch(workspace, patch))
+        assertThatThrownBy(() -> WorkspacePatch.apply(workspace, patch))
                 .isInstanceOfSatisfying(
                         WorkspaceException.class, e -> assertThat(e.reason()).isEqualTo(Reason.PATCH_REJECTED))
                 .hasMessage("patch " + patch + " does not apply: assets/logo.bin: a binary change without its content."
@@ -266,7 +266,7 @@ class WorkspaceGitTest {
     void applyPatch_notADiff_rejected() throws Exception {
         Path patch = Files.writeString(tmp.resolve("notes.txt"), "just some text\n");
 
-        assertThatThrownBy(() -> WorkspaceGit.applyPatch(workspace, patch))
+        assertThatThrownBy(() -> WorkspacePatch.apply(workspace, patch))
                 .isInstanceOfSatisfying(
                         WorkspaceException.class, e -> assertThat(e.reason()).isEqualTo(Reason.PATCH_REJECTED))
                 .hasMessage(
@@ -278,7 +278,7 @@ class WorkspaceGitTest {
     void applyPatch_missingPatchFile_rejected() {
         Path patch = tmp.resolve("missing.diff");
 
-        assertThatThrownBy(() -> WorkspaceGit.applyPatch(workspace, patch))
+        assertThatThrownBy(() -> WorkspacePatch.apply(workspace, patch))
                 .isInstanceOfSatisfying(
                         WorkspaceException.class, e -> assertThat(e.reason()).isEqualTo(Reason.PATCH_REJECTED))
                 .hasMessage(
@@ -306,7 +306,7 @@ class WorkspaceGitTest {
 
     @Test
     void writeDiff_patchedWorkspaceWithNewFile_appliesToAFreshClone() throws Exception {
-        WorkspaceGit.applyPatch(
+        WorkspacePatch.apply(
                 workspace, FixtureRepos.writePatch(FixtureRepos.GREETING_PATCH, tmp.resolve("greeting.diff")));
         Files.writeString(workspace.resolve("notes/new.txt"), "a new file\n");
         Files.createDirectories(workspace.resolve("target"));
@@ -314,7 +314,7 @@ class WorkspaceGitTest {
         Path diff = tmp.resolve("export/changes.diff");
         Files.createDirectories(diff.getParent());
 
-        int files = WorkspaceGit.writeDiff(workspace, diff);
+        int files = WorkspaceDiff.write(workspace, diff);
 
         String text = Files.readString(diff);
         assertThat(text)
@@ -345,7 +345,7 @@ class WorkspaceGitTest {
                 .cloneInto(repo.toUri().toString(), "main", clean);
         Path diff = tmp.resolve("changes.diff");
 
-        int files = WorkspaceGit.writeDiff(clean, diff);
+        int files = WorkspaceDiff.write(clean, diff);
 
         assertThat(files).isZero();
         assertThat(diff).isEmptyFile();
@@ -357,7 +357,7 @@ class WorkspaceGitTest {
         FixtureRepos.mkfifo(workspace.resolve("notes/pipe.fifo"));
         Path diff = tmp.resolve("changes.diff");
 
-        WorkspaceGit.writeDiff(workspace, diff);
+        WorkspaceDiff.write(workspace, diff);
 
         assertThat(Files.readString(diff))
                 .contains("diff --git a/docs/guide.md b/docs/guide.md\ndeleted file mode 100644")
@@ -370,7 +370,7 @@ class WorkspaceGitTest {
     void writeDiff_notARepository_failsNotARepository() throws IOException {
         Path plain = Files.createDirectories(tmp.resolve("plain"));
 
-        assertThatThrownBy(() -> WorkspaceGit.writeDiff(plain, tmp.resolve("x.diff")))
+        assertThatThrownBy(() -> WorkspaceDiff.write(plain, tmp.resolve("x.diff")))
                 .isInstanceOfSatisfying(
                         WorkspaceException.class, e -> assertThat(e.reason()).isEqualTo(Reason.NOT_A_REPOSITORY))
                 .hasMessage(

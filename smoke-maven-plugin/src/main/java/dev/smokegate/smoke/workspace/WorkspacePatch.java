@@ -1,10 +1,8 @@
 package dev.smokegate.smoke.workspace;
 
 import dev.smokegate.smoke.workspace.WorkspaceException.Reason;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -26,11 +24,9 @@ import java.util.TreeSet;
 import org.eclipse.jgit.api.errors.JGitInternalException;
 import org.eclipse.jgit.diff.DiffEntry;
 import org.eclipse.jgit.diff.DiffEntry.ChangeType;
-import org.eclipse.jgit.diff.DiffFormatter;
 import org.eclipse.jgit.dircache.DirCache;
 import org.eclipse.jgit.dircache.DirCacheBuilder;
 import org.eclipse.jgit.dircache.DirCacheEntry;
-import org.eclipse.jgit.dircache.DirCacheIterator;
 import org.eclipse.jgit.internal.storage.dfs.DfsRepositoryDescription;
 import org.eclipse.jgit.internal.storage.dfs.InMemoryRepository;
 import org.eclipse.jgit.lib.Constants;
@@ -47,15 +43,17 @@ import org.eclipse.jgit.patch.Patch;
 import org.eclipse.jgit.patch.PatchApplier;
 import org.eclipse.jgit.revwalk.RevTree;
 import org.eclipse.jgit.revwalk.RevWalk;
-import org.eclipse.jgit.treewalk.FileTreeIterator;
 import org.eclipse.jgit.treewalk.TreeWalk;
 
-/** Patching a workspace and writing its changes as a diff, with JGit. */
-public final class WorkspaceGit {
+/**
+ * Applies a git patch to a workspace as {@code git apply} would, with JGit's {@code PatchApplier}
+ * on an in-memory copy first, so a patch that does not apply leaves the workspace untouched.
+ */
+public final class WorkspacePatch {
 
     private static final String REGENERATE = ". Regenerate the patch against the scenario's source commit.";
 
-    private WorkspaceGit() {}
+    private WorkspacePatch() {}
 
     /**
      * Applies a unified diff (as {@code git diff} writes it, or a traditional {@code diff -u}) to the
@@ -76,7 +74,7 @@ public final class WorkspaceGit {
      *     apply (the message names the file and the hunk, e.g. {@code src/Greeter.java, hunk @@ -3,7
      *     +3,7 @@}); IO when writing fails. Nothing is written in the first two cases.
      */
-    public static List<String> applyPatch(Path workspace, Path patchFile) throws WorkspaceException {
+    public static List<String> apply(Path workspace, Path patchFile) throws WorkspaceException {
         Path root = workspace.toAbsolutePath().normalize();
         String prefix = "patch " + patchFile + " does not apply: ";
         Patch patch = parse(patchFile, prefix);
@@ -108,55 +106,6 @@ public final class WorkspaceGit {
             }
         }
         return write(root, before, after, patchFile);
-    }
-
-    /**
-     * Writes the workspace's changes against its HEAD commit as a git unified diff, with full
-     * 40-hex {@code index} lines, that {@code git apply} accepts on a clean checkout of that commit.
-     * It holds modified and deleted tracked files and untracked files that are not ignored (the
-     * same selection as the checkout copy). Binary files are written as {@code Binary files
-     * differ}, which {@code git apply} cannot recreate. No changes: an empty file and 0.
-     *
-     * @param workspace the workspace root (a git working tree)
-     * @param diffFile the file to write, replaced if it exists; put it outside the workspace, or it
-     *     would list itself
-     * @return the number of files in the diff
-     * @throws WorkspaceException NOT_A_REPOSITORY when workspace is not a working tree; IO when the
-     *     workspace cannot be read or the diff cannot be written
-     */
-    public static int writeDiff(Path workspace, Path diffFile) throws WorkspaceException {
-        String where = "diff export [" + diffFile + "]";
-        try (Repository repository = Repositories.openWorkTree(workspace, "diff export")) {
-            WorkspaceRepository.Head head = WorkspaceRepository.head(repository, where);
-            DirCache base = DirCache.newInCore();
-            DirCacheBuilder builder = base.builder();
-            if (head.tree() != null) {
-                try (ObjectReader reader = repository.newObjectReader()) {
-                    builder.addTree(new byte[0], DirCacheEntry.STAGE_0, reader, head.tree());
-                }
-            }
-            builder.finish();
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(diffFile));
-                    DiffFormatter formatter = new DiffFormatter(out)) {
-                formatter.setRepository(repository);
-                formatter.setAbbreviationLength(Constants.OBJECT_ID_STRING_LENGTH);
-                formatter.setDetectRenames(false);
-                formatter.setPathFilter(new TrackedOrNotIgnoredFilter(new int[] {0}, 1, true, false, null, null));
-                FileTreeIterator files = SafeFileModeStrategy.iterator(repository);
-                // A DirCacheIterator against the working tree: JGit pairs them (IndexDiffFilter), which
-                // also walks into ignored folders that hold tracked files.
-                List<DiffEntry> entries = formatter.scan(new DirCacheIterator(base), files);
-                formatter.format(entries);
-                formatter.flush();
-                return entries.size();
-            }
-        } catch (IOException | JGitInternalException e) {
-            throw new WorkspaceException(
-                    Reason.IO,
-                    where + ": cannot write the workspace's changes: " + e.getMessage()
-                            + ". Check free disk space and permissions.",
-                    e);
-        }
     }
 
     private static Patch parse(Path patchFile, String prefix) throws WorkspaceException {
