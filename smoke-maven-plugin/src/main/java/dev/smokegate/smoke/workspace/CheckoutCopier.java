@@ -160,7 +160,7 @@ public final class CheckoutCopier {
                             + workspace + " in " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) + " ms");
             return report;
         } catch (WorkspaceException e) {
-            Workspaces.deleteQuietly(workspace);
+            Deletion.deleteContentsQuietly(workspace);
             throw e;
         }
     }
