@@ -68,12 +68,14 @@ public final class CloneCache {
         this.offline = offline;
         Objects.requireNonNull(frontEnd, "frontEnd");
         Objects.requireNonNull(log, "log");
-        Path ssh = sshDirectory == null ? null : sshDirectory.toAbsolutePath().normalize();
-        SettingsLogins logins = new SettingsLogins(servers, frontEnd);
-        CloneFailures failures = new CloneFailures(frontEnd, logins, ssh);
+        CloneSettings settings = new CloneSettings(
+                offline,
+                sshDirectory == null ? null : sshDirectory.toAbsolutePath().normalize(),
+                new SettingsLogins(servers, frontEnd),
+                frontEnd);
         this.mirrors = new MirrorStore(this.cacheDirectory);
-        this.fetcher = new MirrorFetcher(offline, ssh, logins, failures, log);
-        this.resolver = new RefResolver(offline, failures);
+        this.fetcher = new MirrorFetcher(settings, log);
+        this.resolver = new RefResolver(settings);
     }
 
     /**

@@ -1,8 +1,6 @@
 package dev.smokegate.smoke.workspace;
 
-import dev.smokegate.smoke.login.SettingsLogins;
 import dev.smokegate.smoke.login.SshSessions;
-import dev.smokegate.smoke.model.FrontEnd;
 import dev.smokegate.smoke.workspace.WorkspaceException.Reason;
 import java.io.IOException;
 import java.net.UnknownHostException;
@@ -30,19 +28,11 @@ final class CloneFailures {
     /** "file:///x: " or "https://host/x.git: " at the start of a JGit message. */
     private static final Pattern URL_PREFIX = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*://\\S*?:\\s+");
 
-    private final FrontEnd frontEnd;
-    private final SettingsLogins logins;
-    private final Path sshDirectory;
+    private final CloneSettings settings;
 
-    /**
-     * @param frontEnd the words for offline mode and the ssh directory setting
-     * @param logins the http logins, for their hint
-     * @param sshDirectory the ssh directory, or {@code null} for {@code ~/.ssh}
-     */
-    CloneFailures(FrontEnd frontEnd, SettingsLogins logins, Path sshDirectory) {
-        this.frontEnd = frontEnd;
-        this.logins = logins;
-        this.sshDirectory = sshDirectory;
+    /** @param settings the words for offline mode and the ssh directory, the http logins */
+    CloneFailures(CloneSettings settings) {
+        this.settings = settings;
     }
 
     /** Offline and the URL has no mirror yet. */
@@ -56,7 +46,7 @@ final class CloneFailures {
     }
 
     private WorkspaceException offline(String where, String missing, String purpose) {
-        String offline = frontEnd.offlineSwitch();
+        String offline = settings.frontEnd().offlineSwitch();
         return new WorkspaceException(
                 Reason.OFFLINE_NOT_CACHED,
                 where + ": offline (" + offline + ") and " + missing + ". Run the build once without " + offline
@@ -91,11 +81,11 @@ final class CloneFailures {
         String hint = e instanceof TransportException || e instanceof InvalidRemoteException
                 ? "Check the URL, the network and your credentials."
                 : "Check the URL and that a git repository is there.";
-        String login = logins.hint(url);
+        String login = settings.logins().hint(url);
         if (login != null) {
             hint += " " + login;
         } else if (SshSessions.isSsh(url)) {
-            hint += " " + SshSessions.hint(sshDirectory, frontEnd);
+            hint += " " + SshSessions.hint(settings.sshDirectory(), settings.frontEnd());
         }
         return new WorkspaceException(
                 Reason.UNREACHABLE, where + ": the repository cannot be reached: " + message(e) + ". " + hint, e);

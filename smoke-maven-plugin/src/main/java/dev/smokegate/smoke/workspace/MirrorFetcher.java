@@ -28,24 +28,17 @@ import org.eclipse.jgit.transport.RefSpec;
  */
 final class MirrorFetcher {
 
-    private final boolean offline;
-    private final Path sshDirectory;
-    private final SettingsLogins logins;
+    private final CloneSettings settings;
     private final CloneFailures failures;
     private final SmokeLog log;
 
     /**
-     * @param offline never use the network
-     * @param sshDirectory where ssh reads keys, or {@code null} for {@code ~/.ssh}
-     * @param logins the http logins
-     * @param failures the messages
+     * @param settings offline mode, ssh directory, http logins and the front end's words
      * @param log progress (info) and cache decisions (debug)
      */
-    MirrorFetcher(boolean offline, Path sshDirectory, SettingsLogins logins, CloneFailures failures, SmokeLog log) {
-        this.offline = offline;
-        this.sshDirectory = sshDirectory;
-        this.logins = logins;
-        this.failures = failures;
+    MirrorFetcher(CloneSettings settings, SmokeLog log) {
+        this.settings = settings;
+        this.failures = new CloneFailures(settings);
         this.log = log;
     }
 
@@ -58,7 +51,7 @@ final class MirrorFetcher {
      */
     boolean update(String url, String ref, Path mirror, String where) throws WorkspaceException {
         boolean exists = Files.isDirectory(mirror);
-        if (offline) {
+        if (settings.offline()) {
             if (!exists) {
                 throw failures.offlineWithoutMirror(where, mirror);
             }
@@ -128,7 +121,7 @@ final class MirrorFetcher {
     private void download(String url, Path mirror, String where) throws WorkspaceException {
         try (Repository repository = MirrorStore.open(mirror);
                 Git git = Git.wrap(repository);
-                SshSessions ssh = new SshSessions(sshDirectory)) {
+                SshSessions ssh = new SshSessions(settings.sshDirectory())) {
             StoredConfig config = repository.getConfig();
             if (config.getInt(ConfigConstants.CONFIG_GC_SECTION, ConfigConstants.CONFIG_KEY_AUTO, -1) != 0) {
                 MirrorStore.withoutAutoGc(config);
@@ -142,7 +135,7 @@ final class MirrorFetcher {
             if (SettingsLogins.isHttp(url)) {
                 // ssh gets none: without a provider, JGit's ssh client refuses unknown host keys
                 // and skips keys that need a passphrase instead of asking.
-                fetch.setCredentialsProvider(logins.provider(where, log));
+                fetch.setCredentialsProvider(settings.logins().provider(where, log));
             }
             FetchResult result = fetch.call();
             Ref head = result.getAdvertisedRef(Constants.HEAD);
@@ -179,6 +172,6 @@ final class MirrorFetcher {
 
     @Override
     public String toString() {
-        return "MirrorFetcher[" + (offline ? "offline" : "online") + "]";
+        return "MirrorFetcher[" + (settings.offline() ? "offline" : "online") + "]";
     }
 }

@@ -1,6 +1,5 @@
 package dev.smokegate.smoke.workspace;
 
-import dev.smokegate.smoke.workspace.WorkspaceException.Reason;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.channels.FileChannel;
@@ -69,11 +68,11 @@ final class MirrorStore {
                 return action.run();
             }
         } catch (IOException e) {
-            throw new WorkspaceException(
-                    Reason.IO,
-                    where + ": cannot lock the clone cache " + lockFile + ": " + e.getMessage() + ". Check that "
-                            + cacheDirectory + " is writable.",
-                    e);
+            throw WorkspaceException.io(
+                    where,
+                    "cannot lock the clone cache " + lockFile,
+                    e,
+                    "Check that " + cacheDirectory + " is writable.");
         } finally {
             threadLock.unlock();
         }

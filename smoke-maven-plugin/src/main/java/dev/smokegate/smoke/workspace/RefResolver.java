@@ -24,12 +24,12 @@ final class RefResolver {
     private final CloneFailures failures;
 
     /**
-     * @param offline whether a missing ref means "not cached yet" rather than "does not exist"
-     * @param failures the messages
+     * @param settings whether a missing ref means "not cached yet" rather than "does not exist", and
+     *     the words of the messages
      */
-    RefResolver(boolean offline, CloneFailures failures) {
-        this.offline = offline;
-        this.failures = failures;
+    RefResolver(CloneSettings settings) {
+        this.offline = settings.offline();
+        this.failures = new CloneFailures(settings);
     }
 
     /**

@@ -1,6 +1,5 @@
 package dev.smokegate.smoke.workspace;
 
-import dev.smokegate.smoke.workspace.WorkspaceException.Reason;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -74,10 +73,7 @@ final class WorkspaceRepository {
                 return new Head(branch, commit.copy(), commit.getTree());
             }
         } catch (IOException | JGitInternalException e) {
-            throw new WorkspaceException(
-                    Reason.IO,
-                    where + ": cannot read HEAD: " + e.getMessage() + ". Run 'git log -1' there to see what git says.",
-                    e);
+            throw WorkspaceException.io(where, "cannot read HEAD", e, "Run 'git log -1' there to see what git says.");
         }
     }
 
@@ -107,11 +103,11 @@ final class WorkspaceRepository {
                 }
             }
         } catch (IOException | JGitInternalException e) {
-            throw new WorkspaceException(
-                    Reason.IO,
-                    where + ": cannot make " + workspace + " a git repository: " + e.getMessage()
-                            + ". Check free disk space and the permissions of " + workspace + ".",
-                    e);
+            throw WorkspaceException.io(
+                    where,
+                    "cannot make " + workspace + " a git repository",
+                    e,
+                    "Check free disk space and the permissions of " + workspace + ".");
         }
     }
 
