@@ -1,6 +1,7 @@
 package dev.smokegate.bench;
 
 import dev.smokegate.bench.Results.Verdict;
+import dev.smokegate.smoke.maven.MavenFrontEnd;
 import dev.smokegate.smoke.model.SmokeLog;
 import dev.smokegate.smoke.workspace.CloneCache;
 import dev.smokegate.smoke.workspace.CloneReport;
@@ -57,7 +58,7 @@ final class CloneBench {
                 work, TIMEOUT, "git", "clone", "-q", "--bare", "--no-hardlinks", repo.toString(), bare.toString());
         String url = bare.toUri().toString(); // file:///…/origin.git/
         url = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-        CloneCache cache = new CloneCache(work.resolve("cache"), false, SmokeLog.silent());
+        CloneCache cache = new CloneCache(work.resolve("cache"), false, MavenFrontEnd.INSTANCE, SmokeLog.silent());
 
         long start = System.nanoTime();
         CloneReport warm = cache.cloneInto(url, sha, work.resolve("warm"));

@@ -71,7 +71,12 @@ public final class SmokeEngine {
         Map<Path, Fingerprint> before = fingerprints(request, placeholders, sources);
 
         CloneCache cache = new CloneCache(
-                request.cacheDirectory(), request.offline(), request.sshDirectory(), request.servers(), log);
+                request.cacheDirectory(),
+                request.offline(),
+                request.sshDirectory(),
+                request.servers(),
+                request.frontEnd(),
+                log);
         ScenarioRunner runner = new ScenarioRunner(request, manifest, placeholders, log, cache);
         List<ScenarioResult> results = new ArrayList<>();
         for (Map.Entry<Scenario, Source> entry : sources.entrySet()) {

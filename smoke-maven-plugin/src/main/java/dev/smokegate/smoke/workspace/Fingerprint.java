@@ -1,6 +1,5 @@
 package dev.smokegate.smoke.workspace;
 
-import dev.smokegate.smoke.workspace.WorkspaceException.Reason;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
@@ -81,11 +80,11 @@ public final class Fingerprint {
             try {
                 java.nio.file.Files.createDirectories(gateDirectory);
             } catch (java.io.IOException e) {
-                throw new WorkspaceException(
-                        WorkspaceException.Reason.IO,
-                        WHAT + ": cannot create the gate's folder " + gateDirectory + ": " + e.getMessage()
-                                + ". Check its permissions and free disk space.",
-                        e);
+                throw WorkspaceException.io(
+                        WHAT,
+                        "cannot create the gate's folder " + gateDirectory,
+                        e,
+                        "Check its permissions and free disk space.");
             }
             org.eclipse.jgit.util.FS.FileStoreAttributes.get(gateDirectory);
         }
@@ -134,11 +133,8 @@ public final class Fingerprint {
                 }
                 return new Fingerprint(workTree, states);
             } catch (IOException | JGitInternalException e) {
-                throw new WorkspaceException(
-                        Reason.IO,
-                        where + ": cannot read the checkout: " + e.getMessage()
-                                + ". Run 'git status' there to see what git says.",
-                        e);
+                throw WorkspaceException.io(
+                        where, "cannot read the checkout", e, "Run 'git status' there to see what git says.");
             } catch (NoSuchAlgorithmException e) {
                 throw new IllegalStateException("every Java runtime has SHA-256", e);
             }

@@ -46,11 +46,11 @@ final class Repositories {
                             + ". Run 'git init' there, or point the scenario at a git checkout.",
                     e);
         } catch (IOException | RuntimeException e) {
-            throw new WorkspaceException(
-                    Reason.IO,
-                    what + " [" + folder + "]: cannot open the git repository " + builder.getGitDir() + ": "
-                            + e.getMessage() + ". Run 'git status' there to see what git says.",
-                    e);
+            throw WorkspaceException.io(
+                    what + " [" + folder + "]",
+                    "cannot open the git repository " + builder.getGitDir(),
+                    e,
+                    "Run 'git status' there to see what git says.");
         }
         if (repository.isBare()) {
             repository.close();

@@ -1,6 +1,5 @@
 package dev.smokegate.smoke.workspace;
 
-import dev.smokegate.smoke.workspace.WorkspaceException.Reason;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -68,11 +67,8 @@ public final class WorkspaceDiff {
                 return entries.size();
             }
         } catch (IOException | JGitInternalException e) {
-            throw new WorkspaceException(
-                    Reason.IO,
-                    where + ": cannot write the workspace's changes: " + e.getMessage()
-                            + ". Check free disk space and permissions.",
-                    e);
+            throw WorkspaceException.io(
+                    where, "cannot write the workspace's changes", e, "Check free disk space and permissions.");
         }
     }
 }

@@ -5,7 +5,7 @@ import java.util.Objects;
 /**
  * A workspace could not be prepared, patched or compared. The message reads {@code <what failed>
  * [<where>]: <offending value>. <what to do>.} and never needs a stack trace to be understood; the
- * cause, when there is one, is kept for {@code -X}.
+ * cause, when there is one, is kept for the front end's debug output.
  */
 public final class WorkspaceException extends Exception {
 
@@ -21,7 +21,7 @@ public final class WorkspaceException extends Exception {
         REF_NOT_FOUND,
         /** The clone's URL cannot be reached: network, authentication, or no repository there. */
         UNREACHABLE,
-        /** Offline ({@code -o}) and the mirror or the wanted commit is not in the clone cache. */
+        /** Offline and the mirror or the wanted commit is not in the clone cache. */
         OFFLINE_NOT_CACHED,
         /** A patch does not apply to the workspace. */
         PATCH_REJECTED,
@@ -49,11 +49,26 @@ public final class WorkspaceException extends Exception {
      *
      * @param reason why it failed
      * @param message the user-facing message
-     * @param cause the underlying exception, kept for {@code -X}
+     * @param cause the underlying exception, kept for the front end's debug output
      */
     public WorkspaceException(Reason reason, String message, Throwable cause) {
         super(message, cause);
         this.reason = Objects.requireNonNull(reason, "reason");
+    }
+
+    /**
+     * A failure to read or write, caused by another exception, worded {@code <where>: <what
+     * failed>: <the cause's message>. <what to do>}.
+     *
+     * @param where the start of the message, e.g. {@code "checkout copy [/repo]"}
+     * @param failed what failed, e.g. {@code "cannot read HEAD"}
+     * @param cause the exception, whose message follows and which is kept
+     * @param toDo the advice, a sentence ending with a period
+     * @return an IO failure
+     */
+    static WorkspaceException io(String where, String failed, Exception cause, String toDo) {
+        return new WorkspaceException(
+                Reason.IO, where + ": " + failed + ": " + cause.getMessage() + ". " + toDo, cause);
     }
 
     /**

@@ -2,25 +2,14 @@ package dev.smokegate.smoke.workspace;
 
 import dev.smokegate.smoke.workspace.WorkspaceException.Reason;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import org.eclipse.jgit.api.errors.JGitInternalException;
 import org.eclipse.jgit.diff.DiffEntry;
 import org.eclipse.jgit.diff.DiffEntry.ChangeType;
@@ -51,7 +40,7 @@ import org.eclipse.jgit.treewalk.TreeWalk;
  */
 public final class WorkspacePatch {
 
-    private static final String REGENERATE = ". Regenerate the patch against the scenario's source commit.";
+    static final String REGENERATE = ". Regenerate the patch against the scenario's source commit.";
 
     private WorkspacePatch() {}
 
@@ -78,7 +67,7 @@ public final class WorkspacePatch {
         Path root = workspace.toAbsolutePath().normalize();
         String prefix = "patch " + patchFile + " does not apply: ";
         Patch patch = parse(patchFile, prefix);
-        Map<String, FileState> before = new TreeMap<>();
+        Map<String, PatchedFile> before = new TreeMap<>();
         for (FileHeader file : patch.getFiles()) {
             for (String path : paths(file)) {
                 checkInside(root, path, prefix);
@@ -94,18 +83,18 @@ public final class WorkspacePatch {
             }
             for (String path : paths(file)) {
                 if (!before.containsKey(path)) {
-                    before.put(path, FileState.read(root, path, prefix));
+                    before.put(path, PatchedFile.read(root, path, prefix));
                 }
             }
         }
-        Map<String, FileState> after = applyInMemory(patch, before, prefix);
-        for (Map.Entry<String, FileState> entry : after.entrySet()) {
-            FileState state = entry.getValue();
+        Map<String, PatchedFile> after = applyInMemory(patch, before, prefix);
+        for (Map.Entry<String, PatchedFile> entry : after.entrySet()) {
+            PatchedFile state = entry.getValue();
             if (state.exists() && FileMode.SYMLINK.equals(state.mode())) {
                 checkLinkInside(root, entry.getKey(), new String(state.content(), StandardCharsets.UTF_8), prefix);
             }
         }
-        return write(root, before, after, patchFile);
+        return PatchWriter.write(root, before, after, patchFile);
     }
 
     private static Patch parse(Path patchFile, String prefix) throws WorkspaceException {
@@ -208,15 +197,15 @@ public final class WorkspacePatch {
      * Applies the patch to the files' current content in an in-memory repository, one file after
      * the other, and returns every touched path's new state. Nothing touches the disk.
      */
-    private static Map<String, FileState> applyInMemory(Patch patch, Map<String, FileState> before, String prefix)
+    private static Map<String, PatchedFile> applyInMemory(Patch patch, Map<String, PatchedFile> before, String prefix)
             throws WorkspaceException {
         InMemoryRepository memory = new InMemoryRepository(new DfsRepositoryDescription("smoke-patch"));
         try (ObjectInserter inserter = memory.newObjectInserter();
                 RevWalk walk = new RevWalk(memory)) {
             DirCache files = DirCache.newInCore();
             DirCacheBuilder builder = files.builder();
-            for (Map.Entry<String, FileState> entry : before.entrySet()) {
-                FileState state = entry.getValue();
+            for (Map.Entry<String, PatchedFile> entry : before.entrySet()) {
+                PatchedFile state = entry.getValue();
                 if (state.exists()) {
                     DirCacheEntry file = new DirCacheEntry(entry.getKey());
                     file.setFileMode(state.mode());
@@ -241,13 +230,13 @@ public final class WorkspacePatch {
                 tree = walk.parseTree(result.getTreeId());
                 paths(file).forEach(path -> lastChange.put(path, file));
             }
-            Map<String, FileState> after = new TreeMap<>();
+            Map<String, PatchedFile> after = new TreeMap<>();
             try (ObjectReader reader = memory.newObjectReader()) {
-                for (Map.Entry<String, FileState> entry : before.entrySet()) {
+                for (Map.Entry<String, PatchedFile> entry : before.entrySet()) {
                     String path = entry.getKey();
                     try (TreeWalk found = TreeWalk.forPath(reader, path, tree)) {
                         if (found == null) {
-                            after.put(path, FileState.ABSENT);
+                            after.put(path, PatchedFile.ABSENT);
                             continue;
                         }
                         FileMode mode = found.getFileMode(0);
@@ -259,7 +248,7 @@ public final class WorkspacePatch {
                         }
                         after.put(
                                 path,
-                                new FileState(
+                                new PatchedFile(
                                         true,
                                         mode,
                                         reader.open(found.getObjectId(0)).getBytes()));
@@ -320,145 +309,5 @@ public final class WorkspacePatch {
         return "@@ -" + hunk.getOldImage().getStartLine() + ","
                 + hunk.getOldImage().getLineCount() + " +" + hunk.getNewStartLine() + "," + hunk.getNewLineCount()
                 + " @@";
-    }
-
-    private static List<String> write(
-            Path root, Map<String, FileState> before, Map<String, FileState> after, Path patchFile)
-            throws WorkspaceException {
-        List<String> changed = new ArrayList<>();
-        TreeSet<Path> emptied = new TreeSet<>();
-        for (Map.Entry<String, FileState> entry : after.entrySet()) {
-            String path = entry.getKey();
-            FileState old = before.get(path);
-            FileState now = entry.getValue();
-            if (now.equals(old)) {
-                continue;
-            }
-            Path file = root.resolve(path);
-            try {
-                if (!now.exists()) {
-                    Files.deleteIfExists(file);
-                    emptied.add(file.getParent());
-                } else {
-                    Files.createDirectories(file.getParent());
-                    Path temporary = Files.createTempFile(file.getParent(), ".smoke-patch-", ".tmp");
-                    try {
-                        if (FileMode.SYMLINK.equals(now.mode())) {
-                            Files.delete(temporary);
-                            Files.createSymbolicLink(
-                                    temporary, Path.of(new String(now.content(), StandardCharsets.UTF_8)));
-                        } else {
-                            Files.write(temporary, now.content(), StandardOpenOption.TRUNCATE_EXISTING);
-                            Files.setPosixFilePermissions(
-                                    temporary, permissions(file, old, FileMode.EXECUTABLE_FILE.equals(now.mode())));
-                        }
-                        Files.move(
-                                temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                    } finally {
-                        Files.deleteIfExists(temporary);
-                    }
-                }
-                changed.add(path);
-            } catch (IOException e) {
-                throw new WorkspaceException(
-                        Reason.IO,
-                        "patch " + patchFile + " could not be written: " + path + ": " + e
-                                + ". Check free disk space and permissions; the workspace is now partly patched.",
-                        e);
-            }
-        }
-        removeEmptyFolders(root, emptied);
-        return changed;
-    }
-
-    /** Keeps a file's permissions, with the executable bits git's mode asks for. */
-    private static Set<PosixFilePermission> permissions(Path file, FileState old, boolean executable)
-            throws IOException {
-        Set<PosixFilePermission> permissions = old != null && old.exists() && !FileMode.SYMLINK.equals(old.mode())
-                ? EnumSet.copyOf(Files.getPosixFilePermissions(file, LinkOption.NOFOLLOW_LINKS))
-                : EnumSet.copyOf(PosixFilePermissions.fromString("rw-r--r--"));
-        Set<PosixFilePermission> execute = EnumSet.of(
-                PosixFilePermission.OWNER_EXECUTE,
-                PosixFilePermission.GROUP_EXECUTE,
-                PosixFilePermission.OTHERS_EXECUTE);
-        if (executable) {
-            permissions.add(PosixFilePermission.OWNER_EXECUTE);
-            if (permissions.contains(PosixFilePermission.GROUP_READ)) {
-                permissions.add(PosixFilePermission.GROUP_EXECUTE);
-            }
-            if (permissions.contains(PosixFilePermission.OTHERS_READ)) {
-                permissions.add(PosixFilePermission.OTHERS_EXECUTE);
-            }
-        } else {
-            permissions.removeAll(execute);
-        }
-        return permissions;
-    }
-
-    /** As git apply does: folders left empty by deletions go too. */
-    private static void removeEmptyFolders(Path root, TreeSet<Path> folders) {
-        for (Path folder : folders.descendingSet()) {
-            for (Path current = folder;
-                    current != null && current.startsWith(root) && !current.equals(root);
-                    current = current.getParent()) {
-                try {
-                    Files.delete(current);
-                } catch (IOException e) {
-                    break; // not empty (DirectoryNotEmptyException) or already gone: stop going up
-                }
-            }
-        }
-    }
-
-    /** A path's content and git mode before or after the patch. */
-    private record FileState(boolean exists, FileMode mode, byte[] content) {
-        static final FileState ABSENT = new FileState(false, FileMode.MISSING, new byte[0]);
-
-        static FileState read(Path root, String path, String prefix) throws WorkspaceException {
-            Path file = root.resolve(path);
-            try {
-                BasicFileAttributes attributes =
-                        Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-                if (attributes.isSymbolicLink()) {
-                    return new FileState(
-                            true,
-                            FileMode.SYMLINK,
-                            Files.readSymbolicLink(file).toString().getBytes(StandardCharsets.UTF_8));
-                }
-                if (attributes.isDirectory()) {
-                    throw new WorkspaceException(
-                            Reason.PATCH_REJECTED, prefix + path + " is a folder in the workspace" + REGENERATE);
-                }
-                if (!attributes.isRegularFile()) {
-                    throw new WorkspaceException(
-                            Reason.PATCH_REJECTED,
-                            prefix + path + " is a " + SpecialFiles.kind(file) + " in the workspace, not a file"
-                                    + REGENERATE);
-                }
-                boolean executable = Files.getPosixFilePermissions(file, LinkOption.NOFOLLOW_LINKS)
-                        .contains(PosixFilePermission.OWNER_EXECUTE);
-                try (InputStream in = Files.newInputStream(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
-                    return new FileState(
-                            true, executable ? FileMode.EXECUTABLE_FILE : FileMode.REGULAR_FILE, in.readAllBytes());
-                }
-            } catch (NoSuchFileException e) {
-                return ABSENT;
-            } catch (IOException e) {
-                throw new WorkspaceException(
-                        Reason.IO, prefix + path + " cannot be read: " + e + ". Check the workspace's permissions.", e);
-            }
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof FileState that
-                    && exists == that.exists
-                    && (!exists || (mode.equals(that.mode) && Arrays.equals(content, that.content)));
-        }
-
-        @Override
-        public int hashCode() {
-            return exists ? mode.hashCode() * 31 + Arrays.hashCode(content) : 0;
-        }
     }
 }

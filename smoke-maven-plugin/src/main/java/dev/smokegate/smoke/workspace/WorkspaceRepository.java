@@ -1,6 +1,5 @@
 package dev.smokegate.smoke.workspace;
 
-import dev.smokegate.smoke.workspace.WorkspaceException.Reason;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -74,10 +73,7 @@ final class WorkspaceRepository {
                 return new Head(branch, commit.copy(), commit.getTree());
             }
         } catch (IOException | JGitInternalException e) {
-            throw new WorkspaceException(
-                    Reason.IO,
-                    where + ": cannot read HEAD: " + e.getMessage() + ". Run 'git log -1' there to see what git says.",
-                    e);
+            throw WorkspaceException.io(where, "cannot read HEAD", e, "Run 'git log -1' there to see what git says.");
         }
     }
 
@@ -94,39 +90,70 @@ final class WorkspaceRepository {
      * @throws WorkspaceException IO when the repository cannot be written
      */
     static void create(Path workspace, Repository source, Head head, String where) throws WorkspaceException {
-        File gitDir = workspace.resolve(Constants.DOT_GIT).toFile();
         try {
             try (Repository repository = open(workspace)) {
                 repository.create(false);
+                borrowObjects(repository, source);
             }
-            File objects = new File(source.getCommonDirectory(), Constants.OBJECTS);
-            Path alternates =
-                    gitDir.toPath().resolve(Constants.OBJECTS).resolve("info").resolve("alternates");
-            Files.createDirectories(alternates.getParent());
-            Files.writeString(alternates, objects.getAbsolutePath() + "\n", StandardCharsets.UTF_8);
             try (Repository repository = open(workspace)) {
                 String branch = head.branch() == null && head.commit() == null ? DEFAULT_BRANCH : head.branch();
-                if (head.commit() != null) {
-                    RefUpdate update = repository.updateRef(
-                            branch == null ? Constants.HEAD : Constants.R_HEADS + branch, branch == null);
-                    update.setNewObjectId(head.commit());
-                    update.setRefLogMessage("smoke: workspace from " + source.getWorkTree(), false);
-                    check(update.forceUpdate(), update.getName());
-                }
-                if (branch != null) {
-                    RefUpdate link = repository.updateRef(Constants.HEAD);
-                    check(link.link(Constants.R_HEADS + branch), Constants.HEAD);
-                }
+                setHead(repository, branch, head.commit(), "smoke: workspace from " + source.getWorkTree());
                 if (head.tree() != null) {
                     writeIndex(repository, head.tree());
                 }
             }
         } catch (IOException | JGitInternalException e) {
-            throw new WorkspaceException(
-                    Reason.IO,
-                    where + ": cannot make " + workspace + " a git repository: " + e.getMessage()
-                            + ". Check free disk space and the permissions of " + workspace + ".",
-                    e);
+            throw WorkspaceException.io(
+                    where,
+                    "cannot make " + workspace + " a git repository",
+                    e,
+                    "Check free disk space and the permissions of " + workspace + ".");
+        }
+    }
+
+    /**
+     * Lets {@code workspace} read {@code source}'s objects instead of copying them, as {@code git
+     * clone --shared} does: writes {@code objects/info/alternates} naming {@code source}'s object
+     * folder. Call it before anything reads the workspace's objects.
+     *
+     * @param workspace a repository with a local object folder
+     * @param source the repository whose objects are borrowed; it must outlive the workspace
+     * @throws IOException when the file cannot be written
+     */
+    static void borrowObjects(Repository workspace, Repository source) throws IOException {
+        File objects = new File(source.getCommonDirectory(), Constants.OBJECTS);
+        Path alternates = workspace
+                .getDirectory()
+                .toPath()
+                .resolve(Constants.OBJECTS)
+                .resolve("info")
+                .resolve("alternates");
+        Files.createDirectories(alternates.getParent());
+        Files.writeString(alternates, objects.getAbsolutePath() + "\n", StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Points HEAD at a commit: on {@code branch} (created or moved there) when one is given, else
+     * detached. Without a commit, HEAD only names the branch (an unborn branch).
+     *
+     * @param repository the workspace's repository
+     * @param branch the short branch name, or {@code null} for a detached HEAD
+     * @param commit the commit, or {@code null} for an unborn branch
+     * @param refLogMessage what the reflog says moved the ref
+     * @throws IOException when a ref cannot be written
+     */
+    static void setHead(Repository repository, String branch, ObjectId commit, String refLogMessage)
+            throws IOException {
+        if (commit != null) {
+            RefUpdate update =
+                    repository.updateRef(branch == null ? Constants.HEAD : Constants.R_HEADS + branch, branch == null);
+            update.setNewObjectId(commit);
+            update.setRefLogMessage(refLogMessage, false);
+            check(update.forceUpdate(), update.getName());
+        }
+        if (branch != null) {
+            RefUpdate link = repository.updateRef(Constants.HEAD);
+            check(link.link(Constants.R_HEADS + branch), Constants.HEAD);
         }
     }
 

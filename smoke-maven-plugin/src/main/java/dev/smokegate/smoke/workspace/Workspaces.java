@@ -2,15 +2,12 @@ package dev.smokegate.smoke.workspace;
 
 import dev.smokegate.smoke.workspace.WorkspaceException.Reason;
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.stream.Stream;
 
-/** Creating and removing workspace folders. */
+/** Creates workspace folders: new, or existing and empty. Removing them is {@link Deletion}'s job. */
 final class Workspaces {
 
     private Workspaces() {}
@@ -49,39 +46,6 @@ final class Workspaces {
                     what + " [" + folder + "]: cannot create the workspace folder: " + e
                             + ". Check free disk space and permissions.",
                     e);
-        }
-    }
-
-    /**
-     * Deletes what a failed attempt left in a workspace folder, keeping the folder itself. Never
-     * follows symlinks. Failures are ignored: the caller is already reporting a problem.
-     *
-     * @param folder the workspace folder
-     */
-    static void deleteQuietly(Path folder) {
-        try {
-            Files.walkFileTree(folder, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
-                    Files.deleteIfExists(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFileFailed(Path file, IOException e) {
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path directory, IOException e) throws IOException {
-                    if (!directory.equals(folder)) {
-                        Files.deleteIfExists(directory);
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            // Leave the rest: the workspace is thrown away with its scenario.
         }
     }
 }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.smokegate.fixtures.FixtureRepos;
 import dev.smokegate.smoke.RecordingLog;
+import dev.smokegate.smoke.maven.MavenFrontEnd;
 import dev.smokegate.smoke.workspace.WorkspaceException.Reason;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -44,12 +45,13 @@ class CloneCacheTest {
     void cloneInto_branch_checksOutTheBranchWithOriginalUrl() throws Exception {
         Path workspace = tmp.resolve("ws");
 
-        CloneReport report = new CloneCache(cache, false, log).cloneInto(url, "main", workspace);
+        CloneReport report =
+                new CloneCache(cache, false, MavenFrontEnd.INSTANCE, log).cloneInto(url, "main", workspace);
 
         assertThat(report.commit()).isEqualTo(rev("main"));
         assertThat(report.fetched()).isTrue();
         assertThat(report.mirror())
-                .isEqualTo(new CloneCache(cache, false, log).mirrorOf(url))
+                .isEqualTo(new CloneCache(cache, false, MavenFrontEnd.INSTANCE, log).mirrorOf(url))
                 .exists();
         assertThat(ok(workspace, "rev-parse", "--abbrev-ref", "HEAD").trim()).isEqualTo("main");
         assertThat(ok(workspace, "config", "--get", "remote.origin.url").trim()).isEqualTo(url);
@@ -66,7 +68,8 @@ class CloneCacheTest {
     void cloneInto_workspace_borrowsTheMirrorsObjectsAndPassesFsck() throws Exception {
         Path workspace = tmp.resolve("ws");
 
-        CloneReport report = new CloneCache(cache, false, log).cloneInto(url, FixtureRepos.TAG, workspace);
+        CloneReport report =
+                new CloneCache(cache, false, MavenFrontEnd.INSTANCE, log).cloneInto(url, FixtureRepos.TAG, workspace);
 
         assertThat(workspace.resolve(".git/objects/info/alternates"))
                 .hasContent(report.mirror().resolve("objects").toAbsolutePath().toString());
@@ -81,7 +84,8 @@ class CloneCacheTest {
     void cloneInto_tag_detachedAtTheTaggedCommit() throws Exception {
         Path workspace = tmp.resolve("ws");
 
-        CloneReport report = new CloneCache(cache, false, log).cloneInto(url, FixtureRepos.TAG, workspace);
+        CloneReport report =
+                new CloneCache(cache, false, MavenFrontEnd.INSTANCE, log).cloneInto(url, FixtureRepos.TAG, workspace);
 
         assertThat(report.commit()).isEqualTo(rev(FixtureRepos.TAG + "^{commit}"));
         assertThat(ok(workspace, "rev-parse", "--abbrev-ref", "HEAD").trim()).isEqualTo("HEAD");
@@ -95,7 +99,7 @@ class CloneCacheTest {
         Path workspace = tmp.resolve("ws");
         String sha = rev("main~2");
 
-        CloneReport report = new CloneCache(cache, false, log).cloneInto(url, sha, workspace);
+        CloneReport report = new CloneCache(cache, false, MavenFrontEnd.INSTANCE, log).cloneInto(url, sha, workspace);
 
         assertThat(report.commit()).isEqualTo(sha);
         assertThat(ok(workspace, "rev-parse", "HEAD").trim()).isEqualTo(sha);
@@ -107,7 +111,7 @@ class CloneCacheTest {
     void cloneInto_noRef_remoteDefaultBranch() throws Exception {
         Path workspace = tmp.resolve("ws");
 
-        CloneReport report = new CloneCache(cache, false, log).cloneInto(url, null, workspace);
+        CloneReport report = new CloneCache(cache, false, MavenFrontEnd.INSTANCE, log).cloneInto(url, null, workspace);
 
         assertThat(report.commit()).isEqualTo(rev("HEAD"));
         assertThat(ok(workspace, "rev-parse", "--abbrev-ref", "HEAD").trim()).isEqualTo("main");
@@ -115,7 +119,7 @@ class CloneCacheTest {
 
     @Test
     void cloneInto_cachedFullSha_doesNotFetchEvenWithoutTheRemote() throws Exception {
-        CloneCache clones = new CloneCache(cache, false, log);
+        CloneCache clones = new CloneCache(cache, false, MavenFrontEnd.INSTANCE, log);
         clones.cloneInto(url, "main", tmp.resolve("first"));
         String sha = rev(FixtureRepos.TAG + "^{commit}");
         Files.move(remote, tmp.resolve("remote-moved-away.git"));
@@ -132,7 +136,7 @@ class CloneCacheTest {
 
     @Test
     void cloneInto_branchAgain_fetchesTheNewCommit() throws Exception {
-        CloneCache clones = new CloneCache(cache, false, log);
+        CloneCache clones = new CloneCache(cache, false, MavenFrontEnd.INSTANCE, log);
         clones.cloneInto(url, "main", tmp.resolve("first"));
         Path work = tmp.resolve("work");
         ok(tmp, "clone", "-q", remote.toString(), work.toString());
@@ -154,9 +158,10 @@ class CloneCacheTest {
 
     @Test
     void cloneInto_offlineWithoutCache_failsOfflineNotCached() {
-        Path mirror = new CloneCache(cache, true, log).mirrorOf(url);
+        Path mirror = new CloneCache(cache, true, MavenFrontEnd.INSTANCE, log).mirrorOf(url);
 
-        assertThatThrownBy(() -> new CloneCache(cache, true, log).cloneInto(url, "main", tmp.resolve("ws")))
+        assertThatThrownBy(() -> new CloneCache(cache, true, MavenFrontEnd.INSTANCE, log)
+                        .cloneInto(url, "main", tmp.resolve("ws")))
                 .isInstanceOfSatisfying(
                         WorkspaceException.class, e -> assertThat(e.reason()).isEqualTo(Reason.OFFLINE_NOT_CACHED))
                 .hasMessage("clone [" + url + "]: offline (-o) and the clone cache has no mirror of it at " + mirror
@@ -166,12 +171,12 @@ class CloneCacheTest {
 
     @Test
     void cloneInto_offlineWithCache_usesTheMirrorWithoutTheRemote() throws Exception {
-        new CloneCache(cache, false, log).cloneInto(url, "main", tmp.resolve("first"));
+        new CloneCache(cache, false, MavenFrontEnd.INSTANCE, log).cloneInto(url, "main", tmp.resolve("first"));
         Files.move(remote, tmp.resolve("remote-moved-away.git"));
         RecordingLog offlineLog = new RecordingLog();
 
-        CloneReport report =
-                new CloneCache(cache, true, offlineLog).cloneInto(url, FixtureRepos.TAG, tmp.resolve("second"));
+        CloneReport report = new CloneCache(cache, true, MavenFrontEnd.INSTANCE, offlineLog)
+                .cloneInto(url, FixtureRepos.TAG, tmp.resolve("second"));
 
         assertThat(report.fetched()).isFalse();
         assertThat(offlineLog.at("INFO")).containsExactly("offline: using cached mirror " + report.mirror());
@@ -179,11 +184,12 @@ class CloneCacheTest {
 
     @Test
     void cloneInto_offlineUnknownCommit_failsOfflineNotCached() throws Exception {
-        new CloneCache(cache, false, log).cloneInto(url, "main", tmp.resolve("first"));
+        new CloneCache(cache, false, MavenFrontEnd.INSTANCE, log).cloneInto(url, "main", tmp.resolve("first"));
         String unknown = "0123456789abcdef0123456789abcdef01234567";
-        Path mirror = new CloneCache(cache, true, log).mirrorOf(url);
+        Path mirror = new CloneCache(cache, true, MavenFrontEnd.INSTANCE, log).mirrorOf(url);
 
-        assertThatThrownBy(() -> new CloneCache(cache, true, log).cloneInto(url, unknown, tmp.resolve("ws")))
+        assertThatThrownBy(() -> new CloneCache(cache, true, MavenFrontEnd.INSTANCE, log)
+                        .cloneInto(url, unknown, tmp.resolve("ws")))
                 .isInstanceOfSatisfying(
                         WorkspaceException.class, e -> assertThat(e.reason()).isEqualTo(Reason.OFFLINE_NOT_CACHED))
                 .hasMessage("clone [" + url + "]: offline (-o) and the cached mirror " + mirror + " has no commit "
@@ -194,13 +200,15 @@ class CloneCacheTest {
     void cloneInto_unreachableUrl_failsUnreachableWithTheCause() {
         String missing = tmp.resolve("no-such-repo.git").toUri().toString();
 
-        assertThatThrownBy(() -> new CloneCache(cache, false, log).cloneInto(missing, "main", tmp.resolve("ws")))
+        assertThatThrownBy(() -> new CloneCache(cache, false, MavenFrontEnd.INSTANCE, log)
+                        .cloneInto(missing, "main", tmp.resolve("ws")))
                 .isInstanceOfSatisfying(
                         WorkspaceException.class, e -> assertThat(e.reason()).isEqualTo(Reason.UNREACHABLE))
                 .hasMessage("clone [" + missing + "]: the repository cannot be reached: not found. Check the URL, the"
                         + " network and your credentials.");
         assertThat(tmp.resolve("cache")).isDirectory();
-        assertThat(new CloneCache(cache, false, log).mirrorOf(missing)).doesNotExist();
+        assertThat(new CloneCache(cache, false, MavenFrontEnd.INSTANCE, log).mirrorOf(missing))
+                .doesNotExist();
         assertThat(tmp.resolve("ws")).isEmptyDirectory();
     }
 
@@ -208,7 +216,8 @@ class CloneCacheTest {
     void cloneInto_refusedHttpUrl_failsUnreachableWithoutStackTrace() {
         String refused = "http://127.0.0.1:1/acme/greeter.git";
 
-        assertThatThrownBy(() -> new CloneCache(cache, false, log).cloneInto(refused, "main", tmp.resolve("ws")))
+        assertThatThrownBy(() -> new CloneCache(cache, false, MavenFrontEnd.INSTANCE, log)
+                        .cloneInto(refused, "main", tmp.resolve("ws")))
                 .isInstanceOfSatisfying(
                         WorkspaceException.class, e -> assertThat(e.reason()).isEqualTo(Reason.UNREACHABLE))
                 .hasMessageStartingWith("clone [" + refused + "]: the repository cannot be reached: ")
@@ -220,7 +229,8 @@ class CloneCacheTest {
 
     @Test
     void cloneInto_unknownRef_failsRefNotFoundListingRefs() {
-        assertThatThrownBy(() -> new CloneCache(cache, false, log).cloneInto(url, "nope", tmp.resolve("ws")))
+        assertThatThrownBy(() -> new CloneCache(cache, false, MavenFrontEnd.INSTANCE, log)
+                        .cloneInto(url, "nope", tmp.resolve("ws")))
                 .isInstanceOfSatisfying(
                         WorkspaceException.class, e -> assertThat(e.reason()).isEqualTo(Reason.REF_NOT_FOUND))
                 .hasMessage(
@@ -232,7 +242,8 @@ class CloneCacheTest {
     void cloneInto_unknownFullSha_failsRefNotFoundAfterFetching() throws Exception {
         String unknown = "0123456789abcdef0123456789abcdef01234567";
 
-        assertThatThrownBy(() -> new CloneCache(cache, false, log).cloneInto(url, unknown, tmp.resolve("ws")))
+        assertThatThrownBy(() -> new CloneCache(cache, false, MavenFrontEnd.INSTANCE, log)
+                        .cloneInto(url, unknown, tmp.resolve("ws")))
                 .isInstanceOfSatisfying(
                         WorkspaceException.class, e -> assertThat(e.reason()).isEqualTo(Reason.REF_NOT_FOUND))
                 .hasMessage("clone [" + url + "]: no branch, tag or commit '" + unknown
@@ -244,7 +255,8 @@ class CloneCacheTest {
         Path workspace = Files.createDirectories(tmp.resolve("ws"));
         Files.writeString(workspace.resolve("x"), "x");
 
-        assertThatThrownBy(() -> new CloneCache(cache, false, log).cloneInto(url, "main", workspace))
+        assertThatThrownBy(() ->
+                        new CloneCache(cache, false, MavenFrontEnd.INSTANCE, log).cloneInto(url, "main", workspace))
                 .isInstanceOfSatisfying(
                         WorkspaceException.class, e -> assertThat(e.reason()).isEqualTo(Reason.IO))
                 .hasMessage("clone [" + workspace + "]: the workspace folder is not empty. Use a new or empty folder.");
@@ -252,7 +264,7 @@ class CloneCacheTest {
 
     @Test
     void cloneInto_concurrentClonesOfOneUrl_allSucceed() throws Exception {
-        CloneCache clones = new CloneCache(cache, false, log);
+        CloneCache clones = new CloneCache(cache, false, MavenFrontEnd.INSTANCE, log);
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             List<Future<CloneReport>> futures = new ArrayList<>();
@@ -273,7 +285,7 @@ class CloneCacheTest {
 
     @Test
     void mirrorOf_urls_namedAfterHostAndPathWithUrlHash() {
-        CloneCache clones = new CloneCache(cache, false, log);
+        CloneCache clones = new CloneCache(cache, false, MavenFrontEnd.INSTANCE, log);
 
         assertThat(clones.mirrorOf("https://github.com/acme/greeter.git")
                         .getFileName()

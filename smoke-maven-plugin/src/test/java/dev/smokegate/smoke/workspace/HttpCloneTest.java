@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.smokegate.fixtures.FixtureRepos;
 import dev.smokegate.fixtures.HttpGitServer;
 import dev.smokegate.smoke.RecordingLog;
+import dev.smokegate.smoke.maven.MavenFrontEnd;
 import dev.smokegate.smoke.model.ServerCredentials;
 import java.io.IOException;
 import java.util.Map;
@@ -62,7 +63,7 @@ class HttpCloneTest extends RemoteCloneContract {
     private final RecordingLog log = new RecordingLog();
 
     private CloneCache cacheWith(Map<String, ServerCredentials> servers) {
-        return new CloneCache(tmp.resolve("cache"), false, null, servers, log);
+        return new CloneCache(tmp.resolve("cache"), false, null, servers, MavenFrontEnd.INSTANCE, log);
     }
 
     @Test

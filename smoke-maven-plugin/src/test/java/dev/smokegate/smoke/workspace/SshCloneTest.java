@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.smokegate.fixtures.FixtureRepos;
 import dev.smokegate.fixtures.SshGitServer;
 import dev.smokegate.smoke.RecordingLog;
+import dev.smokegate.smoke.maven.MavenFrontEnd;
 import java.io.IOException;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -44,7 +45,13 @@ class SshCloneTest extends RemoteCloneContract {
 
     @Override
     CloneCache cache() {
-        return new CloneCache(tmp.resolve("cache"), false, server.sshDirectory(), Map.of(), new RecordingLog());
+        return new CloneCache(
+                tmp.resolve("cache"),
+                false,
+                server.sshDirectory(),
+                Map.of(),
+                MavenFrontEnd.INSTANCE,
+                new RecordingLog());
     }
 
     /** The hint every ssh failure ends with. */
@@ -102,15 +109,5 @@ class SshCloneTest extends RemoteCloneContract {
                 .contains("server refused ssh-rsa key " + server.sshDirectory().resolve("id_rsa"))
                 .endsWith(sshHint());
         assertThat(cache.mirrorOf(url())).doesNotExist();
-    }
-
-    @Test
-    void isSsh_recognisesSshAndScpLikeUrlsOnly() {
-        assertThat(CloneCache.isSsh("ssh://git@example.org/x.git")).isTrue();
-        assertThat(CloneCache.isSsh("git+ssh://example.org/x.git")).isTrue();
-        assertThat(CloneCache.isSsh("git@example.org:team/x.git")).isTrue();
-        assertThat(CloneCache.isSsh("file:///srv/x.git")).isFalse();
-        assertThat(CloneCache.isSsh("https://example.org/x.git")).isFalse();
-        assertThat(CloneCache.isSsh("/srv/x.git")).isFalse();
     }
 }

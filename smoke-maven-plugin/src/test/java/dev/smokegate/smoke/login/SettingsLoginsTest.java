@@ -1,8 +1,9 @@
-package dev.smokegate.smoke.workspace;
+package dev.smokegate.smoke.login;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.smokegate.smoke.RecordingLog;
+import dev.smokegate.smoke.maven.MavenFrontEnd;
 import dev.smokegate.smoke.model.ServerCredentials;
 import java.util.Map;
 import org.eclipse.jgit.transport.CredentialItem;
@@ -14,7 +15,8 @@ class SettingsLoginsTest {
     private static final ServerCredentials EXACT = new ServerCredentials("git.example.org:8443", "a", "x");
     private static final ServerCredentials HOST = new ServerCredentials("Git.Example.org", "b", "y");
 
-    private final SettingsLogins logins = new SettingsLogins(Map.of(EXACT.serverId(), EXACT, HOST.serverId(), HOST));
+    private final SettingsLogins logins =
+            new SettingsLogins(Map.of(EXACT.serverId(), EXACT, HOST.serverId(), HOST), MavenFrontEnd.INSTANCE);
 
     @Test
     void forUrl_hostAndPortBeforeHost_httpOnly_caseInsensitiveHost() {
@@ -32,9 +34,10 @@ class SettingsLoginsTest {
     void forUrl_ipv6Host_idIsBracketedAddressAndPort() {
         ServerCredentials loopback = new ServerCredentials("[::1]:8080", "c", "z");
 
-        assertThat(new SettingsLogins(Map.of(loopback.serverId(), loopback)).forUrl("http://[::1]:8080/app.git"))
+        assertThat(new SettingsLogins(Map.of(loopback.serverId(), loopback), MavenFrontEnd.INSTANCE)
+                        .forUrl("http://[::1]:8080/app.git"))
                 .isEqualTo(loopback);
-        assertThat(new SettingsLogins(Map.of()).hint("http://[::1]:8080/app.git"))
+        assertThat(new SettingsLogins(Map.of(), MavenFrontEnd.INSTANCE).hint("http://[::1]:8080/app.git"))
                 .endsWith("whose id is [::1]:8080.");
     }
 

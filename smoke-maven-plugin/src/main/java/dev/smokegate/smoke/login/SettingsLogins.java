@@ -1,11 +1,13 @@
-package dev.smokegate.smoke.workspace;
+package dev.smokegate.smoke.login;
 
+import dev.smokegate.smoke.model.FrontEnd;
 import dev.smokegate.smoke.model.ServerCredentials;
 import dev.smokegate.smoke.model.SmokeLog;
 import java.net.URISyntaxException;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.jgit.errors.UnsupportedCredentialItem;
@@ -14,8 +16,8 @@ import org.eclipse.jgit.transport.CredentialsProvider;
 import org.eclipse.jgit.transport.URIish;
 
 /**
- * The logins for {@code http(s)://} clones: settings.xml {@code <server>}s found by host, the way
- * Maven SCM finds them ({@code host:port} first, then {@code host}; host names compare without
+ * The logins for {@code http(s)://} clones: the front end's {@code <server>}s (from its {@link
+ * FrontEnd#loginFile()}) found by host, the way Maven SCM finds them ({@code host:port} first, then {@code host}; host names compare without
  * case).
  *
  * <p>The {@link CredentialsProvider} it makes looks the server up again for every URL JGit asks
@@ -24,15 +26,21 @@ import org.eclipse.jgit.transport.URIish;
  * 401. A server whose password could not be decrypted gives no login. A login sent over plain
  * {@code http://} is logged as a warning.
  */
-final class SettingsLogins {
+public final class SettingsLogins {
 
     private final Map<String, ServerCredentials> byId;
 
-    /** @param servers the servers by {@code <server><id>} */
-    SettingsLogins(Map<String, ServerCredentials> servers) {
+    private final String loginFile;
+
+    /**
+     * @param servers the servers by {@code <server><id>}
+     * @param frontEnd names the file the servers come from in messages ({@link FrontEnd#loginFile()})
+     */
+    public SettingsLogins(Map<String, ServerCredentials> servers, FrontEnd frontEnd) {
         Map<String, ServerCredentials> lower = new HashMap<>();
         servers.forEach((id, server) -> lower.put(id.toLowerCase(Locale.ROOT), server));
         this.byId = Map.copyOf(lower);
+        this.loginFile = Objects.requireNonNull(frontEnd, "frontEnd").loginFile();
     }
 
     /** The host part of an {@code http(s)} URL, and the server id that would serve it. */
@@ -41,6 +49,16 @@ final class SettingsLogins {
         String id() {
             return port > 0 ? name + ":" + port : name;
         }
+    }
+
+    /**
+     * Whether a URL gets a login from here at all: ssh and file URLs never do.
+     *
+     * @param url any URL
+     * @return true for an {@code http://} or {@code https://} URL with a host
+     */
+    public static boolean isHttp(String url) {
+        return httpHost(url) != null;
     }
 
     /**
@@ -84,21 +102,21 @@ final class SettingsLogins {
      * @param url the clone URL
      * @return one or two sentences, or null
      */
-    String hint(String url) {
+    public String hint(String url) {
         HttpHost host = httpHost(url);
         if (host == null) {
             return null;
         }
         ServerCredentials server = forHost(host);
         if (server == null) {
-            return "A repository that needs a login takes its username and password from a <server> in"
-                    + " settings.xml whose id is " + host.id() + ".";
+            return "A repository that needs a login takes its username and password from a <server> in" + " "
+                    + loginFile + " whose id is " + host.id() + ".";
         }
         if (server.problem() != null) {
-            return "The password of <server> " + server.serverId() + " in settings.xml cannot be decrypted ("
+            return "The password of <server> " + server.serverId() + " in " + loginFile + " cannot be decrypted ("
                     + server.problem() + "), so no login was sent; fix the password or settings-security.xml.";
         }
-        return "The username and password came from <server> " + server.serverId() + " in settings.xml.";
+        return "The username and password came from <server> " + server.serverId() + " in " + loginFile + ".";
     }
 
     /**
@@ -106,7 +124,7 @@ final class SettingsLogins {
      * @param log where the plain-http warning and the debug line go
      * @return a provider that never prompts and answers only for hosts that have a usable server
      */
-    CredentialsProvider provider(String where, SmokeLog log) {
+    public CredentialsProvider provider(String where, SmokeLog log) {
         return new Provider(where, log);
     }
 
@@ -154,7 +172,7 @@ final class SettingsLogins {
             if (told.add(host.id())) {
                 if (host.secure()) {
                     log.debug(where + ": logging in to " + host.id() + " as " + server.username() + " (<server> "
-                            + server.serverId() + " in settings.xml)");
+                            + server.serverId() + " in " + loginFile + ")");
                 } else {
                     log.warn(where + ": sending the login of <server> " + server.serverId()
                             + " to " + host.id() + " over plain http://, readable by anyone on the way. Use"
