@@ -3,8 +3,6 @@ package dev.smokegate.smoke.engine;
 import dev.smokegate.smoke.assertion.Checks;
 import dev.smokegate.smoke.classify.Evidence.HarnessProblem;
 import dev.smokegate.smoke.model.Action;
-import dev.smokegate.smoke.model.Manifest;
-import dev.smokegate.smoke.model.SmokeLog;
 import dev.smokegate.smoke.model.StepFailure;
 import dev.smokegate.smoke.process.StepLogs;
 import dev.smokegate.smoke.workspace.WorkspaceDiff;
@@ -27,25 +25,11 @@ import java.util.function.Function;
  * as they read a command's output.
  */
 final class HarnessStep {
-    private final GateRequest request;
-    private final Manifest manifest;
-    private final SmokeLog log;
-    private final StepFailures failures;
-    private final StepChecks checks;
+    private final GateContext gate;
 
-    /**
-     * @param request the gate's request, for the paths shown to the user
-     * @param manifest the manifest, whose folder patch files are relative to
-     * @param log where a log that cannot be written is reported
-     * @param failures builds the failure of a step that could not do its part
-     * @param checks evaluates the checks on what the step wrote
-     */
-    HarnessStep(GateRequest request, Manifest manifest, SmokeLog log, StepFailures failures, StepChecks checks) {
-        this.request = request;
-        this.manifest = manifest;
-        this.log = log;
-        this.failures = failures;
-        this.checks = checks;
+    /** @param gate the run's request, manifest (the folder of patch files), log, failures and checks */
+    HarnessStep(GateContext gate) {
+        this.gate = gate;
     }
 
     /**
@@ -62,27 +46,30 @@ final class HarnessStep {
             writeLog(logs, lines);
         } catch (WorkspaceException e) {
             writeLog(logs, List.of(e.getMessage()));
-            return failures.harness(step.name(), e, logs.combined());
+            return gate.failures().harness(step.name(), e, logs.combined());
         } catch (IOException | UncheckedIOException e) {
             writeLog(logs, List.of(e.toString()));
-            return failures.harness(
-                    step.name(),
-                    HarnessProblem.IO,
-                    step.name() + " could not write under "
-                            + request.display(step.scenario().export()) + ": " + e.getMessage()
-                            + ". Check free disk space and permissions.",
-                    logs.combined());
+            return gate.failures()
+                    .harness(
+                            step.name(),
+                            HarnessProblem.IO,
+                            step.name() + " could not write under "
+                                    + gate.request().display(step.scenario().export()) + ": " + e.getMessage()
+                                    + ". Check free disk space and permissions.",
+                            logs.combined());
         }
-        return checks.firstFailure(step, null, null, Checks.of(step.expect(), false));
+        return gate.checks().firstFailure(step, null, null, Checks.of(step.expect(), false));
     }
 
     private List<String> patch(Action.Patch patch, ScenarioContext scenario) throws WorkspaceException {
-        Path file = manifest.folder()
+        Path file = gate.manifest()
+                .folder()
                 .resolve(scenario.resolve().apply(patch.file()))
                 .normalize();
         List<String> changed = WorkspacePatch.apply(scenario.workspace(), file);
         List<String> lines = new ArrayList<>();
-        lines.add("applied " + request.display(file) + " to the workspace: " + changed.size() + " file(s) changed");
+        lines.add("applied " + gate.request().display(file) + " to the workspace: " + changed.size()
+                + " file(s) changed");
         changed.forEach(path -> lines.add("  " + path));
         return lines;
     }
@@ -96,7 +83,7 @@ final class HarnessStep {
             List<String> globs = export.files().stream().map(resolve).toList();
             List<String> copied = Exporter.copy(scenario.workspace(), globs, target);
             lines.add("exported " + copied.size() + " file(s) matching " + String.join(", ", globs) + " to "
-                    + request.display(target));
+                    + gate.request().display(target));
             copied.forEach(path -> lines.add("  " + path));
         }
         if (export.diff() != null) {
@@ -109,7 +96,7 @@ final class HarnessStep {
             Files.createDirectories(diff.getParent());
             int files = WorkspaceDiff.write(scenario.workspace(), diff);
             lines.add("wrote the workspace's changes against its source commit (" + files + " file(s)) to "
-                    + request.display(diff));
+                    + gate.request().display(diff));
         }
         return lines;
     }
@@ -122,13 +109,13 @@ final class HarnessStep {
                     out.write('\n');
                 }
             } catch (IOException e) {
-                log.warn("[smoke] cannot write " + request.display(file) + ": " + e.getMessage());
+                gate.log().warn("[smoke] cannot write " + gate.request().display(file) + ": " + e.getMessage());
             }
         }
         try {
             Files.writeString(logs.stderr(), "");
         } catch (IOException e) {
-            log.warn("[smoke] cannot write " + request.display(logs.stderr()) + ": " + e.getMessage());
+            gate.log().warn("[smoke] cannot write " + gate.request().display(logs.stderr()) + ": " + e.getMessage());
         }
     }
 }

@@ -31,11 +31,8 @@ import java.util.function.Function;
  * CommandStep}'s and {@link HarnessStep}'s job.
  */
 final class ScenarioRunner {
-    private final GateRequest request;
-    private final Manifest manifest;
+    private final GateContext gate;
     private final Placeholders placeholders;
-    private final SmokeLog log;
-    private final StepFailures failures;
     private final WorkspacePreparer preparer;
     private final CommandStep commands;
     private final HarnessStep harnessSteps;
@@ -48,15 +45,12 @@ final class ScenarioRunner {
      * @param cache clones go through it
      */
     ScenarioRunner(GateRequest request, Manifest manifest, Placeholders placeholders, SmokeLog log, CloneCache cache) {
-        this.request = request;
-        this.manifest = manifest;
+        StepFailures failures = new StepFailures(new Classifier(request.frontEnd()));
+        this.gate = new GateContext(request, manifest, log, cache, failures, new StepChecks(log, failures));
         this.placeholders = placeholders;
-        this.log = log;
-        this.failures = new StepFailures(new Classifier(request.frontEnd()));
-        StepChecks checks = new StepChecks(log, failures);
-        this.preparer = new WorkspacePreparer(request, log, cache, failures);
-        this.commands = new CommandStep(request, manifest, log, failures, checks);
-        this.harnessSteps = new HarnessStep(request, manifest, log, failures, checks);
+        this.preparer = new WorkspacePreparer(gate);
+        this.commands = new CommandStep(gate);
+        this.harnessSteps = new HarnessStep(gate);
     }
 
     /**
@@ -67,23 +61,25 @@ final class ScenarioRunner {
     ScenarioResult run(Scenario scenario, Source source) {
         Instant start = Instant.now();
         Instant deadline = scenario.timeout() == null ? Instant.MAX : start.plus(scenario.timeout());
-        Path folder = request.workDirectory().resolve(scenario.name());
+        Path folder = gate.request().workDirectory().resolve(scenario.name());
         Function<String, String> resolve = placeholders.bind(ScenarioResources.gateValues(scenario.name(), folder));
         List<StepRecord> records = new ArrayList<>();
         ScenarioResources opened;
         try {
-            opened = ScenarioResources.open(folder, log);
+            opened = ScenarioResources.open(folder, gate.log());
         } catch (IOException e) {
             return result(
                     scenario,
                     start,
                     records,
-                    failures.harness(
-                            "prepare",
-                            HarnessProblem.IO,
-                            "cannot reset the scenario folder " + request.display(folder) + ": " + e.getMessage()
-                                    + ". Check its permissions and free disk space.",
-                            null));
+                    gate.failures()
+                            .harness(
+                                    "prepare",
+                                    HarnessProblem.IO,
+                                    "cannot reset the scenario folder "
+                                            + gate.request().display(folder) + ": " + e.getMessage()
+                                            + ". Check its permissions and free disk space.",
+                                    null));
         }
         try (ScenarioResources resources = opened) {
             WorkspacePreparer.Prepared prepared =
@@ -100,14 +96,14 @@ final class ScenarioRunner {
                 if (failure != null) {
                     return result(scenario, start, records, failure);
                 }
-                log.debug("[smoke] " + scenario.name() + " › " + step.name() + " passed");
+                gate.log().debug("[smoke] " + scenario.name() + " › " + step.name() + " passed");
             }
             return result(scenario, start, records, null);
         }
     }
 
     private StepFailure runStep(ScenarioContext context, Step step, Instant stepStart) {
-        Duration limit = step.timeout() == null ? manifest.defaultTimeout() : step.timeout();
+        Duration limit = step.timeout() == null ? gate.manifest().defaultTimeout() : step.timeout();
         Instant deadline =
                 stepStart.plus(limit).isBefore(context.deadline()) ? stepStart.plus(limit) : context.deadline();
         StepLogs logs = StepLogs.in(context.folder(), step.logName());
@@ -116,12 +112,13 @@ final class ScenarioRunner {
                         context.workspace(), context.stepRoot().resolve(cwdText).toString())
                 .orElse(null);
         if (cwd == null) {
-            return failures.harness(
-                    step.name(),
-                    HarnessProblem.ESCAPES_WORKSPACE,
-                    "cwd '" + cwdText + "' of " + context.scenario().name() + " › " + step.name()
-                            + " leaves the workspace. Use a folder inside the workspace.",
-                    null);
+            return gate.failures()
+                    .harness(
+                            step.name(),
+                            HarnessProblem.ESCAPES_WORKSPACE,
+                            "cwd '" + cwdText + "' of " + context.scenario().name() + " › " + step.name()
+                                    + " leaves the workspace. Use a folder inside the workspace.",
+                            null);
         }
         StepContext stepContext = new StepContext(
                 context,

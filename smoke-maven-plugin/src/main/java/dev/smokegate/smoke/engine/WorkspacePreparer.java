@@ -1,10 +1,8 @@
 package dev.smokegate.smoke.engine;
 
-import dev.smokegate.smoke.model.SmokeLog;
 import dev.smokegate.smoke.model.Source;
 import dev.smokegate.smoke.model.StepFailure;
 import dev.smokegate.smoke.workspace.CheckoutCopier;
-import dev.smokegate.smoke.workspace.CloneCache;
 import dev.smokegate.smoke.workspace.CloneReport;
 import dev.smokegate.smoke.workspace.CopyReport;
 import dev.smokegate.smoke.workspace.Skipped;
@@ -19,23 +17,14 @@ import java.util.stream.Collectors;
  * and says in one info line where it came from.
  */
 final class WorkspacePreparer {
-    private final GateRequest request;
-    private final SmokeLog log;
-    private final CloneCache cache;
-    private final StepFailures failures;
+    private final GateContext gate;
 
     /**
-     * @param request the gate's request: the project folder checkouts are relative to, the work
-     *     directory a copy must not take in, and the paths shown to the user
-     * @param log where the workspace's origin is written
-     * @param cache clones go through it
-     * @param failures builds the {@code prepare} failure when the workspace cannot be made
+     * @param gate the run's request (the project folder checkouts are relative to, the work
+     *     directory a copy must not take in), log, clone cache and failures
      */
-    WorkspacePreparer(GateRequest request, SmokeLog log, CloneCache cache, StepFailures failures) {
-        this.request = request;
-        this.log = log;
-        this.cache = cache;
-        this.failures = failures;
+    WorkspacePreparer(GateContext gate) {
+        this.gate = gate;
     }
 
     /**
@@ -56,28 +45,36 @@ final class WorkspacePreparer {
     Prepared prepare(String scenario, Source source, Path workspace, Function<String, String> resolve) {
         try {
             if (source instanceof Source.Checkout checkout) {
-                Path path = request.basedir()
+                Path path = gate.request()
+                        .basedir()
                         .resolve(resolve.apply(checkout.path()))
                         .normalize();
-                CopyReport report =
-                        new CheckoutCopier(log).copy(path, workspace, checkout.untracked(), request.workDirectory());
-                log.info("[smoke] " + scenario + ": workspace from checkout " + request.display(path)
-                        + (report.sourceCommit() == null
-                                ? " (no commit yet)"
-                                : " at " + abbreviate(report.sourceCommit()))
-                        + ": " + report.files() + " files, " + report.bytes() + " bytes"
-                        + skipped(report.skipped()));
+                CopyReport report = new CheckoutCopier(gate.log())
+                        .copy(
+                                path,
+                                workspace,
+                                checkout.untracked(),
+                                gate.request().workDirectory());
+                gate.log()
+                        .info("[smoke] " + scenario + ": workspace from checkout "
+                                + gate.request().display(path)
+                                + (report.sourceCommit() == null
+                                        ? " (no commit yet)"
+                                        : " at " + abbreviate(report.sourceCommit()))
+                                + ": " + report.files() + " files, " + report.bytes() + " bytes"
+                                + skipped(report.skipped()));
                 return new Prepared(workspace.resolve(report.subfolder()).normalize(), null);
             }
             Source.Clone clone = (Source.Clone) source;
             String ref = clone.ref() == null ? null : resolve.apply(clone.ref());
-            CloneReport report = cache.cloneInto(resolve.apply(clone.url()), ref, workspace);
-            log.info("[smoke] " + scenario + ": workspace cloned from " + resolve.apply(clone.url())
-                    + (ref == null ? "" : " at " + ref) + " → " + abbreviate(report.commit())
-                    + (report.fetched() ? "" : " (from cache, no fetch)"));
+            CloneReport report = gate.cache().cloneInto(resolve.apply(clone.url()), ref, workspace);
+            gate.log()
+                    .info("[smoke] " + scenario + ": workspace cloned from " + resolve.apply(clone.url())
+                            + (ref == null ? "" : " at " + ref) + " → " + abbreviate(report.commit())
+                            + (report.fetched() ? "" : " (from cache, no fetch)"));
             return new Prepared(workspace, null);
         } catch (WorkspaceException e) {
-            return new Prepared(null, failures.harness("prepare", e, null));
+            return new Prepared(null, gate.failures().harness("prepare", e, null));
         }
     }
 
