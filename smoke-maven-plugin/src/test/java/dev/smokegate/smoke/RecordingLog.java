@@ -13,23 +13,8 @@ public final class RecordingLog implements SmokeLog {
     private final List<Line> entries = new ArrayList<>();
 
     @Override
-    public synchronized void debug(String message) {
-        entries.add(new Line("DEBUG", message));
-    }
-
-    @Override
-    public synchronized void info(String message) {
-        entries.add(new Line("INFO", message));
-    }
-
-    @Override
-    public synchronized void warn(String message) {
-        entries.add(new Line("WARN", message));
-    }
-
-    @Override
-    public synchronized void error(String message) {
-        entries.add(new Line("ERROR", message));
+    public synchronized void write(Level level, String message) {
+        entries.add(new Line(level.name(), message));
     }
 
     /** @return every message with its level */

@@ -2,7 +2,8 @@ package dev.smokegate.smoke.engine;
 
 /**
  * The gate cannot run as configured: a selection matches nothing, a parameter is malformed. The
- * message names the parameter ({@code -Dsmoke.x}), the offending value and what to do.
+ * message names the setting as the front end spells it (with the Maven plugin, {@code -Dsmoke.x}),
+ * the offending value and what to do.
  */
 public final class GateConfigurationException extends Exception {
     private static final long serialVersionUID = 1L;

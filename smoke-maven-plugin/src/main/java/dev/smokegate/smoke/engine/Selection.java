@@ -1,5 +1,6 @@
 package dev.smokegate.smoke.engine;
 
+import dev.smokegate.smoke.model.FrontEnd;
 import dev.smokegate.smoke.model.Scenario;
 import java.nio.file.FileSystems;
 import java.nio.file.Path;
@@ -10,10 +11,11 @@ import java.util.TreeSet;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * Chooses the scenarios of a run: by owner task ({@code -Dsmoke.task=ID[,ID]}) and by name glob
- * ({@code -Dsmoke.scenario=glob[,glob][,!glob]}, {@link java.nio.file.FileSystem#getPathMatcher glob
- * syntax}). With neither, every scenario runs. A selector that matches nothing fails, so a typo
- * cannot pass a gate.
+ * Chooses the scenarios of a run: by owner task ({@link FrontEnd.Setting#TASK}, {@code ID[,ID]}) and
+ * by name glob ({@link FrontEnd.Setting#SCENARIO}, {@code glob[,glob][,!glob]}, {@link
+ * java.nio.file.FileSystem#getPathMatcher glob syntax}); the Maven plugin sets them with {@code
+ * -Dsmoke.task} and {@code -Dsmoke.scenario}. With neither, every scenario runs. A selector that
+ * matches nothing fails, so a typo cannot pass a gate.
  */
 public final class Selection {
     private Selection() {}
@@ -22,11 +24,15 @@ public final class Selection {
      * @param scenarios the manifest's scenarios
      * @param tasks task IDs; a scenario is kept when its owners include one
      * @param globs name globs to include, or {@code !glob} to exclude
+     * @param frontEnd the words that name the two settings in messages
      * @return the selected scenarios, in manifest order
      * @throws GateConfigurationException when a task owns no scenario or the globs select nothing
      */
-    public static List<Scenario> select(List<Scenario> scenarios, List<String> tasks, List<String> globs)
+    public static List<Scenario> select(
+            List<Scenario> scenarios, List<String> tasks, List<String> globs, FrontEnd frontEnd)
             throws GateConfigurationException {
+        String taskSetting = frontEnd.setting(FrontEnd.Setting.TASK);
+        String scenarioSetting = frontEnd.setting(FrontEnd.Setting.SCENARIO);
         List<Scenario> selected = new ArrayList<>(scenarios);
         if (!tasks.isEmpty()) {
             TreeSet<String> owners = new TreeSet<>();
@@ -35,7 +41,7 @@ public final class Selection {
                     tasks.stream().filter(task -> !owners.contains(task)).toList();
             if (!unknown.isEmpty()) {
                 throw new GateConfigurationException("No scenario protects task " + String.join(", ", unknown)
-                        + " [-Dsmoke.task=" + String.join(",", tasks) + "]. Owner IDs in the manifest: "
+                        + " [" + taskSetting + "=" + String.join(",", tasks) + "]. Owner IDs in the manifest: "
                         + (owners.isEmpty() ? "(none; add owners = [\"ID\"] to a scenario)" : String.join(", ", owners))
                         + ". Fix the ID, or add it to the owners of the scenarios that protect it.");
             }
@@ -51,7 +57,7 @@ public final class Selection {
                 try {
                     matcher = FileSystems.getDefault().getPathMatcher("glob:" + pattern);
                 } catch (PatternSyntaxException e) {
-                    throw new GateConfigurationException("Bad scenario glob '" + glob + "' [-Dsmoke.scenario]: "
+                    throw new GateConfigurationException("Bad scenario glob '" + glob + "' [" + scenarioSetting + "]: "
                             + e.getDescription() + ". Use glob syntax, e.g. greeter-*,!*-slow.");
                 }
                 (negated ? exclude : include).add(matcher);
@@ -62,8 +68,9 @@ public final class Selection {
                 return !in || exclude.stream().anyMatch(m -> m.matches(name));
             });
             if (selected.isEmpty()) {
-                throw new GateConfigurationException("No scenario matches -Dsmoke.scenario=" + String.join(",", globs)
-                        + (tasks.isEmpty() ? "" : " among those of -Dsmoke.task=" + String.join(",", tasks))
+                throw new GateConfigurationException("No scenario matches " + scenarioSetting + "="
+                        + String.join(",", globs)
+                        + (tasks.isEmpty() ? "" : " among those of " + taskSetting + "=" + String.join(",", tasks))
                         + ". Scenarios in the manifest: "
                         + String.join(
                                 ", ", scenarios.stream().map(Scenario::name).toList()) + ".");

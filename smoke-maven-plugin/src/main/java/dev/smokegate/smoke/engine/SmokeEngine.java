@@ -3,6 +3,7 @@ package dev.smokegate.smoke.engine;
 import dev.smokegate.smoke.manifest.ManifestException;
 import dev.smokegate.smoke.manifest.ManifestLoader;
 import dev.smokegate.smoke.manifest.Placeholders;
+import dev.smokegate.smoke.model.FrontEnd;
 import dev.smokegate.smoke.model.GateResult;
 import dev.smokegate.smoke.model.Manifest;
 import dev.smokegate.smoke.model.Scenario;
@@ -48,14 +49,17 @@ public final class SmokeEngine {
      */
     public GateResult run(GateRequest request) throws ManifestException, GateConfigurationException {
         if (request.ref() != null && request.repoUrl() == null) {
-            throw new GateConfigurationException("-Dsmoke.ref=" + request.ref() + " is set without -Dsmoke.repoUrl."
-                    + " Set -Dsmoke.repoUrl to the repository to clone, or give the ref in the manifest as"
+            String ref = request.frontEnd().setting(FrontEnd.Setting.REF);
+            String repoUrl = request.frontEnd().setting(FrontEnd.Setting.REPO_URL);
+            throw new GateConfigurationException(ref + "=" + request.ref() + " is set without " + repoUrl + "."
+                    + " Set " + repoUrl + " to the repository to clone, or give the ref in the manifest as"
                     + " source.ref.");
         }
         Placeholders placeholders = new Placeholders(request.properties(), request.environment());
         Manifest manifest =
                 new ManifestLoader(placeholders).load(request.manifest(), request.display(request.manifest()));
-        List<Scenario> selected = Selection.select(manifest.scenarios(), request.tasks(), request.scenarioGlobs());
+        List<Scenario> selected =
+                Selection.select(manifest.scenarios(), request.tasks(), request.scenarioGlobs(), request.frontEnd());
         log.info("[smoke] " + selected.size() + " of " + manifest.scenarios().size() + " scenario(s) selected from "
                 + request.display(request.manifest())
                 + (request.offline() ? " (offline: clones come from the cache only)" : ""));

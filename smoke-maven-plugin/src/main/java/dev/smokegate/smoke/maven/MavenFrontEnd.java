@@ -45,6 +45,11 @@ public enum MavenFrontEnd implements FrontEnd {
     }
 
     @Override
+    public String toolName() {
+        return "Maven";
+    }
+
+    @Override
     public String toString() {
         return "MavenFrontEnd[-Dsmoke.<name>, -o, settings.xml]";
     }

@@ -7,27 +7,19 @@ import org.apache.maven.plugin.logging.Log;
 final class MavenSmokeLog implements SmokeLog {
     private final Log log;
 
+    /** @param log the mojo's log */
     MavenSmokeLog(Log log) {
         this.log = log;
     }
 
+    /** Each level goes to Maven's level of the same name. */
     @Override
-    public void debug(String message) {
-        log.debug(message);
-    }
-
-    @Override
-    public void info(String message) {
-        log.info(message);
-    }
-
-    @Override
-    public void warn(String message) {
-        log.warn(message);
-    }
-
-    @Override
-    public void error(String message) {
-        log.error(message);
+    public void write(Level level, String message) {
+        switch (level) {
+            case DEBUG -> log.debug(message);
+            case INFO -> log.info(message);
+            case WARN -> log.warn(message);
+            case ERROR -> log.error(message);
+        }
     }
 }

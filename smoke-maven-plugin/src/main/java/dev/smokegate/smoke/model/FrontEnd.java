@@ -47,4 +47,11 @@ public interface FrontEnd {
      * @return for example {@code settings.xml}
      */
     String loginFile();
+
+    /**
+     * The name of the tool that runs the gate, as a message names it when it speaks of that tool.
+     *
+     * @return for example {@code Maven}
+     */
+    String toolName();
 }

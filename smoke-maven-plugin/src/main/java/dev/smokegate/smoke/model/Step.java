@@ -25,8 +25,17 @@ public record Step(
         Map<String, String> env,
         Expectations expect,
         Location location) {
+    /**
+     * Checks the components in declaration order.
+     *
+     * @throws NullPointerException when name, action, cwd, env or expect is {@code null}
+     * @throws IllegalArgumentException when number is below 1 (it names the log file {@code NN-…})
+     */
     public Step {
         Objects.requireNonNull(name, "name");
+        if (number < 1) {
+            throw new IllegalArgumentException("step number is 1-based, got " + number + " for " + name);
+        }
         Objects.requireNonNull(action, "action");
         Objects.requireNonNull(cwd, "cwd");
         env = Map.copyOf(env);

@@ -26,8 +26,19 @@ public record StepFailure(
         Path log,
         List<String> tail,
         Classification classification) {
+    /**
+     * Checks the components in declaration order.
+     *
+     * @throws NullPointerException when step, expectation, seen, tail or classification is {@code null}
+     * @throws IllegalArgumentException when only one of command and exitCode is given: a command that
+     *     ran has an exit code, and an exit code belongs to a command
+     */
     public StepFailure {
         Objects.requireNonNull(step, "step");
+        if ((command == null) != (exitCode == null)) {
+            throw new IllegalArgumentException(
+                    "command and exitCode are given together or not at all, got " + command + " and " + exitCode);
+        }
         Objects.requireNonNull(expectation, "expectation");
         Objects.requireNonNull(seen, "seen");
         tail = List.copyOf(tail);

@@ -1,15 +1,14 @@
 package dev.smokegate.smoke.report;
 
+import dev.smokegate.smoke.model.Durations;
 import dev.smokegate.smoke.model.GateResult;
 import dev.smokegate.smoke.model.ScenarioResult;
 import dev.smokegate.smoke.model.SmokeLog;
 import dev.smokegate.smoke.model.Status;
 import dev.smokegate.smoke.model.StepFailure;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Function;
 
 /**
@@ -32,7 +31,7 @@ public final class ConsoleReport {
      */
     public static void scenario(ScenarioResult result, Function<Path, String> display, SmokeLog log) {
         switch (result.status()) {
-            case PASS -> log.info(PREFIX + "PASS " + result.name() + " (" + seconds(result.elapsed()) + ")");
+            case PASS -> log.info(PREFIX + "PASS " + result.name() + " (" + Durations.elapsed(result.elapsed()) + ")");
             case SKIP -> log.warn(PREFIX + "SKIP " + result.name() + ": " + result.skipReason());
             case FAIL -> failureLines(result, display).forEach(log::error);
         }
@@ -82,10 +81,6 @@ public final class ConsoleReport {
         } else {
             log.error(summary);
         }
-    }
-
-    static String seconds(Duration duration) {
-        return String.format(Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
     }
 
     private static String stripExpected(String expectation) {

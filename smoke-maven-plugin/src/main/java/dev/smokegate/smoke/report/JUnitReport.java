@@ -191,6 +191,10 @@ public final class JUnitReport {
         return safe.toString();
     }
 
+    /**
+     * A {@code time} attribute as surefire writes it: seconds with a dot and three decimals, no unit
+     * (e.g. {@code 12.345}), unlike the elapsed form of the console ({@code 12.3 s}).
+     */
     private static String seconds(Duration duration) {
         return String.format(Locale.ROOT, "%.3f", duration.toMillis() / 1000.0);
     }

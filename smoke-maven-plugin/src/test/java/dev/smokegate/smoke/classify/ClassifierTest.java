@@ -3,6 +3,7 @@ package dev.smokegate.smoke.classify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.smokegate.smoke.classify.Evidence.HarnessProblem;
+import dev.smokegate.smoke.maven.MavenFrontEnd;
 import dev.smokegate.smoke.model.Classification;
 import dev.smokegate.smoke.model.FailureCategory;
 import java.util.Arrays;
@@ -14,6 +15,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class ClassifierTest {
+    private final Classifier classifier = new Classifier(MavenFrontEnd.INSTANCE);
+
     private static final String COMMAND_NOT_FOUND = "host.command-not-found (exit 127: POSIX sh, command not found)";
     private static final String DISK_FULL = "host.disk-full (the file system is full)";
     private static final String NETWORK = "host.network (a network name or route failed)";
@@ -38,31 +41,35 @@ class ClassifierTest {
         return new Evidence.Process(exitCode, false, null, false, List.of(tail), checkEvidence);
     }
 
+    /** Asserts the whole verdict: category, rule and evidence line. */
+    private void assertClassified(Evidence evidence, FailureCategory category, String rule, String evidenceLine) {
+        assertThat(classifier.classify(evidence)).isEqualTo(new Classification(category, rule, evidenceLine));
+    }
+
     // --- host.command-not-found ---
 
     @Test
     void classify_exit127WithShellNotFoundLine_hostCommandNotFoundWithThatLine() {
-        Classification result =
-                Classifier.classify(exitMismatch(127, "+ ./mvnw -B verify", "sh: 1: mvnw: not found", "", "  "));
-
-        assertThat(result)
-                .isEqualTo(new Classification(FailureCategory.HOST, COMMAND_NOT_FOUND, "sh: 1: mvnw: not found"));
+        assertClassified(
+                exitMismatch(127, "+ ./mvnw -B verify", "sh: 1: mvnw: not found", "", "  "),
+                FailureCategory.HOST,
+                COMMAND_NOT_FOUND,
+                "sh: 1: mvnw: not found");
     }
 
     @Test
     void classify_exit127WithBashCommandNotFound_evidenceIsStrippedLine() {
-        Classification result = Classifier.classify(exitMismatch(127, "  bash: line 1: gradlew: command not found  "));
-
-        assertThat(result)
-                .isEqualTo(new Classification(
-                        FailureCategory.HOST, COMMAND_NOT_FOUND, "bash: line 1: gradlew: command not found"));
+        assertClassified(
+                exitMismatch(127, "  bash: line 1: gradlew: command not found  "),
+                FailureCategory.HOST,
+                COMMAND_NOT_FOUND,
+                "bash: line 1: gradlew: command not found");
     }
 
     @Test
     void classify_exit127WithoutNotFoundLine_evidenceIsExitCode() {
-        Classification result = Classifier.classify(exitMismatch(127, "something else entirely"));
-
-        assertThat(result).isEqualTo(new Classification(FailureCategory.HOST, COMMAND_NOT_FOUND, "exit code 127"));
+        assertClassified(
+                exitMismatch(127, "something else entirely"), FailureCategory.HOST, COMMAND_NOT_FOUND, "exit code 127");
     }
 
     @Test
@@ -71,22 +78,20 @@ class ClassifierTest {
         Evidence evidence =
                 new Evidence.Process(127, false, startError, true, List.of("sh: 1: other: not found"), null);
 
-        assertThat(Classifier.classify(evidence))
-                .isEqualTo(new Classification(FailureCategory.HOST, COMMAND_NOT_FOUND, startError));
+        assertClassified(evidence, FailureCategory.HOST, COMMAND_NOT_FOUND, startError);
     }
 
     @Test
     void classify_startErrorWithOtherExitCode_stillHost() {
         Evidence evidence = new Evidence.Process(-1, false, "error=13, Permission denied", true, List.of(), null);
 
-        assertThat(Classifier.classify(evidence))
-                .isEqualTo(new Classification(FailureCategory.HOST, COMMAND_NOT_FOUND, "error=13, Permission denied"));
+        assertClassified(evidence, FailureCategory.HOST, COMMAND_NOT_FOUND, "error=13, Permission denied");
     }
 
     @Test
     void classify_exit127WithDiskFullLine_commandNotFoundWinsByOrder() {
         Classification result =
-                Classifier.classify(exitMismatch(127, "No space left on device", "sh: 1: mvnw: not found"));
+                classifier.classify(exitMismatch(127, "No space left on device", "sh: 1: mvnw: not found"));
 
         assertThat(result.rule()).isEqualTo(COMMAND_NOT_FOUND);
     }
@@ -95,20 +100,24 @@ class ClassifierTest {
 
     @Test
     void classify_noSpaceLeftOnDevice_hostDiskFull() {
-        Classification result = Classifier.classify(exitMismatch(
-                1, "[INFO] Building jar", "java.io.IOException: No space left on device", "[INFO] BUILD FAILURE"));
-
-        assertThat(result)
-                .isEqualTo(new Classification(
-                        FailureCategory.HOST, DISK_FULL, "java.io.IOException: No space left on device"));
+        assertClassified(
+                exitMismatch(
+                        1,
+                        "[INFO] Building jar",
+                        "java.io.IOException: No space left on device",
+                        "[INFO] BUILD FAILURE"),
+                FailureCategory.HOST,
+                DISK_FULL,
+                "java.io.IOException: No space left on device");
     }
 
     @Test
     void classify_diskQuotaExceededOnOutputCheck_hostDiskFull() {
-        Classification result =
-                Classifier.classify(outputMismatch(0, "no 'done' in stdout", "write: Disk quota exceeded"));
-
-        assertThat(result).isEqualTo(new Classification(FailureCategory.HOST, DISK_FULL, "write: Disk quota exceeded"));
+        assertClassified(
+                outputMismatch(0, "no 'done' in stdout", "write: Disk quota exceeded"),
+                FailureCategory.HOST,
+                DISK_FULL,
+                "write: Disk quota exceeded");
     }
 
     // --- host.network ---
@@ -117,62 +126,56 @@ class ClassifierTest {
     void classify_couldNotTransferArtifact_hostNetwork() {
         String line = "[ERROR] Could not transfer artifact org.example:lib:pom:1.0 from/to central"
                 + " (https://repo.maven.apache.org/maven2): repo.maven.apache.org";
-        Classification result = Classifier.classify(exitMismatch(1, line, "[ERROR] BUILD FAILURE"));
-
-        assertThat(result).isEqualTo(new Classification(FailureCategory.HOST, NETWORK, line));
+        assertClassified(exitMismatch(1, line, "[ERROR] BUILD FAILURE"), FailureCategory.HOST, NETWORK, line);
     }
 
     @Test
     void classify_unknownHostAfterCompileError_networkWinsByOrder() {
-        Classification result = Classifier.classify(
-                exitMismatch(1, "[ERROR] COMPILATION ERROR :", "java.net.UnknownHostException: repo.example.org"));
-
-        assertThat(result)
-                .isEqualTo(new Classification(
-                        FailureCategory.HOST, NETWORK, "java.net.UnknownHostException: repo.example.org"));
+        assertClassified(
+                exitMismatch(1, "[ERROR] COMPILATION ERROR :", "java.net.UnknownHostException: repo.example.org"),
+                FailureCategory.HOST,
+                NETWORK,
+                "java.net.UnknownHostException: repo.example.org");
     }
 
     // --- source.not-executable ---
 
     @Test
     void classify_exit126WithPermissionDenied_sourceNotExecutable() {
-        Classification result =
-                Classifier.classify(exitMismatch(126, "sh: 1: ./mvnw: Permission denied", "after the fact"));
-
-        assertThat(result)
-                .isEqualTo(
-                        new Classification(FailureCategory.SOURCE, NOT_EXECUTABLE, "sh: 1: ./mvnw: Permission denied"));
+        assertClassified(
+                exitMismatch(126, "sh: 1: ./mvnw: Permission denied", "after the fact"),
+                FailureCategory.SOURCE,
+                NOT_EXECUTABLE,
+                "sh: 1: ./mvnw: Permission denied");
     }
 
     @Test
     void classify_exit126WithoutPermissionLine_evidenceIsLastLine() {
-        Classification result = Classifier.classify(exitMismatch(126, "sh: 1: ./run.sh: cannot execute", ""));
-
-        assertThat(result)
-                .isEqualTo(
-                        new Classification(FailureCategory.SOURCE, NOT_EXECUTABLE, "sh: 1: ./run.sh: cannot execute"));
+        assertClassified(
+                exitMismatch(126, "sh: 1: ./run.sh: cannot execute", ""),
+                FailureCategory.SOURCE,
+                NOT_EXECUTABLE,
+                "sh: 1: ./run.sh: cannot execute");
     }
 
     // --- host.permission-denied ---
 
     @Test
     void classify_permissionDeniedOnExitMismatch_hostPermissionDenied() {
-        Classification result = Classifier.classify(
-                exitMismatch(1, "cp: cannot create regular file '/opt/x': Permission denied", "done"));
-
-        assertThat(result)
-                .isEqualTo(new Classification(
-                        FailureCategory.HOST,
-                        PERMISSION_DENIED,
-                        "cp: cannot create regular file '/opt/x': Permission denied"));
+        assertClassified(
+                exitMismatch(1, "cp: cannot create regular file '/opt/x': Permission denied", "done"),
+                FailureCategory.HOST,
+                PERMISSION_DENIED,
+                "cp: cannot create regular file '/opt/x': Permission denied");
     }
 
     @Test
     void classify_permissionDeniedOnOutputCheck_runtimeOutput() {
-        Classification result =
-                Classifier.classify(outputMismatch(0, "stdout has no 'ok'", "cp: cannot stat 'x': Permission denied"));
-
-        assertThat(result).isEqualTo(new Classification(FailureCategory.RUNTIME, OUTPUT, "stdout has no 'ok'"));
+        assertClassified(
+                outputMismatch(0, "stdout has no 'ok'", "cp: cannot stat 'x': Permission denied"),
+                FailureCategory.RUNTIME,
+                OUTPUT,
+                "stdout has no 'ok'");
     }
 
     // --- runtime.timeout ---
@@ -182,131 +185,123 @@ class ClassifierTest {
         Evidence evidence = new Evidence.Process(
                 143, true, null, false, List.of("Started server", "Waiting for port 8080...", ""), null);
 
-        assertThat(Classifier.classify(evidence))
-                .isEqualTo(new Classification(FailureCategory.RUNTIME, TIMEOUT, "Waiting for port 8080..."));
+        assertClassified(evidence, FailureCategory.RUNTIME, TIMEOUT, "Waiting for port 8080...");
     }
 
     @Test
     void classify_timedOutWithNoOutput_evidenceNamesExitCode() {
         Evidence evidence = new Evidence.Process(137, true, null, false, List.of(), null);
 
-        assertThat(Classifier.classify(evidence))
-                .isEqualTo(new Classification(
-                        FailureCategory.RUNTIME, TIMEOUT, "(the step printed nothing; exit code 137)"));
+        assertClassified(evidence, FailureCategory.RUNTIME, TIMEOUT, "(the step printed nothing; exit code 137)");
     }
 
     // --- source.compile-error ---
 
     @Test
     void classify_compilationError_sourceCompileError() {
-        Classification result = Classifier.classify(exitMismatch(
-                1,
-                "[ERROR] COMPILATION ERROR : ",
-                "[ERROR] /ws/src/main/java/App.java:[3,8] class Ap is public",
-                "[INFO] BUILD FAILURE"));
-
-        assertThat(result)
-                .isEqualTo(new Classification(
-                        FailureCategory.SOURCE,
-                        COMPILE_ERROR,
-                        "[ERROR] /ws/src/main/java/App.java:[3,8] class Ap is public"));
+        assertClassified(
+                exitMismatch(
+                        1,
+                        "[ERROR] COMPILATION ERROR : ",
+                        "[ERROR] /ws/src/main/java/App.java:[3,8] class Ap is public",
+                        "[INFO] BUILD FAILURE"),
+                FailureCategory.SOURCE,
+                COMPILE_ERROR,
+                "[ERROR] /ws/src/main/java/App.java:[3,8] class Ap is public");
     }
 
     @Test
     void classify_onlyCompilationErrorHeader_evidenceIsThatLine() {
-        Classification result =
-                Classifier.classify(exitMismatch(1, "[ERROR] COMPILATION ERROR :", "[INFO] BUILD FAILURE"));
-
-        assertThat(result)
-                .isEqualTo(new Classification(FailureCategory.SOURCE, COMPILE_ERROR, "[ERROR] COMPILATION ERROR :"));
+        assertClassified(
+                exitMismatch(1, "[ERROR] COMPILATION ERROR :", "[INFO] BUILD FAILURE"),
+                FailureCategory.SOURCE,
+                COMPILE_ERROR,
+                "[ERROR] COMPILATION ERROR :");
     }
 
     @Test
     void classify_cannotFindSymbol_sourceCompileError() {
-        Classification result = Classifier.classify(exitMismatch(1, "App.java:5: error: cannot find symbol"));
-
-        assertThat(result)
-                .isEqualTo(new Classification(
-                        FailureCategory.SOURCE, COMPILE_ERROR, "App.java:5: error: cannot find symbol"));
+        assertClassified(
+                exitMismatch(1, "App.java:5: error: cannot find symbol"),
+                FailureCategory.SOURCE,
+                COMPILE_ERROR,
+                "App.java:5: error: cannot find symbol");
     }
 
     // --- source.tests-failed ---
 
     @Test
     void classify_testsFailedOnExitMismatch_sourceTestsFailed() {
-        Classification result = Classifier.classify(
-                exitMismatch(1, "[ERROR] Tests run: 4, Failures: 1, Errors: 0, Skipped: 0", "[INFO] BUILD FAILURE"));
-
-        assertThat(result)
-                .isEqualTo(new Classification(
-                        FailureCategory.SOURCE,
-                        TESTS_FAILED,
-                        "[ERROR] Tests run: 4, Failures: 1, Errors: 0, Skipped: 0"));
+        assertClassified(
+                exitMismatch(1, "[ERROR] Tests run: 4, Failures: 1, Errors: 0, Skipped: 0", "[INFO] BUILD FAILURE"),
+                FailureCategory.SOURCE,
+                TESTS_FAILED,
+                "[ERROR] Tests run: 4, Failures: 1, Errors: 0, Skipped: 0");
     }
 
     @Test
     void classify_testErrorsOnExitMismatch_sourceTestsFailed() {
-        Classification result = Classifier.classify(exitMismatch(1, "Tests run: 4, Failures: 0, Errors: 2"));
-
-        assertThat(result)
-                .isEqualTo(new Classification(
-                        FailureCategory.SOURCE, TESTS_FAILED, "Tests run: 4, Failures: 0, Errors: 2"));
+        assertClassified(
+                exitMismatch(1, "Tests run: 4, Failures: 0, Errors: 2"),
+                FailureCategory.SOURCE,
+                TESTS_FAILED,
+                "Tests run: 4, Failures: 0, Errors: 2");
     }
 
     @Test
     void classify_testsAllGreenOnExitMismatch_runtimeExitCode() {
-        Classification result =
-                Classifier.classify(exitMismatch(1, "Tests run: 4, Failures: 0, Errors: 0", "boom at the end"));
-
-        assertThat(result).isEqualTo(new Classification(FailureCategory.RUNTIME, EXIT_CODE, "boom at the end"));
+        assertClassified(
+                exitMismatch(1, "Tests run: 4, Failures: 0, Errors: 0", "boom at the end"),
+                FailureCategory.RUNTIME,
+                EXIT_CODE,
+                "boom at the end");
     }
 
     @Test
     void classify_testsFailedLineOnOutputCheck_runtimeOutputWithLastLine() {
-        Classification result = Classifier.classify(outputMismatch(0, null, "Tests run: 4, Failures: 1, Errors: 0"));
-
-        assertThat(result)
-                .isEqualTo(new Classification(FailureCategory.RUNTIME, OUTPUT, "Tests run: 4, Failures: 1, Errors: 0"));
+        assertClassified(
+                outputMismatch(0, null, "Tests run: 4, Failures: 1, Errors: 0"),
+                FailureCategory.RUNTIME,
+                OUTPUT,
+                "Tests run: 4, Failures: 1, Errors: 0");
     }
 
     // --- runtime.signal ---
 
     @Test
     void classify_exit137_runtimeSignal() {
-        Classification result = Classifier.classify(exitMismatch(137, "Starting", "Killed"));
-
-        assertThat(result).isEqualTo(new Classification(FailureCategory.RUNTIME, SIGNAL, "Killed"));
+        assertClassified(exitMismatch(137, "Starting", "Killed"), FailureCategory.RUNTIME, SIGNAL, "Killed");
     }
 
     @Test
     void classify_exit137OnOutputCheck_runtimeOutput() {
-        Classification result = Classifier.classify(outputMismatch(137, "no 'ready' in output", "Killed"));
-
-        assertThat(result).isEqualTo(new Classification(FailureCategory.RUNTIME, OUTPUT, "no 'ready' in output"));
+        assertClassified(
+                outputMismatch(137, "no 'ready' in output", "Killed"),
+                FailureCategory.RUNTIME,
+                OUTPUT,
+                "no 'ready' in output");
     }
 
     // --- runtime.exit-code ---
 
     @Test
     void classify_plainExitMismatch_runtimeExitCodeWithLastNonBlankLine() {
-        Classification result =
-                Classifier.classify(exitMismatch(2, "usage: greeter NAME", "  greeter: missing NAME  ", "", "   "));
-
-        assertThat(result).isEqualTo(new Classification(FailureCategory.RUNTIME, EXIT_CODE, "greeter: missing NAME"));
+        assertClassified(
+                exitMismatch(2, "usage: greeter NAME", "  greeter: missing NAME  ", "", "   "),
+                FailureCategory.RUNTIME,
+                EXIT_CODE,
+                "greeter: missing NAME");
     }
 
     @Test
     void classify_exitMismatchWithEmptyTail_evidenceSaysNothingPrinted() {
-        Classification result = Classifier.classify(exitMismatch(3));
-
-        assertThat(result)
-                .isEqualTo(new Classification(
-                        FailureCategory.RUNTIME, EXIT_CODE, "(the step printed nothing; exit code 3)"));
+        assertClassified(
+                exitMismatch(3), FailureCategory.RUNTIME, EXIT_CODE, "(the step printed nothing; exit code 3)");
     }
 
     @Test
     void classify_exitMismatchWithOnlyBlankLines_evidenceSaysNothingPrinted() {
-        Classification result = Classifier.classify(exitMismatch(1, "", "  ", "\t"));
+        Classification result = classifier.classify(exitMismatch(1, "", "  ", "\t"));
 
         assertThat(result.evidence()).isEqualTo("(the step printed nothing; exit code 1)");
     }
@@ -315,27 +310,22 @@ class ClassifierTest {
 
     @Test
     void classify_outputCheckWithCheckEvidence_runtimeOutputWithCheckEvidence() {
-        Classification result =
-                Classifier.classify(outputMismatch(0, "target/app.jar does not exist", "BUILD SUCCESS"));
-
-        assertThat(result)
-                .isEqualTo(new Classification(FailureCategory.RUNTIME, OUTPUT, "target/app.jar does not exist"));
+        assertClassified(
+                outputMismatch(0, "target/app.jar does not exist", "BUILD SUCCESS"),
+                FailureCategory.RUNTIME,
+                OUTPUT,
+                "target/app.jar does not exist");
     }
 
     @Test
     void classify_outputCheckWithoutCheckEvidence_evidenceIsLastLine() {
-        Classification result = Classifier.classify(outputMismatch(0, null, "Hello, world", ""));
-
-        assertThat(result).isEqualTo(new Classification(FailureCategory.RUNTIME, OUTPUT, "Hello, world"));
+        assertClassified(outputMismatch(0, null, "Hello, world", ""), FailureCategory.RUNTIME, OUTPUT, "Hello, world");
     }
 
     @Test
     void classify_outputCheckWithEmptyTail_evidenceSaysNothingPrinted() {
-        Classification result = Classifier.classify(outputMismatch(0, null));
-
-        assertThat(result)
-                .isEqualTo(
-                        new Classification(FailureCategory.RUNTIME, OUTPUT, "(the step printed nothing; exit code 0)"));
+        assertClassified(
+                outputMismatch(0, null), FailureCategory.RUNTIME, OUTPUT, "(the step printed nothing; exit code 0)");
     }
 
     // --- harness problems ---
@@ -382,9 +372,7 @@ class ClassifierTest {
             HarnessProblem problem, FailureCategory category, String rule) {
         String message = "what went wrong: " + problem;
 
-        Classification result = Classifier.classify(new Evidence.Harness(problem, message));
-
-        assertThat(result).isEqualTo(new Classification(category, rule, message));
+        assertClassified(new Evidence.Harness(problem, message), category, rule, message);
     }
 
     @Test
@@ -395,7 +383,7 @@ class ClassifierTest {
 
     @Test
     void classify_harnessMessageMentioningNetwork_staysHarnessRule() {
-        Classification result = Classifier.classify(
+        Classification result = classifier.classify(
                 new Evidence.Harness(HarnessProblem.PATCH_REJECTED, "Could not transfer artifact x: not found"));
 
         assertThat(result.rule()).startsWith("source.patch-rejected (");
@@ -406,7 +394,7 @@ class ClassifierTest {
 
     @Test
     void rules_listed_inOrderTriedWithCategory() {
-        List<String> rules = Classifier.rules();
+        List<String> rules = classifier.rules();
 
         assertThat(rules)
                 .first()
@@ -437,11 +425,11 @@ class ClassifierTest {
 
     @Test
     void rules_eachEntry_matchesTheRuleStringOfItsClassification() {
-        List<String> rules = Classifier.rules();
+        List<String> rules = classifier.rules();
         List<Classification> samples = Arrays.asList(
-                Classifier.classify(exitMismatch(127)),
-                Classifier.classify(exitMismatch(137)),
-                Classifier.classify(outputMismatch(0, "x")));
+                classifier.classify(exitMismatch(127)),
+                classifier.classify(exitMismatch(137)),
+                classifier.classify(outputMismatch(0, "x")));
 
         for (Classification sample : samples) {
             assertThat(rules).contains(sample.rule() + " → " + sample.category().label());
@@ -450,7 +438,7 @@ class ClassifierTest {
 
     @Test
     void classify_expectedExit127ButOutputCheckFailed_runtimeOutputNotCommandNotFound() {
-        Classification result = Classifier.classify(new Evidence.Process(
+        Classification result = classifier.classify(new Evidence.Process(
                 127, false, null, false, List.of("sh: 1: nope: not found"), "no 'nope' in stdout"));
 
         assertThat(result.category()).isEqualTo(FailureCategory.RUNTIME);

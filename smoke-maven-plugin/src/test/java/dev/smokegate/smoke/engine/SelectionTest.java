@@ -3,6 +3,7 @@ package dev.smokegate.smoke.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.smokegate.smoke.maven.MavenFrontEnd;
 import dev.smokegate.smoke.model.Location;
 import dev.smokegate.smoke.model.Scenario;
 import dev.smokegate.smoke.model.Source;
@@ -38,26 +39,27 @@ class SelectionTest {
 
     private static String failure(List<Scenario> scenarios, String tasks, String globs) {
         return catchThrowableOfType(
-                        () -> Selection.select(scenarios, Selection.split(tasks), Selection.split(globs)),
+                        () -> Selection.select(
+                                scenarios, Selection.split(tasks), Selection.split(globs), MavenFrontEnd.INSTANCE),
                         GateConfigurationException.class)
                 .getMessage();
     }
 
     @Test
     void select_noSelectors_allInManifestOrder() throws Exception {
-        assertThat(names(Selection.select(SCENARIOS, List.of(), List.of())))
+        assertThat(names(Selection.select(SCENARIOS, List.of(), List.of(), MavenFrontEnd.INSTANCE)))
                 .containsExactly("greeter-local", "greeter-slow", "other-fast", "greeter-clone");
     }
 
     @Test
     void select_oneTask_scenariosItOwnsInManifestOrder() throws Exception {
-        assertThat(names(Selection.select(SCENARIOS, List.of("T-10"), List.of())))
+        assertThat(names(Selection.select(SCENARIOS, List.of("T-10"), List.of(), MavenFrontEnd.INSTANCE)))
                 .containsExactly("greeter-local", "greeter-clone");
     }
 
     @Test
     void select_taskList_unionInManifestOrder() throws Exception {
-        assertThat(names(Selection.select(SCENARIOS, Selection.split("T-3, T-10"), List.of())))
+        assertThat(names(Selection.select(SCENARIOS, Selection.split("T-3, T-10"), List.of(), MavenFrontEnd.INSTANCE)))
                 .containsExactly("greeter-local", "other-fast", "greeter-clone");
     }
 
@@ -89,25 +91,27 @@ class SelectionTest {
 
     @Test
     void select_includeAndExcludeGlobs_includedMinusExcluded() throws Exception {
-        assertThat(names(Selection.select(SCENARIOS, List.of(), Selection.split("greeter-*,!*-slow"))))
+        assertThat(names(Selection.select(
+                        SCENARIOS, List.of(), Selection.split("greeter-*,!*-slow"), MavenFrontEnd.INSTANCE)))
                 .containsExactly("greeter-local", "greeter-clone");
     }
 
     @Test
     void select_onlyExcludeGlob_everythingElse() throws Exception {
-        assertThat(names(Selection.select(SCENARIOS, List.of(), List.of("!greeter-*"))))
+        assertThat(names(Selection.select(SCENARIOS, List.of(), List.of("!greeter-*"), MavenFrontEnd.INSTANCE)))
                 .containsExactly("other-fast");
     }
 
     @Test
     void select_severalIncludeGlobs_unionInManifestOrder() throws Exception {
-        assertThat(names(Selection.select(SCENARIOS, List.of(), List.of("greeter-clone", "other-*"))))
+        assertThat(names(Selection.select(
+                        SCENARIOS, List.of(), List.of("greeter-clone", "other-*"), MavenFrontEnd.INSTANCE)))
                 .containsExactly("other-fast", "greeter-clone");
     }
 
     @Test
     void select_exactNameGlob_thatScenario() throws Exception {
-        assertThat(names(Selection.select(SCENARIOS, List.of(), List.of("greeter-slow"))))
+        assertThat(names(Selection.select(SCENARIOS, List.of(), List.of("greeter-slow"), MavenFrontEnd.INSTANCE)))
                 .containsExactly("greeter-slow");
     }
 
@@ -134,7 +138,7 @@ class SelectionTest {
 
     @Test
     void select_taskAndGlob_intersection() throws Exception {
-        assertThat(names(Selection.select(SCENARIOS, List.of("T-2"), List.of("!*-slow"))))
+        assertThat(names(Selection.select(SCENARIOS, List.of("T-2"), List.of("!*-slow"), MavenFrontEnd.INSTANCE)))
                 .containsExactly("greeter-local");
     }
 
@@ -149,7 +153,7 @@ class SelectionTest {
     void select_input_notModified() throws Exception {
         List<Scenario> scenarios = new ArrayList<>(SCENARIOS);
 
-        Selection.select(scenarios, List.of("T-3"), List.of("*"));
+        Selection.select(scenarios, List.of("T-3"), List.of("*"), MavenFrontEnd.INSTANCE);
 
         assertThat(scenarios).isEqualTo(SCENARIOS);
     }

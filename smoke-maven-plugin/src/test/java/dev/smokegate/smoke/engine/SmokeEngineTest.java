@@ -65,15 +65,6 @@ class SmokeEngineTest {
                 .build();
     }
 
-    private static String scenario(String name, String steps) {
-        return "[[scenario]]\nname = \"" + name + "\"\nowners = [\"T-1\"]\nsource.checkout = \"${fixture.checkout}\"\n"
-                + steps;
-    }
-
-    private static String step(String name, String body) {
-        return "  [[scenario.step]]\n  name = \"" + name + "\"\n" + body;
-    }
-
     private static StepFailure failure(GateResult result) {
         ScenarioResult scenario = result.scenarios().get(0);
         assertThat(scenario.status()).as(String.valueOf(scenario)).isEqualTo(Status.FAIL);
@@ -83,25 +74,30 @@ class SmokeEngineTest {
     @Test
     void run_loopWithPatchAndExport_passesAndWritesLogsDiffAndReport() throws Exception {
         GateResult result = run(
-                "format = 1\n"
-                        + scenario(
-                                "loop",
-                                step(
-                                                "show",
-                                                "  run = \"grep -c howdy src/main/java/dev/smokegate/fixtures/greeter/Greeter.java || true\"\n"
-                                                        + "  expect.stdout.contains = [\"0\"]\n")
-                                        + step(
-                                                "patch",
-                                                "  patch = \"${fixture.patches}/greeting.diff\"\n"
-                                                        + "  expect.stdout.contains = [\"Greeter.java\"]\n")
-                                        + step(
-                                                "again",
-                                                "  args = [\"grep\", \"-c\", \"howdy\", \"src/main/java/dev/smokegate/fixtures/greeter/Greeter.java\"]\n"
-                                                        + "  expect.stdout.matches = ['^1$']\n")
-                                        + step(
-                                                "export",
-                                                "  export.diff = \"changes.diff\"\n  export.files = [\"scripts/*.sh\"]\n"
-                                                        + "  expect.files.contains = { \"${smoke.export}/changes.diff\" = ['+    public static final String DEFAULT_GREETING = \"howdy\";'] }\n")));
+                """
+                format = 1
+                [[scenario]]
+                name = "loop"
+                owners = ["T-1"]
+                source.checkout = "${fixture.checkout}"
+                  [[scenario.step]]
+                  name = "show"
+                  run = "grep -c howdy src/main/java/dev/smokegate/fixtures/greeter/Greeter.java || true"
+                  expect.stdout.contains = ["0"]
+                  [[scenario.step]]
+                  name = "patch"
+                  patch = "${fixture.patches}/greeting.diff"
+                  expect.stdout.contains = ["Greeter.java"]
+                  [[scenario.step]]
+                  name = "again"
+                  args = ["grep", "-c", "howdy", "src/main/java/dev/smokegate/fixtures/greeter/Greeter.java"]
+                  expect.stdout.matches = ['^1$']
+                  [[scenario.step]]
+                  name = "export"
+                  export.diff = "changes.diff"
+                  export.files = ["scripts/*.sh"]
+                  expect.files.contains = { "${smoke.export}/changes.diff" = ['+    public static final String DEFAULT_GREETING = "howdy";'] }
+                """);
 
         assertThat(result.passed()).as(log.visible().toString()).isTrue();
         Path folder = project.resolve("target/smoke/loop");
@@ -121,7 +117,17 @@ class SmokeEngineTest {
     void run_refWithoutRepoUrl_configurationErrorNamingBothProperties() throws Exception {
         Files.writeString(
                 project.resolve("src/smoke/manifest.toml"),
-                "format = 1\n" + scenario("s", step("x", "  run = \"echo hi\"\n  expect.stdout.contains = [\"hi\"]\n")),
+                """
+                format = 1
+                [[scenario]]
+                name = "s"
+                owners = ["T-1"]
+                source.checkout = "${fixture.checkout}"
+                  [[scenario.step]]
+                  name = "x"
+                  run = "echo hi"
+                  expect.stdout.contains = ["hi"]
+                """,
                 StandardCharsets.UTF_8);
         GateRequest base = request(List.of());
         GateRequest refOnly = base.toBuilder().repoUrl("  ").ref("v1.0").build();
@@ -141,12 +147,18 @@ class SmokeEngineTest {
         Instant start = Instant.now();
 
         GateResult result = run(
-                "format = 1\n"
-                        + scenario(
-                                "slow",
-                                step(
-                                        "sleep",
-                                        "  run = \"echo started; sleep 60\"\n  timeout = \"1s\"\n  expect.stdout.contains = [\"started\"]\n")));
+                """
+                format = 1
+                [[scenario]]
+                name = "slow"
+                owners = ["T-1"]
+                source.checkout = "${fixture.checkout}"
+                  [[scenario.step]]
+                  name = "sleep"
+                  run = "echo started; sleep 60"
+                  timeout = "1s"
+                  expect.stdout.contains = ["started"]
+                """);
 
         StepFailure failure = failure(result);
         assertThat(Duration.between(start, Instant.now()))
@@ -160,21 +172,37 @@ class SmokeEngineTest {
 
     @Test
     void run_scenarioTimeoutShorterThanStep_scenarioDeadlineWins() throws Exception {
-        GateResult result = run("format = 1\n[[scenario]]\nname = \"slow\"\nsource.checkout = \"${fixture.checkout}\"\n"
-                + "timeout = \"1s\"\n"
-                + step("sleep", "  run = \"sleep 60\"\n  timeout = \"10m\"\n  expect.stdout.contains = [\"x\"]\n"));
+        GateResult result = run(
+                """
+                format = 1
+                [[scenario]]
+                name = "slow"
+                source.checkout = "${fixture.checkout}"
+                timeout = "1s"
+                  [[scenario.step]]
+                  name = "sleep"
+                  run = "sleep 60"
+                  timeout = "10m"
+                  expect.stdout.contains = ["x"]
+                """);
 
         assertThat(failure(result).expectation()).isEqualTo("expected the scenario to finish within 1s");
     }
 
     @Test
     void run_commandNotFound_hostWithTheShellLine() throws Exception {
-        GateResult result = run("format = 1\n"
-                + scenario(
-                        "missing",
-                        step(
-                                "tool",
-                                "  run = \"no-such-tool-smoke --version\"\n  expect.stdout.contains = [\"1.0\"]\n")));
+        GateResult result = run(
+                """
+                format = 1
+                [[scenario]]
+                name = "missing"
+                owners = ["T-1"]
+                source.checkout = "${fixture.checkout}"
+                  [[scenario.step]]
+                  name = "tool"
+                  run = "no-such-tool-smoke --version"
+                  expect.stdout.contains = ["1.0"]
+                """);
 
         StepFailure failure = failure(result);
         assertThat(failure.exitCode()).isEqualTo(127);
@@ -187,12 +215,18 @@ class SmokeEngineTest {
 
     @Test
     void run_patchThatDoesNotApply_sourceNamingFileAndHunkAndNothingChanged() throws Exception {
-        GateResult result = run("format = 1\n"
-                + scenario(
-                        "broken",
-                        step(
-                                "patch",
-                                "  patch = \"${fixture.patches}/broken.diff\"\n  expect.stdout.contains = [\"x\"]\n")));
+        GateResult result = run(
+                """
+                format = 1
+                [[scenario]]
+                name = "broken"
+                owners = ["T-1"]
+                source.checkout = "${fixture.checkout}"
+                  [[scenario.step]]
+                  name = "patch"
+                  patch = "${fixture.patches}/broken.diff"
+                  expect.stdout.contains = ["x"]
+                """);
 
         StepFailure failure = failure(result);
         assertThat(failure.classification().category()).isEqualTo(FailureCategory.SOURCE);
@@ -205,13 +239,18 @@ class SmokeEngineTest {
 
     @Test
     void run_stepWritesIntoTheCheckout_gateFailsNamingThePath() throws Exception {
-        GateResult result = run("format = 1\n"
-                + scenario(
-                        "vandal",
-                        step(
-                                "write",
-                                "  run = \"echo changed >> ${fixture.checkout}/CHANGELOG.md; echo done\"\n"
-                                        + "  expect.stdout.contains = [\"done\"]\n")));
+        GateResult result = run(
+                """
+                format = 1
+                [[scenario]]
+                name = "vandal"
+                owners = ["T-1"]
+                source.checkout = "${fixture.checkout}"
+                  [[scenario.step]]
+                  name = "write"
+                  run = "echo changed >> ${fixture.checkout}/CHANGELOG.md; echo done"
+                  expect.stdout.contains = ["done"]
+                """);
 
         assertThat(result.scenarios().get(0).status()).isEqualTo(Status.PASS);
         assertThat(result.passed()).isFalse();
@@ -223,13 +262,22 @@ class SmokeEngineTest {
     @Test
     void run_cwdThroughASymlinkOutOfTheWorkspace_rejected() throws Exception {
         GateResult result = run(
-                "format = 1\n"
-                        + scenario(
-                                "escape",
-                                step("link", "  run = \"ln -s / out\"\n  expect.stdout.not-contains = [\"x\"]\n")
-                                        + step(
-                                                "use",
-                                                "  run = \"ls\"\n  cwd = \"out/etc\"\n  expect.stdout.contains = [\"passwd\"]\n")));
+                """
+                format = 1
+                [[scenario]]
+                name = "escape"
+                owners = ["T-1"]
+                source.checkout = "${fixture.checkout}"
+                  [[scenario.step]]
+                  name = "link"
+                  run = "ln -s / out"
+                  expect.stdout.not-contains = ["x"]
+                  [[scenario.step]]
+                  name = "use"
+                  run = "ls"
+                  cwd = "out/etc"
+                  expect.stdout.contains = ["passwd"]
+                """);
 
         StepFailure failure = failure(result);
         assertThat(failure.step()).isEqualTo("use");
@@ -240,26 +288,50 @@ class SmokeEngineTest {
 
     @Test
     void run_defaultsEnvWithGateValue_resolvedPerScenario() throws Exception {
-        GateResult result =
-                run("format = 1\n[defaults]\nenv = { WS = \"${smoke.workspace}\", NAME = \"${smoke.scenario}\" }\n"
-                        + scenario(
-                                "env",
-                                step(
-                                        "print",
-                                        "  run = \"echo \\\"$NAME at $WS\\\"\"\n"
-                                                + "  expect.stdout.contains = [\"env at ${smoke.workspace}\"]\n")));
+        GateResult result = run(
+                """
+                format = 1
+                [defaults]
+                env = { WS = "${smoke.workspace}", NAME = "${smoke.scenario}" }
+                [[scenario]]
+                name = "env"
+                owners = ["T-1"]
+                source.checkout = "${fixture.checkout}"
+                  [[scenario.step]]
+                  name = "print"
+                  run = "echo \\"$NAME at $WS\\""
+                  expect.stdout.contains = ["env at ${smoke.workspace}"]
+                """);
 
         assertThat(result.passed()).as(log.visible().toString()).isTrue();
     }
 
     @Test
     void run_failedStep_laterScenariosStillRunAndLaterStepsDoNot() throws Exception {
-        GateResult result = run("format = 1\n"
-                + scenario(
-                        "first",
-                        step("fail", "  run = \"echo one\"\n  expect.stdout.contains = [\"two\"]\n")
-                                + step("never", "  run = \"touch never-ran\"\n  expect.stdout.contains = [\"x\"]\n"))
-                + scenario("second", step("ok", "  run = \"echo fine\"\n  expect.stdout.contains = [\"fine\"]\n")));
+        GateResult result = run(
+                """
+                format = 1
+                [[scenario]]
+                name = "first"
+                owners = ["T-1"]
+                source.checkout = "${fixture.checkout}"
+                  [[scenario.step]]
+                  name = "fail"
+                  run = "echo one"
+                  expect.stdout.contains = ["two"]
+                  [[scenario.step]]
+                  name = "never"
+                  run = "touch never-ran"
+                  expect.stdout.contains = ["x"]
+                [[scenario]]
+                name = "second"
+                owners = ["T-1"]
+                source.checkout = "${fixture.checkout}"
+                  [[scenario.step]]
+                  name = "ok"
+                  run = "echo fine"
+                  expect.stdout.contains = ["fine"]
+                """);
 
         assertThat(result.scenarios()).extracting(ScenarioResult::status).containsExactly(Status.FAIL, Status.PASS);
         assertThat(result.scenarios().get(0).steps()).hasSize(1);
@@ -274,8 +346,14 @@ class SmokeEngineTest {
         Path earlier = Files.createDirectories(project.resolve("target/smoke/loop"));
         Files.writeString(earlier.resolve("01-show.log"), "earlier");
 
-        ManifestException e =
-                catchThrowableOfType(ManifestException.class, () -> run("format = 1\n[[scenario]]\nname = \"x\"\n"));
+        ManifestException e = catchThrowableOfType(
+                ManifestException.class,
+                () -> run(
+                        """
+                        format = 1
+                        [[scenario]]
+                        name = "x"
+                        """));
 
         assertThat(e).hasMessageContaining("src/smoke/manifest.toml:2:1: [[scenario]] 'x' has no steps.");
         assertThat(earlier.resolve("01-show.log")).hasContent("earlier");
@@ -284,10 +362,16 @@ class SmokeEngineTest {
     @Test
     void run_checkoutInASubfolder_stepsRunInThatFolder() throws Exception {
         GateResult result = run(
-                "format = 1\n[[scenario]]\nname = \"sub\"\nsource.checkout = \"${fixture.checkout}/docs\"\n"
-                        + step(
-                                "where",
-                                "  run = \"ls; git rev-parse --show-prefix\"\n  expect.stdout.contains = [\"guide.md\", \"docs/\"]\n"));
+                """
+                format = 1
+                [[scenario]]
+                name = "sub"
+                source.checkout = "${fixture.checkout}/docs"
+                  [[scenario.step]]
+                  name = "where"
+                  run = "ls; git rev-parse --show-prefix"
+                  expect.stdout.contains = ["guide.md", "docs/"]
+                """);
 
         assertThat(result.passed()).as(log.visible().toString()).isTrue();
     }

@@ -1,0 +1,89 @@
+package dev.smokegate.smoke.engine;
+
+import dev.smokegate.smoke.assertion.CheckResult;
+import dev.smokegate.smoke.assertion.Checks;
+import dev.smokegate.smoke.classify.Evidence.HarnessProblem;
+import dev.smokegate.smoke.model.Action;
+import dev.smokegate.smoke.model.Durations;
+import dev.smokegate.smoke.model.StepFailure;
+import dev.smokegate.smoke.process.CommandSpec;
+import dev.smokegate.smoke.process.ProcessOutcome;
+import dev.smokegate.smoke.process.ProcessRunner;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Runs a {@code run} step: its command in the step's folder with the merged environment (manifest
+ * defaults, then the scenario's, then the step's), until it exits or its deadline kills it, and then
+ * its checks.
+ */
+final class CommandStep {
+    private final GateContext gate;
+    private final ProcessRunner processes;
+
+    /** @param gate the run's request, manifest (default environment), log, failures and checks */
+    CommandStep(GateContext gate) {
+        this.gate = gate;
+        this.processes = new ProcessRunner(gate.log());
+    }
+
+    /**
+     * @param step the step
+     * @param run its action
+     * @return why it failed, or {@code null} when it passed
+     */
+    StepFailure run(StepContext step, Action.Run run) {
+        Function<String, String> resolve = step.scenario().resolve();
+        Map<String, String> env = new LinkedHashMap<>();
+        env.putAll(resolved(gate.manifest().defaultEnv(), resolve));
+        env.putAll(resolved(step.scenario().scenario().env(), resolve));
+        env.putAll(resolved(step.step().env(), resolve));
+        CommandSpec spec = run.shell() != null
+                ? CommandSpec.shell(resolve.apply(run.shell()), step.cwd(), env)
+                : CommandSpec.args(run.args().stream().map(resolve).toList(), step.cwd(), env);
+        gate.log()
+                .debug("[smoke] " + step.where() + ": " + spec.display() + " (in "
+                        + gate.request().display(step.cwd()) + ", deadline " + step.deadline() + ")");
+        ProcessOutcome outcome;
+        try {
+            outcome = processes.run(spec, step.logs(), step.deadline());
+        } catch (UncheckedIOException e) {
+            return gate.failures()
+                    .harness(
+                            step.name(),
+                            HarnessProblem.IO,
+                            "cannot write the logs of " + step.where() + " under "
+                                    + gate.request().display(step.scenario().folder()) + ": "
+                                    + e.getCause().getMessage()
+                                    + ". Check free disk space and permissions.",
+                            null);
+        }
+        if (outcome.timedOut()) {
+            String expectation = step.scenarioDeadline()
+                    ? "expected the scenario to finish within "
+                            + Durations.format(step.scenario().scenario().timeout())
+                    : "expected the step to finish within " + Durations.format(step.limit());
+            CheckResult killed =
+                    new CheckResult(false, expectation, "killed after " + Durations.elapsed(outcome.elapsed()), null);
+            return gate.failures().process(step, spec.display(), outcome, killed, false);
+        }
+        if (outcome.startError() != null) {
+            CheckResult notStarted =
+                    new CheckResult(false, "expected the command to start", outcome.startError(), null);
+            return gate.failures().process(step, spec.display(), outcome, notStarted, true);
+        }
+        return gate.checks().firstFailure(step, spec.display(), outcome, Checks.of(step.expect(), true));
+    }
+
+    private static Map<String, String> resolved(Map<String, String> env, Function<String, String> resolve) {
+        return env.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> resolve.apply(e.getValue())));
+    }
+
+    @Override
+    public String toString() {
+        return "CommandStep[" + processes + "]";
+    }
+}

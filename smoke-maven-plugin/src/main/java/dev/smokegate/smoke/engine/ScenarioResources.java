@@ -1,0 +1,116 @@
+package dev.smokegate.smoke.engine;
+
+import dev.smokegate.smoke.model.SmokeLog;
+import dev.smokegate.smoke.workspace.Deletion;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+
+/**
+ * What one run of a scenario holds, from the moment it starts until it ends, passed or failed. The
+ * runner opens one per scenario run and closes it in try-with-resources, so nothing a scenario
+ * holds outlives it, even when a step fails or throws.
+ *
+ * <p>Today it owns the scenario folder: {@link #open} empties and re-creates it (so no log,
+ * workspace or export of an earlier run is mistaken for this one's) and lays it out as the gate
+ * values name it: the step logs in the folder itself, {@code workspace/} and {@code export/}. The
+ * folder is kept when the scenario ends, for the user to read.
+ *
+ * <p>It is also where a scenario registers what must be given back when it ends ({@link
+ * #register}): the services of the next issue (background processes a scenario starts, stopped with
+ * their whole process tree) and the ports they hold. {@link #close} closes those in reverse order of
+ * registration, and a failure to close one is logged as a warning and does not stop the others.
+ */
+final class ScenarioResources implements AutoCloseable {
+    private final Path folder;
+    private final SmokeLog log;
+    private final Deque<AutoCloseable> registered = new ArrayDeque<>();
+
+    private ScenarioResources(Path folder, SmokeLog log) {
+        this.folder = folder;
+        this.log = log;
+    }
+
+    /**
+     * Empties and re-creates the scenario folder.
+     *
+     * @param folder the scenario folder, {@code <work directory>/<scenario name>}
+     * @param log where a failure to close a registered resource is reported
+     * @return the resources of the run, with nothing registered yet
+     * @throws IOException when the folder cannot be deleted or created
+     */
+    static ScenarioResources open(Path folder, SmokeLog log) throws IOException {
+        Deletion.deleteRecursively(folder);
+        Files.createDirectories(folder);
+        return new ScenarioResources(folder, log);
+    }
+
+    /**
+     * The gate values of a scenario whose folder is {@code folder}: the placeholders {@code
+     * smoke.workspace}, {@code smoke.export}, {@code smoke.scenario} and {@code smoke.logs}.
+     *
+     * @param scenario the scenario name
+     * @param folder its folder, existing or not
+     * @return the values by placeholder name
+     */
+    static Map<String, String> gateValues(String scenario, Path folder) {
+        return Map.of(
+                "smoke.workspace", workspace(folder).toString(),
+                "smoke.export", export(folder).toString(),
+                "smoke.scenario", scenario,
+                "smoke.logs", folder.toString());
+    }
+
+    /** @return the scenario folder, where the step logs are written */
+    Path folder() {
+        return folder;
+    }
+
+    /** @return the workspace the steps run in; made when the scenario prepares it */
+    Path workspace() {
+        return workspace(folder);
+    }
+
+    /** @return the folder export steps write to; made by the first export step */
+    Path export() {
+        return export(folder);
+    }
+
+    private static Path workspace(Path folder) {
+        return folder.resolve("workspace");
+    }
+
+    private static Path export(Path folder) {
+        return folder.resolve("export");
+    }
+
+    /**
+     * Hands a resource to this run, to be closed when the scenario ends.
+     *
+     * @param resource what to close; closed before everything registered earlier
+     */
+    void register(AutoCloseable resource) {
+        registered.push(resource);
+    }
+
+    /** Closes every registered resource, the last registered first; never throws. */
+    @Override
+    public void close() {
+        while (!registered.isEmpty()) {
+            AutoCloseable resource = registered.pop();
+            try {
+                resource.close();
+            } catch (Exception e) {
+                log.warn("[smoke] cannot close " + resource + " of " + folder + ": " + e.getMessage());
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "ScenarioResources[" + folder + ", " + registered.size() + " registered]";
+    }
+}

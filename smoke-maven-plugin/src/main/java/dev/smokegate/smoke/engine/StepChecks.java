@@ -1,0 +1,46 @@
+package dev.smokegate.smoke.engine;
+
+import dev.smokegate.smoke.assertion.Check;
+import dev.smokegate.smoke.assertion.CheckResult;
+import dev.smokegate.smoke.assertion.ExitCodeCheck;
+import dev.smokegate.smoke.assertion.StepOutput;
+import dev.smokegate.smoke.model.SmokeLog;
+import dev.smokegate.smoke.model.StepFailure;
+import dev.smokegate.smoke.process.ProcessOutcome;
+import java.util.List;
+
+/** Evaluates a step's checks in order against what it produced; the first that fails ends the step. */
+final class StepChecks {
+    private final SmokeLog log;
+    private final StepFailures failures;
+
+    /**
+     * @param log where each check's verdict is written at debug level
+     * @param failures builds the failure of the first check that fails
+     */
+    StepChecks(SmokeLog log, StepFailures failures) {
+        this.log = log;
+        this.failures = failures;
+    }
+
+    /**
+     * @param step the step that ran
+     * @param command the command as run, or {@code null} for a step that ran none
+     * @param outcome how the command ended, or {@code null} for a step that ran none (exit code 0)
+     * @param checks the checks, in the order they are evaluated
+     * @return the failure of the first check that fails, or {@code null} when every check holds
+     */
+    StepFailure firstFailure(StepContext step, String command, ProcessOutcome outcome, List<Check> checks) {
+        StepOutput output = new StepOutput(step.cwd(), step.logs(), outcome == null ? 0 : outcome.exitCode());
+        for (Check check : checks) {
+            CheckResult result = check.evaluate(output);
+            log.debug("[smoke]   " + check + " → " + (result.passed() ? "ok" : "FAILED: " + result.seen()));
+            if (!result.passed()) {
+                return outcome == null
+                        ? failures.check(step, result)
+                        : failures.process(step, command, outcome, result, check instanceof ExitCodeCheck);
+            }
+        }
+        return null;
+    }
+}

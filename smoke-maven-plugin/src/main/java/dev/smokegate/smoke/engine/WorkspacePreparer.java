@@ -1,0 +1,96 @@
+package dev.smokegate.smoke.engine;
+
+import dev.smokegate.smoke.model.Source;
+import dev.smokegate.smoke.model.StepFailure;
+import dev.smokegate.smoke.workspace.CheckoutCopier;
+import dev.smokegate.smoke.workspace.CloneReport;
+import dev.smokegate.smoke.workspace.CopyReport;
+import dev.smokegate.smoke.workspace.Skipped;
+import dev.smokegate.smoke.workspace.WorkspaceException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Makes a scenario's workspace from its source, a copy of a checkout or a clone through the cache,
+ * and says in one info line where it came from.
+ */
+final class WorkspacePreparer {
+    private final GateContext gate;
+
+    /**
+     * @param gate the run's request (the project folder checkouts are relative to, the work
+     *     directory a copy must not take in), log, clone cache and failures
+     */
+    WorkspacePreparer(GateContext gate) {
+        this.gate = gate;
+    }
+
+    /**
+     * A prepared workspace: the folder steps run in (the checkout's subfolder), or why it failed.
+     *
+     * @param stepRoot the folder steps run in, or {@code null} on failure
+     * @param failure the {@code prepare} failure, or {@code null}
+     */
+    record Prepared(Path stepRoot, StepFailure failure) {}
+
+    /**
+     * @param scenario the scenario name, for the log line
+     * @param source where the workspace comes from
+     * @param workspace the folder to make it in
+     * @param resolve replaces the placeholders of the source's path, URL and ref
+     * @return the folder steps run in, or the failure
+     */
+    Prepared prepare(String scenario, Source source, Path workspace, Function<String, String> resolve) {
+        try {
+            if (source instanceof Source.Checkout checkout) {
+                Path path = gate.request()
+                        .basedir()
+                        .resolve(resolve.apply(checkout.path()))
+                        .normalize();
+                CopyReport report = new CheckoutCopier(gate.log())
+                        .copy(
+                                path,
+                                workspace,
+                                checkout.untracked(),
+                                gate.request().workDirectory());
+                gate.log()
+                        .info("[smoke] " + scenario + ": workspace from checkout "
+                                + gate.request().display(path)
+                                + (report.sourceCommit() == null
+                                        ? " (no commit yet)"
+                                        : " at " + abbreviate(report.sourceCommit()))
+                                + ": " + report.files() + " files, " + report.bytes() + " bytes"
+                                + skipped(report.skipped()));
+                return new Prepared(workspace.resolve(report.subfolder()).normalize(), null);
+            }
+            Source.Clone clone = (Source.Clone) source;
+            String ref = clone.ref() == null ? null : resolve.apply(clone.ref());
+            CloneReport report = gate.cache().cloneInto(resolve.apply(clone.url()), ref, workspace);
+            gate.log()
+                    .info("[smoke] " + scenario + ": workspace cloned from " + resolve.apply(clone.url())
+                            + (ref == null ? "" : " at " + ref) + " → " + abbreviate(report.commit())
+                            + (report.fetched() ? "" : " (from cache, no fetch)"));
+            return new Prepared(workspace, null);
+        } catch (WorkspaceException e) {
+            return new Prepared(null, gate.failures().harness("prepare", e, null));
+        }
+    }
+
+    private static String skipped(List<Skipped> skipped) {
+        if (skipped.isEmpty()) {
+            return "";
+        }
+        return "; skipped " + skipped.size() + " unreadable or special path(s): "
+                + skipped.stream()
+                        .limit(5)
+                        .map(s -> s.path() + " (" + s.reason() + ")")
+                        .collect(Collectors.joining(", "))
+                + (skipped.size() > 5 ? ", …" : "");
+    }
+
+    private static String abbreviate(String commit) {
+        return commit == null ? "(no commit)" : commit.substring(0, Math.min(12, commit.length()));
+    }
+}

@@ -1,0 +1,31 @@
+/**
+ * Orchestration only: runs a gate from a {@link dev.smokegate.smoke.engine.GateRequest} and returns
+ * its result. Plain Java: nothing here imports Maven; the words of messages that name a setting come
+ * from the request's {@link dev.smokegate.smoke.model.FrontEnd}.
+ *
+ * <ul>
+ *   <li>{@link dev.smokegate.smoke.engine.SmokeEngine}: runs a gate: loads the manifest, selects,
+ *       runs each scenario, checks the checkouts, writes the reports, prints the summary last.
+ *   <li>{@link dev.smokegate.smoke.engine.GateRequest}: the gate's parameters, built with a builder.
+ *   <li>{@link dev.smokegate.smoke.engine.GateConfigurationException}: the gate cannot run as
+ *       configured.
+ *   <li>{@link dev.smokegate.smoke.engine.Selection}: chooses the scenarios by owner task and name glob.
+ *   <li>{@link dev.smokegate.smoke.engine.GateContext}: what every part of one gate run shares.
+ *   <li>{@link dev.smokegate.smoke.engine.ScenarioRunner}: runs one scenario's steps in order.
+ *   <li>{@link dev.smokegate.smoke.engine.ScenarioResources}: owns a scenario run's folder and closes
+ *       what the run registered when it ends.
+ *   <li>{@link dev.smokegate.smoke.engine.ScenarioContext}: what every step of one scenario run shares.
+ *   <li>{@link dev.smokegate.smoke.engine.WorkspacePreparer}: makes a scenario's workspace from a
+ *       checkout copy or a clone.
+ *   <li>{@link dev.smokegate.smoke.engine.StepContext}: one step about to run, its paths and
+ *       expectations resolved.
+ *   <li>{@link dev.smokegate.smoke.engine.CommandStep}: runs a {@code run} step's command.
+ *   <li>{@link dev.smokegate.smoke.engine.HarnessStep}: runs a {@code patch} or {@code export} step.
+ *   <li>{@link dev.smokegate.smoke.engine.StepChecks}: evaluates a step's checks in order.
+ *   <li>{@link dev.smokegate.smoke.engine.StepFailures}: builds a step's failure: tail of its log and
+ *       classification.
+ *   <li>{@link dev.smokegate.smoke.engine.Confinement}: keeps manifest paths inside the workspace.
+ *   <li>{@link dev.smokegate.smoke.engine.Exporter}: copies the files of an {@code export.files} step.
+ * </ul>
+ */
+package dev.smokegate.smoke.engine;

@@ -1,0 +1,62 @@
+package dev.smokegate.smoke.manifest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.smokegate.smoke.model.Expectations;
+import dev.smokegate.smoke.model.StreamExpectation;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Replaces the {@code ${name}} placeholders inside a step's {@link Expectations}, once a scenario
+ * runs and its gate values ({@code smoke.workspace}, …) are known.
+ *
+ * <p>What is resolved: every text, regular expression and glob of the stream checks and the file
+ * checks, the file paths of {@code files.contains} and {@code files.json}, and expected JSON values
+ * that are strings. What is kept as written: the exit code, JSON Pointers, and JSON values that are
+ * not strings (numbers, booleans, objects, arrays, {@code null}).
+ */
+public final class ExpectationPlaceholders {
+    private ExpectationPlaceholders() {}
+
+    /**
+     * @param expect the expectations as the manifest wrote them
+     * @param resolve replaces the placeholders of one string, e.g. {@link Placeholders#bind}; it
+     *     may throw {@link IllegalArgumentException} for an unknown name, which is passed on
+     * @return the same expectations with every placeholder replaced; map order is kept
+     */
+    public static Expectations resolve(Expectations expect, Function<String, String> resolve) {
+        Map<String, List<String>> contain = new LinkedHashMap<>();
+        expect.filesContain()
+                .forEach((path, texts) -> contain.put(
+                        resolve.apply(path), texts.stream().map(resolve).toList()));
+        Map<String, Map<String, JsonNode>> filesJson = new LinkedHashMap<>();
+        expect.filesJson().forEach((path, pointers) -> filesJson.put(resolve.apply(path), json(pointers, resolve)));
+        return new Expectations(
+                expect.exit(),
+                stream(expect.stdout(), resolve),
+                stream(expect.stderr(), resolve),
+                stream(expect.output(), resolve),
+                expect.filesExist().stream().map(resolve).toList(),
+                expect.filesAbsent().stream().map(resolve).toList(),
+                contain,
+                json(expect.json(), resolve),
+                filesJson);
+    }
+
+    private static Map<String, JsonNode> json(Map<String, JsonNode> pointers, Function<String, String> resolve) {
+        Map<String, JsonNode> resolved = new LinkedHashMap<>();
+        pointers.forEach((pointer, value) ->
+                resolved.put(pointer, value.isTextual() ? TextNode.valueOf(resolve.apply(value.textValue())) : value));
+        return resolved;
+    }
+
+    private static StreamExpectation stream(StreamExpectation checks, Function<String, String> resolve) {
+        return new StreamExpectation(
+                checks.contains().stream().map(resolve).toList(),
+                checks.matches().stream().map(resolve).toList(),
+                checks.notContains().stream().map(resolve).toList());
+    }
+}

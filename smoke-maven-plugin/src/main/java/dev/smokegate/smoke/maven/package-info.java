@@ -1,0 +1,17 @@
+/**
+ * The Maven plugin: the only package that imports {@code org.apache.maven}. It translates Maven
+ * parameters into a {@link dev.smokegate.smoke.engine.GateRequest}, runs the engine and maps its
+ * outcome to Maven's exceptions.
+ *
+ * <ul>
+ *   <li>{@link dev.smokegate.smoke.maven.VerifyMojo}: the {@code verify} goal.
+ *   <li>{@link dev.smokegate.smoke.maven.MavenFrontEnd}: Maven's words for the engine's messages
+ *       ({@code -Dsmoke.x}, {@code -o}, {@code settings.xml}).
+ *   <li>{@link dev.smokegate.smoke.maven.MavenSmokeLog}: writes the engine's lines to Maven's log.
+ *   <li>{@link dev.smokegate.smoke.maven.PlaceholderValues}: the project and session properties that
+ *       manifest placeholders may name.
+ *   <li>{@link dev.smokegate.smoke.maven.SettingsServers}: the decrypted {@code <server>} logins of
+ *       {@code settings.xml}.
+ * </ul>
+ */
+package dev.smokegate.smoke.maven;

@@ -1,0 +1,31 @@
+/**
+ * The gate's data: immutable records that copy their collections and check their invariants, sealed
+ * types where a set is closed, and the few interfaces every package shares. Depends on nothing else
+ * of the gate; every other package may depend on it.
+ *
+ * <ul>
+ *   <li>{@link dev.smokegate.smoke.model.Manifest}: a loaded and validated manifest.
+ *   <li>{@link dev.smokegate.smoke.model.Scenario}: a named scenario: its source and steps.
+ *   <li>{@link dev.smokegate.smoke.model.Source}: where a workspace comes from: a checkout or a clone.
+ *   <li>{@link dev.smokegate.smoke.model.UntrackedMode}: whether untracked files are copied from a
+ *       checkout.
+ *   <li>{@link dev.smokegate.smoke.model.Step}: one step of a scenario.
+ *   <li>{@link dev.smokegate.smoke.model.Action}: what a step does: run, patch or export.
+ *   <li>{@link dev.smokegate.smoke.model.Expectations}: what a step must produce.
+ *   <li>{@link dev.smokegate.smoke.model.StreamExpectation}: the checks on one output stream.
+ *   <li>{@link dev.smokegate.smoke.model.Location}: a {@code file:line:col} position in a manifest.
+ *   <li>{@link dev.smokegate.smoke.model.GateResult}: the outcome of one gate run.
+ *   <li>{@link dev.smokegate.smoke.model.ScenarioResult}: the outcome of one scenario.
+ *   <li>{@link dev.smokegate.smoke.model.Status}: pass, fail or skip.
+ *   <li>{@link dev.smokegate.smoke.model.StepRecord}: a step that ran, and how long it took.
+ *   <li>{@link dev.smokegate.smoke.model.StepFailure}: why a scenario failed, and where to read more.
+ *   <li>{@link dev.smokegate.smoke.model.Classification}: the verdict on a failure: category, rule,
+ *       evidence.
+ *   <li>{@link dev.smokegate.smoke.model.FailureCategory}: source, runtime or host.
+ *   <li>{@link dev.smokegate.smoke.model.ServerCredentials}: a login for clones from one host.
+ *   <li>{@link dev.smokegate.smoke.model.Durations}: the one formatter and parser of durations.
+ *   <li>{@link dev.smokegate.smoke.model.FrontEnd}: the words of the front end that started the gate.
+ *   <li>{@link dev.smokegate.smoke.model.SmokeLog}: where the engine writes what a user reads.
+ * </ul>
+ */
+package dev.smokegate.smoke.model;

@@ -1,0 +1,11 @@
+/**
+ * What a user and a CI server read of a gate's result. Plain Java: nothing here imports Maven.
+ *
+ * <ul>
+ *   <li>{@link dev.smokegate.smoke.report.ConsoleReport}: the {@code [smoke] PASS|FAIL|SKIP} lines,
+ *       a failure's details and the summary line, written to the log.
+ *   <li>{@link dev.smokegate.smoke.report.JUnitReport}: the result as JUnit XML in surefire's shape
+ *       ({@code TEST-smoke.xml}).
+ * </ul>
+ */
+package dev.smokegate.smoke.report;

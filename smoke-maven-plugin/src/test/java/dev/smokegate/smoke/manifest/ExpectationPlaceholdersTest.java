@@ -1,0 +1,101 @@
+package dev.smokegate.smoke.manifest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.smokegate.smoke.model.Expectations;
+import dev.smokegate.smoke.model.StreamExpectation;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+
+class ExpectationPlaceholdersTest {
+    private final Function<String, String> resolve = new Placeholders(Map.of("project.version", "1.2.0"), Map.of())
+            .bind(Map.of("smoke.workspace", "/ws", "smoke.export", "/out"));
+
+    private static StreamExpectation stream(String text) {
+        return new StreamExpectation(List.of(text), List.of(text), List.of(text));
+    }
+
+    @Test
+    void resolve_everyTextGlobAndPath_replaced() {
+        Expectations written = new Expectations(
+                3,
+                stream("v${project.version}"),
+                stream("err ${smoke.workspace}"),
+                stream("out ${smoke.export}"),
+                List.of("${smoke.export}/*.jar"),
+                List.of("${smoke.workspace}/tmp"),
+                Map.of("${smoke.export}/changes.diff", List.of("${project.version}")),
+                Map.of(),
+                Map.of());
+
+        Expectations resolved = ExpectationPlaceholders.resolve(written, resolve);
+
+        assertThat(resolved.exit()).isEqualTo(3);
+        assertThat(resolved.stdout()).isEqualTo(stream("v1.2.0"));
+        assertThat(resolved.stderr()).isEqualTo(stream("err /ws"));
+        assertThat(resolved.output()).isEqualTo(stream("out /out"));
+        assertThat(resolved.filesExist()).containsExactly("/out/*.jar");
+        assertThat(resolved.filesAbsent()).containsExactly("/ws/tmp");
+        assertThat(resolved.filesContain()).containsExactly(Map.entry("/out/changes.diff", List.of("1.2.0")));
+    }
+
+    @Test
+    void resolve_jsonValues_onlyStringsReplacedPointersKept() {
+        Map<String, JsonNode> json = new LinkedHashMap<>();
+        json.put("/version/${project.version}", TextNode.valueOf("${project.version}"));
+        json.put("/count", IntNode.valueOf(2));
+        json.put("/ok", BooleanNode.TRUE);
+        Expectations written = new Expectations(
+                0,
+                StreamExpectation.NONE,
+                StreamExpectation.NONE,
+                StreamExpectation.NONE,
+                List.of(),
+                List.of(),
+                Map.of(),
+                json,
+                Map.of("${smoke.workspace}/report.json", Map.of("/path", TextNode.valueOf("${smoke.export}"))));
+
+        Expectations resolved = ExpectationPlaceholders.resolve(written, resolve);
+
+        assertThat(resolved.json())
+                .containsOnly(
+                        Map.entry("/version/${project.version}", TextNode.valueOf("1.2.0")),
+                        Map.entry("/count", IntNode.valueOf(2)),
+                        Map.entry("/ok", BooleanNode.TRUE));
+        assertThat(resolved.filesJson())
+                .containsExactly(Map.entry("/ws/report.json", Map.of("/path", TextNode.valueOf("/out"))));
+    }
+
+    @Test
+    void resolve_defaults_unchanged() {
+        assertThat(ExpectationPlaceholders.resolve(Expectations.DEFAULT, resolve))
+                .isEqualTo(Expectations.DEFAULT);
+    }
+
+    @Test
+    void resolve_unknownName_throwsFromTheResolver() {
+        Expectations written = new Expectations(
+                0,
+                stream("${nope}"),
+                StreamExpectation.NONE,
+                StreamExpectation.NONE,
+                List.of(),
+                List.of(),
+                Map.of(),
+                Map.of(),
+                Map.of());
+
+        assertThatThrownBy(() -> ExpectationPlaceholders.resolve(written, resolve))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("unknown placeholder ${nope}");
+    }
+}
