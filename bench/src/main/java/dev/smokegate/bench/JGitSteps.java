@@ -13,7 +13,7 @@ import org.eclipse.jgit.lib.Repository;
 /**
  * Analysis, not benchmark: one JGit step inside {@code CloneCache.cloneInto}, timed on its own so
  * that the summary can say where the time goes. It repeats what the plugin's code does (read it
- * there: {@code CloneCache.cloneWorkspace}); if that code changes, this number describes the old
+ * there: {@code WorkspaceCloner.build}); if that code changes, this number describes the old
  * way.
  */
 final class JGitSteps {
@@ -21,7 +21,7 @@ final class JGitSteps {
     private JGitSteps() {}
 
     /**
-     * The workspace of a cached clone as {@code CloneCache.cloneWorkspace} makes it (a new
+     * The workspace of a cached clone as {@code WorkspaceCloner.build} makes it (a new
      * repository borrowing the mirror's objects through {@code objects/info/alternates}, HEAD at
      * the commit), then JGit's checkout, {@code reset --hard}, which is timed.
      *

@@ -1,5 +1,6 @@
 package dev.smokegate.bench;
 
+import dev.smokegate.smoke.maven.MavenFrontEnd;
 import dev.smokegate.bench.Results.Verdict;
 import dev.smokegate.smoke.model.SmokeLog;
 import dev.smokegate.smoke.model.UntrackedMode;
@@ -45,7 +46,7 @@ final class LocalStartupBench {
     private final Path repo;
     private final Path work;
     private final Results results;
-    private final CheckoutCopier copier = new CheckoutCopier(SmokeLog.silent());
+    private final CheckoutCopier copier = new CheckoutCopier(SmokeLog.silent(), MavenFrontEnd.INSTANCE);
     private final int expectedFiles;
     private final String sha;
 

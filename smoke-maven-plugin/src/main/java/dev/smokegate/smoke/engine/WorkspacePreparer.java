@@ -49,7 +49,8 @@ final class WorkspacePreparer {
                         .basedir()
                         .resolve(resolve.apply(checkout.path()))
                         .normalize();
-                CopyReport report = new CheckoutCopier(gate.log())
+                CopyReport report = new CheckoutCopier(
+                                gate.log(), gate.request().frontEnd())
                         .copy(
                                 path,
                                 workspace,

@@ -31,6 +31,8 @@ public final class SettingsLogins {
     private final Map<String, ServerCredentials> byId;
 
     private final String loginFile;
+    private final String loginEntry;
+    private final String loginKeyFile;
 
     /**
      * @param servers the servers by {@code <server><id>}
@@ -41,6 +43,8 @@ public final class SettingsLogins {
         servers.forEach((id, server) -> lower.put(id.toLowerCase(Locale.ROOT), server));
         this.byId = Map.copyOf(lower);
         this.loginFile = Objects.requireNonNull(frontEnd, "frontEnd").loginFile();
+        this.loginEntry = frontEnd.loginEntry();
+        this.loginKeyFile = frontEnd.loginKeyFile();
     }
 
     /** The host part of an {@code http(s)} URL, and the server id that would serve it. */
@@ -109,14 +113,15 @@ public final class SettingsLogins {
         }
         ServerCredentials server = forHost(host);
         if (server == null) {
-            return "A repository that needs a login takes its username and password from a <server> in" + " "
+            return "A repository that needs a login takes its username and password from a " + loginEntry + " in "
                     + loginFile + " whose id is " + host.id() + ".";
         }
         if (server.problem() != null) {
-            return "The password of <server> " + server.serverId() + " in " + loginFile + " cannot be decrypted ("
-                    + server.problem() + "), so no login was sent; fix the password or settings-security.xml.";
+            return "The password of " + loginEntry + " " + server.serverId() + " in " + loginFile
+                    + " cannot be decrypted (" + server.problem() + "), so no login was sent; fix the password or "
+                    + loginKeyFile + ".";
         }
-        return "The username and password came from <server> " + server.serverId() + " in " + loginFile + ".";
+        return "The username and password came from " + loginEntry + " " + server.serverId() + " in " + loginFile + ".";
     }
 
     /**
@@ -171,10 +176,10 @@ public final class SettingsLogins {
             }
             if (told.add(host.id())) {
                 if (host.secure()) {
-                    log.debug(where + ": logging in to " + host.id() + " as " + server.username() + " (<server> "
-                            + server.serverId() + " in " + loginFile + ")");
+                    log.debug(where + ": logging in to " + host.id() + " as " + server.username() + " (" + loginEntry
+                            + " " + server.serverId() + " in " + loginFile + ")");
                 } else {
-                    log.warn(where + ": sending the login of <server> " + server.serverId()
+                    log.warn(where + ": sending the login of " + loginEntry + " " + server.serverId()
                             + " to " + host.id() + " over plain http://, readable by anyone on the way. Use"
                             + " https:// for repositories that need a login.");
                 }

@@ -45,6 +45,21 @@ public enum MavenFrontEnd implements FrontEnd {
     }
 
     @Override
+    public String loginEntry() {
+        return "<server>";
+    }
+
+    @Override
+    public String loginKeyFile() {
+        return "settings-security.xml";
+    }
+
+    @Override
+    public String debugSwitch() {
+        return "-X";
+    }
+
+    @Override
     public String toolName() {
         return "Maven";
     }

@@ -49,6 +49,27 @@ public interface FrontEnd {
     String loginFile();
 
     /**
+     * One login entry in {@link #loginFile()}, as a message names it.
+     *
+     * @return for example {@code <server>}
+     */
+    String loginEntry();
+
+    /**
+     * The file that holds the key of encrypted passwords in {@link #loginFile()}, as a message names it.
+     *
+     * @return for example {@code settings-security.xml}
+     */
+    String loginKeyFile();
+
+    /**
+     * How a user turns debug output on, as a message should name it.
+     *
+     * @return for example {@code -X}
+     */
+    String debugSwitch();
+
+    /**
      * The name of the tool that runs the gate, as a message names it when it speaks of that tool.
      *
      * @return for example {@code Maven}

@@ -1,5 +1,6 @@
 package dev.smokegate.smoke.workspace;
 
+import dev.smokegate.smoke.model.FrontEnd;
 import dev.smokegate.smoke.model.SmokeLog;
 import dev.smokegate.smoke.model.UntrackedMode;
 import java.io.IOException;
@@ -43,23 +44,27 @@ public final class CheckoutCopier {
     private static final int DEFAULT_THREADS = 2;
 
     private final SmokeLog log;
+    private final FrontEnd frontEnd;
     private final int threads;
     private final Consumer<String> visits;
 
     /**
      * @param log where the skipped paths are reported (one info line) and details go (debug)
+     * @param frontEnd the front end's words for messages (how to turn debug output on)
      */
-    public CheckoutCopier(SmokeLog log) {
-        this(log, DEFAULT_THREADS, null);
+    public CheckoutCopier(SmokeLog log, FrontEnd frontEnd) {
+        this(log, frontEnd, DEFAULT_THREADS, null);
     }
 
     /**
      * @param log where skipped paths and details go
+     * @param frontEnd the front end's words for messages
      * @param threads copy threads; 1 copies on the calling thread
      * @param visits told every path the walk considers, or {@code null}
      */
-    CheckoutCopier(SmokeLog log, int threads, Consumer<String> visits) {
+    CheckoutCopier(SmokeLog log, FrontEnd frontEnd, int threads, Consumer<String> visits) {
         this.log = Objects.requireNonNull(log, "log");
+        this.frontEnd = Objects.requireNonNull(frontEnd, "frontEnd");
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         }
@@ -106,7 +111,7 @@ public final class CheckoutCopier {
             // write that probe into the workspace rather than into the checkout.
             FS.FileStoreAttributes.get(workspace);
             WorkspaceRepository.Head head = WorkspaceRepository.head(source, "checkout copy [" + workTree + "]");
-            EntryCopier copier = new EntryCopier(workTree, workspace);
+            EntryCopier copier = new EntryCopier(workTree, workspace, frontEnd.debugSwitch());
             new CheckoutWalk(source, copier, log)
                     .walk(untracked == UntrackedMode.INCLUDE, excludedFolder(workTree, gateDirectory), threads, visits);
             WorkspaceRepository.create(workspace, source, head, "checkout copy [" + workTree + "]");

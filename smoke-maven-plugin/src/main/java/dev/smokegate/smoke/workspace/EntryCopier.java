@@ -50,13 +50,16 @@ final class EntryCopier {
     private final Queue<Skipped> skipped = new ConcurrentLinkedQueue<>();
     private final AtomicReference<WorkspaceException> failure = new AtomicReference<>();
     private final Set<String> folders = new HashSet<>();
+    private final String debugSwitch;
     private Path realWorkTree;
 
     /**
      * @param workTree the checkout's working tree, absolute and normalized
      * @param workspace the workspace folder
+     * @param debugSwitch how the user turns debug output on, for the message of an unexpected failure
      */
-    EntryCopier(Path workTree, Path workspace) {
+    EntryCopier(Path workTree, Path workspace, String debugSwitch) {
+        this.debugSwitch = debugSwitch;
         this.workTree = workTree;
         this.workspace = workspace;
         this.where = "checkout copy [" + workTree + "]";
@@ -204,7 +207,8 @@ final class EntryCopier {
             // On a pool thread nobody else would see it.
             fail(new WorkspaceException(
                     Reason.IO,
-                    where + ": cannot copy '" + path + "': " + e + ". Run the build again with -X and report it.",
+                    where + ": cannot copy '" + path + "': " + e + ". Run the build again with " + debugSwitch
+                            + " and report it.",
                     e));
         }
     }

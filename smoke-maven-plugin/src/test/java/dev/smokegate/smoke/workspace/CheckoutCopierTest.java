@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.smokegate.fixtures.FixtureRepos;
 import dev.smokegate.smoke.RecordingLog;
+import dev.smokegate.smoke.maven.MavenFrontEnd;
 import dev.smokegate.smoke.model.SmokeLog;
 import dev.smokegate.smoke.model.UntrackedMode;
 import dev.smokegate.smoke.workspace.WorkspaceException.Reason;
@@ -46,7 +47,8 @@ class CheckoutCopierTest {
 
     @Test
     void copy_messyCheckout_copiesWhatGitListsExceptSpecials() throws Exception {
-        CopyReport report = new CheckoutCopier(log).copy(repo, workspace, UntrackedMode.INCLUDE);
+        CopyReport report =
+                new CheckoutCopier(log, MavenFrontEnd.INSTANCE).copy(repo, workspace, UntrackedMode.INCLUDE);
 
         Set<String> expected = new TreeSet<>(lines(repo, "ls-files", "--cached", "--others", "--exclude-standard"));
         List<Skipped> skippedSpecials = new ArrayList<>(List.of(new Skipped(FixtureRepos.UNTRACKED_FIFO, "FIFO")));
@@ -66,7 +68,8 @@ class CheckoutCopierTest {
 
     @Test
     void copy_untrackedExcluded_copiesIndexOnly() throws Exception {
-        CopyReport report = new CheckoutCopier(log).copy(repo, workspace, UntrackedMode.EXCLUDE);
+        CopyReport report =
+                new CheckoutCopier(log, MavenFrontEnd.INSTANCE).copy(repo, workspace, UntrackedMode.EXCLUDE);
 
         assertThat(TreeFiles.list(workspace)).containsExactlyElementsOf(new TreeSet<>(FixtureRepos.TRACKED));
         assertThat(report.skipped()).isEmpty();
@@ -75,16 +78,18 @@ class CheckoutCopierTest {
 
     @Test
     void copy_oneThread_sameFilesAsPool() throws Exception {
-        new CheckoutCopier(SmokeLog.silent(), 1, null).copy(repo, workspace, UntrackedMode.INCLUDE);
+        new CheckoutCopier(SmokeLog.silent(), MavenFrontEnd.INSTANCE, 1, null)
+                .copy(repo, workspace, UntrackedMode.INCLUDE);
         Path pooled = tmp.resolve("pooled");
-        new CheckoutCopier(SmokeLog.silent(), 4, null).copy(repo, pooled, UntrackedMode.INCLUDE);
+        new CheckoutCopier(SmokeLog.silent(), MavenFrontEnd.INSTANCE, 4, null)
+                .copy(repo, pooled, UntrackedMode.INCLUDE);
 
         assertThat(TreeFiles.list(workspace)).isEqualTo(TreeFiles.list(pooled));
     }
 
     @Test
     void copy_uncommittedEdit_copiesWorkingTreeContent() throws Exception {
-        new CheckoutCopier(log).copy(repo, workspace, UntrackedMode.INCLUDE);
+        new CheckoutCopier(log, MavenFrontEnd.INSTANCE).copy(repo, workspace, UntrackedMode.INCLUDE);
 
         assertThat(workspace.resolve(FixtureRepos.MODIFIED_TRACKED))
                 .hasSameTextualContentAs(repo.resolve(FixtureRepos.MODIFIED_TRACKED));
@@ -94,7 +99,7 @@ class CheckoutCopierTest {
 
     @Test
     void copy_executableScript_keepsExecutableBit() throws Exception {
-        new CheckoutCopier(log).copy(repo, workspace, UntrackedMode.INCLUDE);
+        new CheckoutCopier(log, MavenFrontEnd.INSTANCE).copy(repo, workspace, UntrackedMode.INCLUDE);
 
         assertThat(Files.isExecutable(workspace.resolve(FixtureRepos.EXECUTABLE_SCRIPT)))
                 .isTrue();
@@ -108,7 +113,7 @@ class CheckoutCopierTest {
 
     @Test
     void copy_symlinkInsideTree_keptAsTheSameRelativeLink() throws Exception {
-        new CheckoutCopier(log).copy(repo, workspace, UntrackedMode.INCLUDE);
+        new CheckoutCopier(log, MavenFrontEnd.INSTANCE).copy(repo, workspace, UntrackedMode.INCLUDE);
 
         Path link = workspace.resolve(FixtureRepos.TRACKED_SYMLINK);
         assertThat(Files.isSymbolicLink(link)).isTrue();
@@ -123,7 +128,8 @@ class CheckoutCopierTest {
         Files.createSymbolicLink(repo.resolve("notes/relative-link"), Path.of("../../outside.txt"));
         Files.createSymbolicLink(repo.resolve("docs/via-link"), Path.of("../notes/relative-link"));
 
-        CopyReport report = new CheckoutCopier(log).copy(repo, workspace, UntrackedMode.INCLUDE);
+        CopyReport report =
+                new CheckoutCopier(log, MavenFrontEnd.INSTANCE).copy(repo, workspace, UntrackedMode.INCLUDE);
 
         assertThat(report.skipped())
                 .contains(
@@ -145,7 +151,8 @@ class CheckoutCopierTest {
         try (ServerSocketChannel socket = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
             socket.bind(UnixDomainSocketAddress.of(repo.resolve("notes/app.sock")));
 
-            CopyReport report = new CheckoutCopier(log).copy(repo, workspace, UntrackedMode.INCLUDE);
+            CopyReport report =
+                    new CheckoutCopier(log, MavenFrontEnd.INSTANCE).copy(repo, workspace, UntrackedMode.INCLUDE);
 
             List<Skipped> expected = new ArrayList<>(List.of(
                     new Skipped("notes/app.sock", "socket"),
@@ -183,7 +190,8 @@ class CheckoutCopierTest {
         FixtureRepos.mkfifo(repo.resolve("node_modules/dep/pipe.fifo"));
         List<String> visited = Collections.synchronizedList(new ArrayList<>());
 
-        CopyReport report = new CheckoutCopier(log, 2, visited::add).copy(repo, workspace, UntrackedMode.INCLUDE);
+        CopyReport report = new CheckoutCopier(log, MavenFrontEnd.INSTANCE, 2, visited::add)
+                .copy(repo, workspace, UntrackedMode.INCLUDE);
 
         assertThat(visited).contains("target", "generated", "node_modules");
         assertThat(visited)
@@ -204,7 +212,7 @@ class CheckoutCopierTest {
         Path globalExcludes = Files.writeString(tmp.resolve("global-ignore"), "personal.txt\n");
         ok(repo, "config", "core.excludesFile", globalExcludes.toString());
 
-        new CheckoutCopier(log).copy(repo, workspace, UntrackedMode.INCLUDE);
+        new CheckoutCopier(log, MavenFrontEnd.INSTANCE).copy(repo, workspace, UntrackedMode.INCLUDE);
 
         Set<String> expected = new TreeSet<>(lines(repo, "ls-files", "--cached", "--others", "--exclude-standard"));
         expected.remove(FixtureRepos.UNTRACKED_FIFO);
@@ -220,7 +228,7 @@ class CheckoutCopierTest {
         ok(repo, "add", "-f", "generated/GreeterStub.java");
         Files.writeString(repo.resolve("generated/Other.java"), "// untracked and ignored\n");
 
-        new CheckoutCopier(log).copy(repo, workspace, UntrackedMode.INCLUDE);
+        new CheckoutCopier(log, MavenFrontEnd.INSTANCE).copy(repo, workspace, UntrackedMode.INCLUDE);
 
         assertThat(workspace.resolve("generated/GreeterStub.java")).exists();
         assertThat(workspace.resolve("generated/Other.java")).doesNotExist();
@@ -231,7 +239,8 @@ class CheckoutCopierTest {
         Files.delete(repo.resolve("docs/guide.md"));
         FixtureRepos.mkfifo(repo.resolve("docs/guide.md"));
 
-        assertThatThrownBy(() -> new CheckoutCopier(log).copy(repo, workspace, UntrackedMode.INCLUDE))
+        assertThatThrownBy(() ->
+                        new CheckoutCopier(log, MavenFrontEnd.INSTANCE).copy(repo, workspace, UntrackedMode.INCLUDE))
                 .isInstanceOfSatisfying(
                         WorkspaceException.class, e -> assertThat(e.reason()).isEqualTo(Reason.UNREADABLE_TRACKED))
                 .hasMessage(
@@ -245,7 +254,7 @@ class CheckoutCopierTest {
     void copy_trackedFileDeleted_notCopiedAndShownDeleted() throws Exception {
         Files.delete(repo.resolve("docs/guide.md"));
 
-        new CheckoutCopier(log).copy(repo, workspace, UntrackedMode.INCLUDE);
+        new CheckoutCopier(log, MavenFrontEnd.INSTANCE).copy(repo, workspace, UntrackedMode.INCLUDE);
 
         assertThat(workspace.resolve("docs/guide.md")).doesNotExist();
         assertThat(lines(workspace, "status", "--porcelain")).contains(" D docs/guide.md");
@@ -263,7 +272,7 @@ class CheckoutCopierTest {
         index = Files.readAllBytes(repo.resolve(".git/index"));
         indexModified = Files.getLastModifiedTime(repo.resolve(".git/index")).toMillis();
 
-        new CheckoutCopier(log).copy(repo, workspace, UntrackedMode.INCLUDE);
+        new CheckoutCopier(log, MavenFrontEnd.INSTANCE).copy(repo, workspace, UntrackedMode.INCLUDE);
 
         assertThat(Files.readAllBytes(repo.resolve(".git/index"))).isEqualTo(index);
         assertThat(Files.getLastModifiedTime(repo.resolve(".git/index")).toMillis())
@@ -276,7 +285,7 @@ class CheckoutCopierTest {
 
     @Test
     void copy_workspace_isARepositoryShowingTheCheckoutsChanges() throws Exception {
-        new CheckoutCopier(log).copy(repo, workspace, UntrackedMode.INCLUDE);
+        new CheckoutCopier(log, MavenFrontEnd.INSTANCE).copy(repo, workspace, UntrackedMode.INCLUDE);
 
         assertThat(ok(workspace, "rev-parse", "HEAD")).isEqualTo(ok(repo, "rev-parse", "HEAD"));
         assertThat(ok(workspace, "rev-parse", "--abbrev-ref", "HEAD").trim()).isEqualTo("main");
@@ -295,7 +304,8 @@ class CheckoutCopierTest {
     void copy_detachedHead_workspaceDetachedAtTheSameCommit() throws Exception {
         ok(repo, "checkout", "-q", FixtureRepos.TAG);
 
-        CopyReport report = new CheckoutCopier(log).copy(repo, workspace, UntrackedMode.EXCLUDE);
+        CopyReport report =
+                new CheckoutCopier(log, MavenFrontEnd.INSTANCE).copy(repo, workspace, UntrackedMode.EXCLUDE);
 
         assertThat(report.sourceCommit())
                 .isEqualTo(ok(repo, "rev-parse", FixtureRepos.TAG + "^{commit}").trim());
@@ -309,7 +319,7 @@ class CheckoutCopierTest {
         String commit = ok(repo, "rev-parse", "HEAD").trim();
         ok(repo, "update-index", "--add", "--cacheinfo", "160000," + commit + ",modules/sub");
 
-        new CheckoutCopier(log).copy(repo, workspace, UntrackedMode.EXCLUDE);
+        new CheckoutCopier(log, MavenFrontEnd.INSTANCE).copy(repo, workspace, UntrackedMode.EXCLUDE);
 
         assertThat(workspace.resolve("modules/sub")).isEmptyDirectory();
     }
@@ -320,7 +330,8 @@ class CheckoutCopierTest {
         ok(nested, "init", "-q");
         Files.writeString(nested.resolve("lib.txt"), "nested");
 
-        CopyReport report = new CheckoutCopier(log).copy(repo, workspace, UntrackedMode.INCLUDE);
+        CopyReport report =
+                new CheckoutCopier(log, MavenFrontEnd.INSTANCE).copy(repo, workspace, UntrackedMode.INCLUDE);
 
         assertThat(report.skipped()).contains(new Skipped("vendor/lib", "nested git repository"));
         assertThat(workspace.resolve("vendor")).doesNotExist();
@@ -332,7 +343,8 @@ class CheckoutCopierTest {
         ok(fresh, "init", "-q", "-b", "trunk");
         Files.writeString(fresh.resolve("hello.txt"), "hello\n");
 
-        CopyReport report = new CheckoutCopier(log).copy(fresh, workspace, UntrackedMode.INCLUDE);
+        CopyReport report =
+                new CheckoutCopier(log, MavenFrontEnd.INSTANCE).copy(fresh, workspace, UntrackedMode.INCLUDE);
 
         assertThat(report.sourceCommit()).isNull();
         assertThat(report.files()).isEqualTo(1);
@@ -342,7 +354,7 @@ class CheckoutCopierTest {
 
     @Test
     void copy_subfolderOfCheckout_copiesTheWholeWorkingTree() throws Exception {
-        new CheckoutCopier(log).copy(repo.resolve("docs"), workspace, UntrackedMode.EXCLUDE);
+        new CheckoutCopier(log, MavenFrontEnd.INSTANCE).copy(repo.resolve("docs"), workspace, UntrackedMode.EXCLUDE);
 
         assertThat(TreeFiles.list(workspace)).containsExactlyElementsOf(new TreeSet<>(FixtureRepos.TRACKED));
     }
@@ -351,7 +363,8 @@ class CheckoutCopierTest {
     void copy_notARepository_failsNotARepository() throws Exception {
         Path plain = Files.createDirectories(tmp.resolve("plain"));
 
-        assertThatThrownBy(() -> new CheckoutCopier(log).copy(plain, workspace, UntrackedMode.INCLUDE))
+        assertThatThrownBy(() ->
+                        new CheckoutCopier(log, MavenFrontEnd.INSTANCE).copy(plain, workspace, UntrackedMode.INCLUDE))
                 .isInstanceOfSatisfying(
                         WorkspaceException.class, e -> assertThat(e.reason()).isEqualTo(Reason.NOT_A_REPOSITORY))
                 .hasMessage(
@@ -363,7 +376,8 @@ class CheckoutCopierTest {
     void copy_missingCheckout_failsNotARepository() {
         Path missing = tmp.resolve("missing");
 
-        assertThatThrownBy(() -> new CheckoutCopier(log).copy(missing, workspace, UntrackedMode.INCLUDE))
+        assertThatThrownBy(() ->
+                        new CheckoutCopier(log, MavenFrontEnd.INSTANCE).copy(missing, workspace, UntrackedMode.INCLUDE))
                 .isInstanceOfSatisfying(
                         WorkspaceException.class, e -> assertThat(e.reason()).isEqualTo(Reason.NOT_A_REPOSITORY))
                 .hasMessage("checkout copy [" + missing + "]: the folder does not exist. Check the path, or create the"
@@ -374,7 +388,8 @@ class CheckoutCopierTest {
     void copy_bareRepository_failsNotARepository() throws Exception {
         Path bare = FixtureRepos.bareMirror(repo, tmp.resolve("bare.git"));
 
-        assertThatThrownBy(() -> new CheckoutCopier(log).copy(bare, workspace, UntrackedMode.INCLUDE))
+        assertThatThrownBy(() ->
+                        new CheckoutCopier(log, MavenFrontEnd.INSTANCE).copy(bare, workspace, UntrackedMode.INCLUDE))
                 .isInstanceOfSatisfying(
                         WorkspaceException.class, e -> assertThat(e.reason()).isEqualTo(Reason.NOT_A_REPOSITORY))
                 .hasMessage(
@@ -387,7 +402,8 @@ class CheckoutCopierTest {
         Files.createDirectories(workspace);
         Files.writeString(workspace.resolve("left-over.txt"), "x");
 
-        assertThatThrownBy(() -> new CheckoutCopier(log).copy(repo, workspace, UntrackedMode.INCLUDE))
+        assertThatThrownBy(() ->
+                        new CheckoutCopier(log, MavenFrontEnd.INSTANCE).copy(repo, workspace, UntrackedMode.INCLUDE))
                 .isInstanceOfSatisfying(
                         WorkspaceException.class, e -> assertThat(e.reason()).isEqualTo(Reason.IO))
                 .hasMessage("checkout copy [" + workspace
@@ -399,7 +415,7 @@ class CheckoutCopierTest {
     void copy_workspaceInsideUnignoredPartOfCheckout_notCopiedIntoItself() throws Exception {
         Path inside = repo.resolve("notes/workspace");
 
-        new CheckoutCopier(log).copy(repo, inside, UntrackedMode.INCLUDE);
+        new CheckoutCopier(log, MavenFrontEnd.INSTANCE).copy(repo, inside, UntrackedMode.INCLUDE);
 
         assertThat(inside.resolve("notes/untracked.txt")).exists();
         assertThat(inside.resolve("notes/workspace")).doesNotExist();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.smokegate.fixtures.FixtureRepos;
+import dev.smokegate.smoke.maven.MavenFrontEnd;
 import dev.smokegate.smoke.model.SmokeLog;
 import dev.smokegate.smoke.model.UntrackedMode;
 import dev.smokegate.smoke.workspace.WorkspaceException.Reason;
@@ -25,7 +26,7 @@ record CopiedGreeter(Path repo, Path workspace) {
     static CopiedGreeter in(Path tmp) throws Exception {
         Path repo = FixtureRepos.greeter(tmp.resolve("greeter"));
         Path workspace = tmp.resolve("workspace");
-        new CheckoutCopier(SmokeLog.silent()).copy(repo, workspace, UntrackedMode.INCLUDE);
+        new CheckoutCopier(SmokeLog.silent(), MavenFrontEnd.INSTANCE).copy(repo, workspace, UntrackedMode.INCLUDE);
         return new CopiedGreeter(repo, workspace);
     }
 

@@ -1,5 +1,6 @@
 package dev.smokegate.smoke.workspace;
 
+import dev.smokegate.smoke.maven.MavenFrontEnd;
 import dev.smokegate.smoke.model.SmokeLog;
 import dev.smokegate.smoke.model.UntrackedMode;
 import java.io.PrintStream;
@@ -32,7 +33,7 @@ final class CopyAsUserMain {
             System.exit(2);
         }
         try {
-            CopyReport report = new CheckoutCopier(SmokeLog.silent())
+            CopyReport report = new CheckoutCopier(SmokeLog.silent(), MavenFrontEnd.INSTANCE)
                     .copy(Path.of(args[0]), Path.of(args[1]), UntrackedMode.INCLUDE);
             for (Skipped skipped : report.skipped()) {
                 out.println("skipped " + skipped.path() + " " + skipped.reason());
