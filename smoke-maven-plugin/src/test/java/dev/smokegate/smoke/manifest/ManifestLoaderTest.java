@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.smokegate.smoke.maven.MavenFrontEnd;
 import dev.smokegate.smoke.model.Action;
 import dev.smokegate.smoke.model.Manifest;
 import dev.smokegate.smoke.model.Scenario;
@@ -27,8 +28,11 @@ class ManifestLoaderTest {
     @TempDir
     Path dir;
 
-    private final ManifestLoader loader = new ManifestLoader(new Placeholders(
-            Map.of("project.build.directory", "/p/target", "fixture.repo", "/repos/greeter"), Map.of("HOME", "/root")));
+    private final ManifestLoader loader = new ManifestLoader(
+            new Placeholders(
+                    Map.of("project.build.directory", "/p/target", "fixture.repo", "/repos/greeter"),
+                    Map.of("HOME", "/root")),
+            MavenFrontEnd.INSTANCE);
 
     private Manifest load(String toml) throws Exception {
         Path file = dir.resolve("m.toml");
