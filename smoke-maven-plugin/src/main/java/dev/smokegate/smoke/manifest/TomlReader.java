@@ -88,22 +88,12 @@ final class TomlReader {
 
     /** @return the sub-table at {@code key}; {@code null} when absent or not a table (a problem then) */
     TomlTable table(TomlTable parent, String key, String context) {
-        Object value = parent.get(List.of(key));
-        if (value == null || value instanceof TomlTable) {
-            return (TomlTable) value;
-        }
-        wrongType(parent, key, context, "must be a table", value);
-        return null;
+        return value(parent, key, context, TomlTable.class, "must be a table");
     }
 
     /** @return the string at {@code key}; {@code null} when absent or not a string (a problem then) */
     String string(TomlTable table, String key, String context) {
-        Object value = table.get(List.of(key));
-        if (value == null || value instanceof String) {
-            return (String) value;
-        }
-        wrongType(table, key, context, "must be a string", value);
-        return null;
+        return value(table, key, context, String.class, "must be a string");
     }
 
     /** As {@link #string}, and the text follows the {@link TextRule}. */
@@ -181,6 +171,15 @@ final class TomlReader {
                 at(table, key),
                 "bad duration for '" + key + "' in " + context + ": " + describe(value)
                         + ". Write a positive duration such as \"500ms\", \"30s\", \"10m\" or \"1h\".");
+        return null;
+    }
+
+    private <T> T value(TomlTable table, String key, String context, Class<T> type, String rule) {
+        Object value = table.get(List.of(key));
+        if (value == null || type.isInstance(value)) {
+            return type.cast(value);
+        }
+        wrongType(table, key, context, rule, value);
         return null;
     }
 
