@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.smokegate.smoke.maven.MavenFrontEnd;
 import dev.smokegate.smoke.model.Action;
+import dev.smokegate.smoke.model.FrontEnd;
 import dev.smokegate.smoke.model.Manifest;
 import dev.smokegate.smoke.model.Scenario;
 import dev.smokegate.smoke.model.Source;
@@ -17,13 +18,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ManifestLoaderTest {
+    /** Lines 1 to 7: the format, scenario {@code a} and its step {@code s}, whose keys come next at line 8. */
     private static final String HEAD =
             "format = 1\n\n[[scenario]]\nname = \"a\"\n\n  [[scenario.step]]\n  name = \"s\"\n";
+
+    /** A step table named {@code s}, two lines, to follow a scenario table. */
+    private static final String STEP = "  [[scenario.step]]\n  name = \"s\"\n";
+
+    /** The two lines of a step that runs and asserts, for tests about something else. */
+    private static final String ECHO = "  run = \"echo\"\n  expect.stdout.contains = [\"x\"]\n";
 
     @TempDir
     Path dir;
@@ -34,15 +43,20 @@ class ManifestLoaderTest {
                     Map.of("HOME", "/root")),
             MavenFrontEnd.INSTANCE);
 
-    private Manifest load(String toml) throws Exception {
+    /** Writes {@code toml} as {@code m.toml} in the test's folder. */
+    private Path write(String toml) throws IOException {
         Path file = dir.resolve("m.toml");
         Files.writeString(file, toml, StandardCharsets.UTF_8);
-        return loader.load(file, "m.toml");
+        return file;
     }
 
+    private Manifest load(String toml) throws Exception {
+        return loader.load(write(toml), "m.toml");
+    }
+
+    /** The problems of a manifest that must be rejected, each as {@code m.toml:line:col: message}. */
     private List<String> problems(String toml) throws IOException {
-        Path file = dir.resolve("m.toml");
-        Files.writeString(file, toml, StandardCharsets.UTF_8);
+        Path file = write(toml);
         ManifestException e = catchThrowableOfType(ManifestException.class, () -> loader.load(file, "m.toml"));
         assertThat(e).as("the manifest must be rejected").isNotNull();
         return e.problems().stream().map(ManifestProblem::toString).toList();
@@ -182,9 +196,7 @@ class ManifestLoaderTest {
 
     @Test
     void load_unknownKeyWithoutNearMatch_listsAllowedKeys() throws Exception {
-        assertThat(problems(
-                        "format = 1\ncolour = \"red\"\n[[scenario]]\nname = \"a\"\n  [[scenario.step]]\n  name = \"s\"\n"
-                                + "  run = \"echo\"\n  expect.stdout.contains = [\"x\"]\n"))
+        assertThat(problems("format = 1\ncolour = \"red\"\n[[scenario]]\nname = \"a\"\n" + STEP + ECHO))
                 .containsExactly("m.toml:2:1: unknown key 'colour' in the top level of the manifest."
                         + " Allowed keys: defaults, format, scenario.");
     }
@@ -211,8 +223,7 @@ class ManifestLoaderTest {
 
     @Test
     void load_duplicateScenarioNames_pointAtTheFirst() throws Exception {
-        String scenario = "[[scenario]]\nname = \"a\"\n  [[scenario.step]]\n  name = \"s\"\n  run = \"echo\"\n"
-                + "  expect.stdout.contains = [\"x\"]\n";
+        String scenario = "[[scenario]]\nname = \"a\"\n" + STEP + ECHO;
         assertThat(problems("format = 1\n" + scenario + scenario))
                 .containsExactly(
                         "m.toml:9:1: duplicate scenario name 'a'; it is first used at m.toml:3:1. Rename one of them.");
@@ -220,31 +231,27 @@ class ManifestLoaderTest {
 
     @Test
     void load_duplicateStepNames_pointAtTheFirst() throws Exception {
-        assertThat(problems(HEAD + "  run = \"echo\"\n  expect.stdout.contains = [\"x\"]\n"
-                        + "  [[scenario.step]]\n  name = \"s\"\n  run = \"echo\"\n"))
+        assertThat(problems(HEAD + ECHO + STEP + "  run = \"echo\"\n"))
                 .containsExactly(
                         "m.toml:11:3: duplicate step name 's'; it is first used at m.toml:7:3. Rename one of them.");
     }
 
     @Test
     void load_badScenarioName_explainsTheRule() throws Exception {
-        assertThat(problems("format = 1\n[[scenario]]\nname = \"Greeter Loop\"\n  [[scenario.step]]\n  name = \"s\"\n"
-                        + "  run = \"echo\"\n  expect.stdout.contains = [\"x\"]\n"))
+        assertThat(problems("format = 1\n[[scenario]]\nname = \"Greeter Loop\"\n" + STEP + ECHO))
                 .containsExactly("m.toml:3:1: scenario name 'Greeter Loop' must match [a-z0-9][a-z0-9._-]* (it names a"
                         + " folder and a log file). Use lower case, digits, '.', '_' and '-'.");
     }
 
     @Test
     void load_missingFormat_saysWhatToAdd() throws Exception {
-        assertThat(problems("[[scenario]]\nname = \"a\"\n  [[scenario.step]]\n  name = \"s\"\n  run = \"echo\"\n"
-                        + "  expect.stdout.contains = [\"x\"]\n"))
+        assertThat(problems("[[scenario]]\nname = \"a\"\n" + STEP + ECHO))
                 .containsExactly("m.toml:1:1: missing key 'format'. Add `format = 1` as the first line.");
     }
 
     @Test
     void load_otherFormat_isUnsupported() throws Exception {
-        assertThat(problems(HEAD.replace("format = 1", "format = 2")
-                        + "  run = \"echo\"\n  expect.stdout.contains = [\"x\"]\n"))
+        assertThat(problems(HEAD.replace("format = 1", "format = 2") + ECHO))
                 .containsExactly(
                         "m.toml:1:1: unsupported format integer 2; this plugin reads format = 1. Set `format = 1`.");
     }
@@ -268,6 +275,34 @@ class ManifestLoaderTest {
         assertThat(e)
                 .hasMessage("Smoke manifest not found: src/smoke/manifest.toml. Create it (see the usage page),"
                         + " point -Dsmoke.manifest at it, or set -Dsmoke.skip=true.");
+    }
+
+    @Test
+    void load_missingFile_namesTheSettingsInTheFrontEndsWords() {
+        FrontEnd cli = new FrontEnd() {
+            @Override
+            public String setting(Setting setting) {
+                return "--" + setting.name().toLowerCase(Locale.ROOT);
+            }
+
+            @Override
+            public String offlineSwitch() {
+                return "--offline";
+            }
+
+            @Override
+            public String loginFile() {
+                return "logins.toml";
+            }
+        };
+        ManifestLoader cliLoader = new ManifestLoader(new Placeholders(Map.of(), Map.of()), cli);
+
+        ManifestException e = catchThrowableOfType(
+                ManifestException.class, () -> cliLoader.load(dir.resolve("absent.toml"), "m.toml"));
+
+        assertThat(e)
+                .hasMessage("Smoke manifest not found: m.toml. Create it (see the usage page),"
+                        + " point --manifest at it, or set --skip=true.");
     }
 
     @Test
@@ -371,7 +406,7 @@ class ManifestLoaderTest {
 
     @Test
     void load_sourceConflicts_areExplained() throws Exception {
-        String step = "  [[scenario.step]]\n  name = \"s\"\n  run = \"echo\"\n  expect.stdout.contains = [\"x\"]\n";
+        String step = STEP + ECHO;
         assertThat(problems(
                         "format = 1\n[[scenario]]\nname = \"a\"\nsource.checkout = \".\"\nsource.repo-url = \"file:///r\"\n"
                                 + step))
