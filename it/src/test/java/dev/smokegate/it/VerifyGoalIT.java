@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import org.assertj.core.api.ThrowingConsumer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -41,18 +43,42 @@ class VerifyGoalIT {
         return all.toArray(String[]::new);
     }
 
+    /** Runs {@code mvn -B} in {@code project} with the fixture properties and then {@code extra}. */
+    private static ForkedMaven.Result mvn(Path project, String... extra) throws Exception {
+        return ForkedMaven.mvn(project, args(extra));
+    }
+
+    /** Asserts how the build ended; a failure names the build's log. */
+    private static void assertExit(ForkedMaven.Result result, int exitCode) {
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(exitCode);
+    }
+
+    /** The line of a passed scenario with its elapsed time, such as {@code [smoke] PASS greeter-loop (12.3 s)}. */
+    private static ThrowingConsumer<String> passLine(String scenario) {
+        return line -> assertThat(line).matches("\\[smoke] PASS " + Pattern.quote(scenario) + " \\(\\d+\\.\\d s\\)");
+    }
+
+    /** A line that contains {@code text}. */
+    private static ThrowingConsumer<String> containing(String text) {
+        return line -> assertThat(line).contains(text);
+    }
+
+    /** A line that starts with {@code prefix}. */
+    private static ThrowingConsumer<String> startsWith(String prefix) {
+        return line -> assertThat(line).startsWith(prefix);
+    }
+
     @Test
     void verify_localCheckoutLoop_passesAndLeavesCheckoutUntouched() throws Exception {
         Path project = ForkedMaven.project("gate", "local-loop");
 
-        ForkedMaven.Result result = ForkedMaven.mvn(project, args("verify"));
+        ForkedMaven.Result result = mvn(project, "verify");
 
-        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertExit(result, 0);
         assertThat(result.smokeLines())
-                .anySatisfy(line -> assertThat(line).matches("\\[smoke] PASS greeter-loop \\(\\d+\\.\\d s\\)"))
-                .anySatisfy(line -> assertThat(line).matches("\\[smoke] PASS greeter-sandbox \\(\\d+\\.\\d s\\)"))
-                .anySatisfy(line -> assertThat(line)
-                        .startsWith("[smoke] greeter-loop: workspace from checkout " + checkout + " at "));
+                .anySatisfy(passLine("greeter-loop"))
+                .anySatisfy(passLine("greeter-sandbox"))
+                .anySatisfy(startsWith("[smoke] greeter-loop: workspace from checkout " + checkout + " at "));
         assertThat(result.summary()).isEqualTo("Smoke: 2 passed, 0 failed, 0 skipped");
         Path scenario = project.resolve("target/smoke/greeter-loop");
         assertThat(scenario.resolve("04-rerun.log")).content().contains("Tests run: 4, Failures: 1");
@@ -69,19 +95,17 @@ class VerifyGoalIT {
     void verify_repoUrl_clonesTheTagInsteadOfTheCheckout() throws Exception {
         Path project = ForkedMaven.project("gate", "repo-url-loop");
 
-        ForkedMaven.Result result = ForkedMaven.mvn(
+        ForkedMaven.Result result = mvn(
                 project,
-                args(
-                        "verify",
-                        "-Dsmoke.repoUrl=" + mirror.toUri(),
-                        "-Dsmoke.ref=" + FixtureRepos.TAG,
-                        "-Dsmoke.scenario=greeter-loop"));
+                "verify",
+                "-Dsmoke.repoUrl=" + mirror.toUri(),
+                "-Dsmoke.ref=" + FixtureRepos.TAG,
+                "-Dsmoke.scenario=greeter-loop");
 
-        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertExit(result, 0);
         assertThat(result.smokeLines())
-                .anySatisfy(line -> assertThat(line)
-                        .startsWith("[smoke] greeter-loop: workspace cloned from " + mirror.toUri() + " at v1.0"))
-                .anySatisfy(line -> assertThat(line).matches("\\[smoke] PASS greeter-loop \\(\\d+\\.\\d s\\)"));
+                .anySatisfy(startsWith("[smoke] greeter-loop: workspace cloned from " + mirror.toUri() + " at v1.0"))
+                .anySatisfy(passLine("greeter-loop"));
         assertThat(result.summary()).isEqualTo("Smoke: 1 passed, 0 failed, 0 skipped");
         assertThat(project.resolve("target/smoke/greeter-loop/workspace/" + FixtureRepos.CHANGELOG))
                 .as("the tag predates the changelog commit")
@@ -94,20 +118,18 @@ class VerifyGoalIT {
         try (SshGitServer server = SshGitServer.start(mirror, project.resolve("ssh"))) {
             String url = server.url("greeter.git");
 
-            ForkedMaven.Result result = ForkedMaven.mvn(
+            ForkedMaven.Result result = mvn(
                     project,
-                    args(
-                            "verify",
-                            "-Dsmoke.repoUrl=" + url,
-                            "-Dsmoke.ref=" + FixtureRepos.TAG,
-                            "-Dsmoke.sshDirectory=" + server.sshDirectory(),
-                            "-Dsmoke.scenario=greeter-loop"));
+                    "verify",
+                    "-Dsmoke.repoUrl=" + url,
+                    "-Dsmoke.ref=" + FixtureRepos.TAG,
+                    "-Dsmoke.sshDirectory=" + server.sshDirectory(),
+                    "-Dsmoke.scenario=greeter-loop");
 
-            assertThat(result.exitCode()).as(result.toString()).isZero();
+            assertExit(result, 0);
             assertThat(result.smokeLines())
-                    .anySatisfy(line -> assertThat(line)
-                            .startsWith("[smoke] greeter-loop: workspace cloned from " + url + " at v1.0"))
-                    .anySatisfy(line -> assertThat(line).matches("\\[smoke] PASS greeter-loop \\(\\d+\\.\\d s\\)"));
+                    .anySatisfy(startsWith("[smoke] greeter-loop: workspace cloned from " + url + " at v1.0"))
+                    .anySatisfy(passLine("greeter-loop"));
             assertThat(result.summary()).isEqualTo("Smoke: 1 passed, 0 failed, 0 skipped");
         }
     }
@@ -138,12 +160,11 @@ class VerifyGoalIT {
                             "-Dsmoke.ref=" + FixtureRepos.TAG,
                             "-Dsmoke.scenario=greeter-loop"));
 
-            assertThat(result.exitCode()).as(result.toString()).isZero();
+            assertExit(result, 0);
             assertThat(result.smokeLines())
-                    .anySatisfy(line -> assertThat(line)
-                            .startsWith(
-                                    "[smoke] greeter-loop: workspace cloned from " + server.privateUrl() + " at v1.0"))
-                    .anySatisfy(line -> assertThat(line).matches("\\[smoke] PASS greeter-loop \\(\\d+\\.\\d s\\)"));
+                    .anySatisfy(startsWith(
+                            "[smoke] greeter-loop: workspace cloned from " + server.privateUrl() + " at v1.0"))
+                    .anySatisfy(passLine("greeter-loop"));
             assertThat(result.lines())
                     .as("not even -X shows the password")
                     .noneSatisfy(line -> assertThat(line).contains("s3cret"))
@@ -158,25 +179,24 @@ class VerifyGoalIT {
         Path project = ForkedMaven.project("gate", "http-no-login");
         try (HttpGitServer server = HttpGitServer.start(mirror, "greeter", "ci", "s3cret")) {
 
-            ForkedMaven.Result result = ForkedMaven.mvn(
-                    project, args("verify", "-Dsmoke.repoUrl=" + server.privateUrl(), "-Dsmoke.scenario=greeter-loop"));
+            ForkedMaven.Result result =
+                    mvn(project, "verify", "-Dsmoke.repoUrl=" + server.privateUrl(), "-Dsmoke.scenario=greeter-loop");
 
-            assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
+            assertExit(result, 1);
             assertThat(result.smokeLines())
                     .contains("[smoke] FAIL greeter-loop › prepare: expected a clean clone of the repository")
                     .anySatisfy(line -> assertThat(line)
                             .startsWith("[smoke]   seen:      ")
                             .contains("not authorized")
                             .contains("a <server> in settings.xml whose id is " + server.hostAndPort()))
-                    .anySatisfy(
-                            line -> assertThat(line).startsWith("[smoke]   class:     host (rule host.unreachable"));
+                    .anySatisfy(startsWith("[smoke]   class:     host (rule host.unreachable"));
             assertThat(result.summary()).isEqualTo("Smoke: 0 passed, 1 failed, 0 skipped");
         }
     }
 
     /** The {@code {…}} that {@code mvn --encrypt-master-password} or {@code --encrypt-password} printed. */
     private static String encrypted(ForkedMaven.Result result) {
-        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertExit(result, 0);
         return result.lines().stream()
                 .map(String::strip)
                 .filter(line -> line.matches("\\{[A-Za-z0-9+/=]+}"))
@@ -188,9 +208,9 @@ class VerifyGoalIT {
     void verify_rerunExpectationFails_failsTheBuildWithDetails() throws Exception {
         Path project = ForkedMaven.project("gate", "failing-rerun");
 
-        ForkedMaven.Result result = ForkedMaven.mvn(project, args("verify", "-Dsmoke.manifest=src/smoke/failing.toml"));
+        ForkedMaven.Result result = mvn(project, "verify", "-Dsmoke.manifest=src/smoke/failing.toml");
 
-        assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
+        assertExit(result, 1);
         assertThat(result.smokeLines())
                 .contains(
                         "[smoke] FAIL greeter-loop › rerun: expected stdout to match 'Tests run: 4, Failures: 2'"
@@ -200,12 +220,13 @@ class VerifyGoalIT {
                         "[smoke]   expected:  stdout to match 'Tests run: 4, Failures: 2'",
                         "[smoke]   last 20 lines of target/smoke/greeter-loop/03-rerun.log:");
         assertThat(result.smokeLines())
-                .anySatisfy(line -> assertThat(line).startsWith("[smoke]   class:     runtime (rule runtime.output"))
-                .anySatisfy(line -> assertThat(line).startsWith("[smoke]   seen:      no match in "))
+                .anySatisfy(startsWith("[smoke]   class:     runtime (rule runtime.output"))
+                .anySatisfy(startsWith("[smoke]   seen:      no match in "))
                 .contains("[smoke]   evidence:  [ERROR] Tests run: 4, Failures: 1, Errors: 0, Skipped: 0");
         assertThat(result.summary()).isEqualTo("Smoke: 0 passed, 1 failed, 0 skipped");
-        assertThat(result.lines()).anySatisfy(line -> assertThat(line)
-                .contains("Smoke gate failed: 1 of 1 scenario(s) failed. Read the [smoke] FAIL lines above"));
+        assertThat(result.lines())
+                .anySatisfy(
+                        containing("Smoke gate failed: 1 of 1 scenario(s) failed. Read the [smoke] FAIL lines above"));
         assertThat(project.resolve("target/smoke/TEST-smoke.xml"))
                 .content()
                 .contains("failures=\"1\"")
@@ -216,13 +237,12 @@ class VerifyGoalIT {
     void verify_task_runsOnlyTheScenariosThatProtectIt() throws Exception {
         Path project = ForkedMaven.project("gate", "task-selection");
 
-        ForkedMaven.Result result = ForkedMaven.mvn(project, args("smoke:verify", "-Dsmoke.task=REL-7"));
+        ForkedMaven.Result result = mvn(project, "smoke:verify", "-Dsmoke.task=REL-7");
 
-        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertExit(result, 0);
         assertThat(result.smokeLines())
-                .anySatisfy(line ->
-                        assertThat(line).startsWith("[smoke] 1 of 2 scenario(s) selected from src/smoke/manifest.toml"))
-                .anySatisfy(line -> assertThat(line).startsWith("[smoke] PASS greeter-sandbox"))
+                .anySatisfy(startsWith("[smoke] 1 of 2 scenario(s) selected from src/smoke/manifest.toml"))
+                .anySatisfy(startsWith("[smoke] PASS greeter-sandbox"))
                 .noneSatisfy(line -> assertThat(line).contains("greeter-loop"));
         assertThat(result.summary()).isEqualTo("Smoke: 1 passed, 0 failed, 0 skipped");
     }
@@ -231,11 +251,11 @@ class VerifyGoalIT {
     void verify_unknownTask_failsAndListsTheOwners() throws Exception {
         Path project = ForkedMaven.project("gate", "unknown-task");
 
-        ForkedMaven.Result result = ForkedMaven.mvn(project, args("smoke:verify", "-Dsmoke.task=REL-4"));
+        ForkedMaven.Result result = mvn(project, "smoke:verify", "-Dsmoke.task=REL-4");
 
-        assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
-        assertThat(result.lines()).anySatisfy(line -> assertThat(line)
-                .contains(
+        assertExit(result, 1);
+        assertThat(result.lines())
+                .anySatisfy(containing(
                         "No scenario protects task REL-4 [-Dsmoke.task=REL-4]. Owner IDs in the manifest: REL-42, REL-7."
                                 + " Fix the ID, or add it to the owners of the scenarios that protect it."));
         assertThat(project.resolve("target/smoke")).doesNotExist();
@@ -245,12 +265,13 @@ class VerifyGoalIT {
     void verify_missingManifest_failsNamingThePath() throws Exception {
         Path project = ForkedMaven.project("gate", "missing-manifest");
 
-        ForkedMaven.Result result = ForkedMaven.mvn(project, args("verify", "-Dsmoke.manifest=src/smoke/absent.toml"));
+        ForkedMaven.Result result = mvn(project, "verify", "-Dsmoke.manifest=src/smoke/absent.toml");
 
-        assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
-        assertThat(result.lines()).anySatisfy(line -> assertThat(line)
-                .contains("Smoke manifest not found: src/smoke/absent.toml. Create it (see the usage page),"
-                        + " point -Dsmoke.manifest at it, or set -Dsmoke.skip=true."));
+        assertExit(result, 1);
+        assertThat(result.lines())
+                .anySatisfy(
+                        containing("Smoke manifest not found: src/smoke/absent.toml. Create it (see the usage page),"
+                                + " point -Dsmoke.manifest at it, or set -Dsmoke.skip=true."));
     }
 
     @Test
@@ -259,15 +280,13 @@ class VerifyGoalIT {
         Path earlier = Files.createDirectories(project.resolve("target/smoke"));
         Files.writeString(earlier.resolve("TEST-smoke.xml"), "<earlier/>", StandardCharsets.UTF_8);
 
-        ForkedMaven.Result result =
-                ForkedMaven.mvn(project, args("verify", "-Dsmoke.manifest=src/smoke/malformed.toml"));
+        ForkedMaven.Result result = mvn(project, "verify", "-Dsmoke.manifest=src/smoke/malformed.toml");
 
-        assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
+        assertExit(result, 1);
         assertThat(result.lines())
                 .anySatisfy(
-                        line -> assertThat(line)
-                                .contains(
-                                        "src/smoke/malformed.toml:9:3: unknown key 'timout' in [[scenario.step]]. Did you mean 'timeout'?"));
+                        containing(
+                                "src/smoke/malformed.toml:9:3: unknown key 'timout' in [[scenario.step]]. Did you mean 'timeout'?"));
         assertThat(earlier.resolve("TEST-smoke.xml"))
                 .as("an earlier report stays intact")
                 .hasContent("<earlier/>");
@@ -277,9 +296,9 @@ class VerifyGoalIT {
     void verify_skip_saysWhyAndRunsNothing() throws Exception {
         Path project = ForkedMaven.project("gate", "skip");
 
-        ForkedMaven.Result result = ForkedMaven.mvn(project, args("verify", "-Dsmoke.skip=true"));
+        ForkedMaven.Result result = mvn(project, "verify", "-Dsmoke.skip=true");
 
-        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertExit(result, 0);
         assertThat(result.lines()).anySatisfy(line -> assertThat(line)
                 .isEqualTo("[INFO] Skipping the smoke gate: smoke.skip is true (-Dsmoke.skip)."));
         assertThat(project.resolve("target/smoke")).doesNotExist();
@@ -289,58 +308,58 @@ class VerifyGoalIT {
     void verify_offline_clonesAPinnedCommitFromTheCacheAndSaysSo() throws Exception {
         Path project = ForkedMaven.project("gate", "offline");
         Path cache = ForkedMaven.scratch("offline-cache");
-        String[] clone = args(
-                "verify",
-                "-Dsmoke.manifest=src/smoke/clone.toml",
-                "-Dfixture.mirrorUrl=" + mirror.toUri(),
-                "-Dfixture.sha=" + head(mirror),
-                "-Dsmoke.cacheDirectory=" + cache);
-        assertThat(ForkedMaven.mvn(project, clone).exitCode())
+        assertThat(mvn(project, pinnedClone(cache)).exitCode())
                 .as("the online run fills the cache")
                 .isZero();
 
-        String[] offline = java.util.stream.Stream.concat(
-                        java.util.stream.Stream.of("-o"), java.util.Arrays.stream(clone))
-                .toArray(String[]::new);
-        ForkedMaven.Result result = ForkedMaven.mvn(project, offline);
+        ForkedMaven.Result result = mvn(project, offline(pinnedClone(cache)));
 
-        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertExit(result, 0);
         assertThat(result.smokeLines())
                 .anySatisfy(line -> assertThat(line)
                         .isEqualTo("[smoke] 1 of 1 scenario(s) selected from"
                                 + " src/smoke/clone.toml (offline: clones come from the cache only)"))
                 .anySatisfy(line -> assertThat(line).endsWith(" (from cache, no fetch)"))
-                .anySatisfy(line -> assertThat(line).startsWith("[smoke] PASS pinned-clone"));
+                .anySatisfy(startsWith("[smoke] PASS pinned-clone"));
     }
 
     @Test
     void verify_offlineWithEmptyCache_failsAsHostNamingTheCacheAndTheFix() throws Exception {
         Path project = ForkedMaven.project("gate", "offline-empty");
         Path cache = ForkedMaven.scratch("offline-empty-cache");
-        assertThat(ForkedMaven.mvn(project, args("verify", "-Dsmoke.skip=true")).exitCode())
+        assertThat(mvn(project, "verify", "-Dsmoke.skip=true").exitCode())
                 .as("an online build first resolves the plugin, as a user's first build does")
                 .isZero();
 
-        ForkedMaven.Result result = ForkedMaven.mvn(
-                project,
-                args(
-                        "-o",
-                        "verify",
-                        "-Dsmoke.manifest=src/smoke/clone.toml",
-                        "-Dfixture.mirrorUrl=" + mirror.toUri(),
-                        "-Dfixture.sha=" + head(mirror),
-                        "-Dsmoke.cacheDirectory=" + cache));
+        ForkedMaven.Result result = mvn(project, offline(pinnedClone(cache)));
 
-        assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
+        assertExit(result, 1);
         assertThat(result.smokeLines())
                 .contains("[smoke] FAIL pinned-clone › prepare: expected a clean clone of the repository")
                 .anySatisfy(line -> assertThat(line)
                         .startsWith("[smoke]   seen:      ")
                         .contains(cache.toString())
                         .contains("without -o"))
-                .anySatisfy(
-                        line -> assertThat(line).startsWith("[smoke]   class:     host (rule host.offline-not-cached"));
+                .anySatisfy(startsWith("[smoke]   class:     host (rule host.offline-not-cached"));
         assertThat(result.summary()).isEqualTo("Smoke: 0 passed, 1 failed, 0 skipped");
+    }
+
+    /** {@code verify} of {@code clone.toml}, which clones the mirror at its head commit, with its clone cache in {@code cache}. */
+    private static String[] pinnedClone(Path cache) throws Exception {
+        return new String[] {
+            "verify",
+            "-Dsmoke.manifest=src/smoke/clone.toml",
+            "-Dfixture.mirrorUrl=" + mirror.toUri(),
+            "-Dfixture.sha=" + head(mirror),
+            "-Dsmoke.cacheDirectory=" + cache
+        };
+    }
+
+    /** {@code args} with Maven's offline switch first. */
+    private static String[] offline(String... args) {
+        List<String> all = new java.util.ArrayList<>(List.of("-o"));
+        all.addAll(List.of(args));
+        return all.toArray(String[]::new);
     }
 
     private static String head(Path repository) throws Exception {

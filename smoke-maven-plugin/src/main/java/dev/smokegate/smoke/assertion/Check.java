@@ -8,14 +8,7 @@ package dev.smokegate.smoke.assertion;
  * names the path or value.
  */
 public sealed interface Check
-        permits ExitCodeCheck,
-                ContainsCheck,
-                MatchesCheck,
-                NotContainsCheck,
-                FileExistsCheck,
-                FileAbsentCheck,
-                FileContainsCheck,
-                JsonPointerCheck {
+        permits ExitCodeCheck, LiteralCheck, MatchesCheck, GlobCheck, FileContainsCheck, JsonPointerCheck {
 
     /**
      * Evaluates this check against what a step left behind.

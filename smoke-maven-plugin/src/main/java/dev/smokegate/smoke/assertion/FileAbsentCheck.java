@@ -1,49 +1,40 @@
 package dev.smokegate.smoke.assertion;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.util.Objects;
-
 /**
  * No path under the working directory matches a glob (same matching as {@link FileExistsCheck}).
  * A walk that gives up before it has seen everything fails: absence was not shown.
+ *
+ * <p>Fails with {@code found target/a.tmp, target/b.tmp, target/c.tmp and 2 more} (the
+ * alphabetically first matches); passes with {@code no match}. Reads as {@code no file matches
+ * '**}{@code /*.orig'} in {@code -X} output.
  */
-public final class FileAbsentCheck implements Check {
+public final class FileAbsentCheck extends GlobCheck {
 
     /** Matches named in a failure, at most. */
     private static final int SHOWN = 3;
 
-    private final String glob;
-
     /** @param glob the glob, such as {@code **}{@code /*.orig} */
     public FileAbsentCheck(String glob) {
-        this.glob = Objects.requireNonNull(glob, "glob");
+        super(glob);
     }
 
-    /** The glob, as given. */
-    public String glob() {
-        return glob;
-    }
-
-    /**
-     * Fails with {@code found target/a.tmp, target/b.tmp, target/c.tmp and 2 more} (the
-     * alphabetically first matches); passes with {@code no match}.
-     */
     @Override
-    public CheckResult evaluate(StepOutput output) {
-        String expectation = "expected no file matching " + Texts.quote(glob);
-        if (!Files.isDirectory(output.workDir())) {
-            return CheckResult.fail(expectation, "working directory " + output.workDir() + " does not exist", null);
-        }
-        GlobWalk.Found found;
-        try {
-            found = new GlobWalk(glob).find(output.workDir(), Long.MAX_VALUE, SHOWN);
-        } catch (IllegalArgumentException e) {
-            return CheckResult.fail(expectation, e.getMessage(), null);
-        } catch (IOException e) {
-            return CheckResult.fail(
-                    expectation, FileProbe.describe(e, output.workDir().toString()), null);
-        }
+    String expectation() {
+        return "expected no file matching " + Texts.quote(glob());
+    }
+
+    @Override
+    long stopAfter() {
+        return Long.MAX_VALUE;
+    }
+
+    @Override
+    int keep() {
+        return SHOWN;
+    }
+
+    @Override
+    CheckResult judge(String expectation, GlobWalk.Found found, StepOutput output) {
         if (found.count() > 0) {
             long rest = found.count() - found.first().size();
             String more = rest == 0 ? "" : " and " + Texts.number(rest) + " more";
@@ -61,6 +52,6 @@ public final class FileAbsentCheck implements Check {
 
     @Override
     public String toString() {
-        return "no file matches " + Texts.quote(glob);
+        return "no file matches " + Texts.quote(glob());
     }
 }

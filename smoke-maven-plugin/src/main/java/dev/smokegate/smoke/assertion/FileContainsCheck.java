@@ -13,31 +13,14 @@ public final class FileContainsCheck implements Check {
 
     private final String path;
     private final String text;
-    private final int window;
 
     /**
      * @param path the file, relative to the working directory
      * @param text the text that must appear
      */
     public FileContainsCheck(String path, String text) {
-        this(path, text, TextSearch.DEFAULT_WINDOW_CHARS);
-    }
-
-    /** @param window characters read per window; small values test window boundaries */
-    FileContainsCheck(String path, String text, int window) {
         this.path = Objects.requireNonNull(path, "path");
         this.text = Objects.requireNonNull(text, "text");
-        this.window = window;
-    }
-
-    /** The file, relative to the working directory, as given. */
-    public String path() {
-        return path;
-    }
-
-    /** The text looked for, exactly as given. */
-    public String text() {
-        return text;
     }
 
     /**
@@ -46,6 +29,11 @@ public final class FileContainsCheck implements Check {
      */
     @Override
     public CheckResult evaluate(StepOutput output) {
+        return evaluate(output, TextSearch.DEFAULT_WINDOW_CHARS);
+    }
+
+    /** As {@link #evaluate(StepOutput)}, reading {@code window} characters at a time; small values test window boundaries. */
+    CheckResult evaluate(StepOutput output, int window) {
         String expectation = "expected file " + path + " to contain " + Texts.quote(text);
         Path file = output.workDir().resolve(path);
         String problem = FileProbe.problem(file, path);

@@ -92,21 +92,6 @@ public final class JsonPointerCheck implements Check {
         return new JsonPointerCheck(Objects.requireNonNull(file, "file"), pointer, expected);
     }
 
-    /** @return the file, relative to the working directory, or {@code null} for standard output */
-    public String file() {
-        return file;
-    }
-
-    /** @return the JSON Pointer, as given */
-    public String pointer() {
-        return pointer;
-    }
-
-    /** @return the value the pointer must select */
-    public JsonNode expected() {
-        return expected;
-    }
-
     /**
      * Passes or fails with the selected value as {@code seen} (JSON, cut to 200 characters). Fails
      * with {@code missing} (evidence: the deepest part of the pointer that exists, as {@code at

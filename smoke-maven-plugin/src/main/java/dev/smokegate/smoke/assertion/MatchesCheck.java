@@ -17,8 +17,6 @@ public final class MatchesCheck implements Check {
     private final String regex;
     private final Pattern pattern;
     private final String invalid;
-    private final int window;
-    private final int overlap;
 
     /**
      * @param stream the log to read
@@ -26,14 +24,6 @@ public final class MatchesCheck implements Check {
      *     fail with the syntax error (manifest validation normally rejects it first)
      */
     public MatchesCheck(LogStream stream, String regex) {
-        this(stream, regex, TextSearch.DEFAULT_WINDOW_CHARS, TextSearch.REGEX_OVERLAP_CHARS);
-    }
-
-    /**
-     * @param window characters read per window
-     * @param overlap the longest match trusted across a window boundary, in characters
-     */
-    MatchesCheck(LogStream stream, String regex, int window, int overlap) {
         this.stream = Objects.requireNonNull(stream, "stream");
         this.regex = Objects.requireNonNull(regex, "regex");
         Pattern compiled = null;
@@ -45,18 +35,6 @@ public final class MatchesCheck implements Check {
         }
         this.pattern = compiled;
         this.invalid = error;
-        this.window = window;
-        this.overlap = overlap;
-    }
-
-    /** The log this check reads. */
-    public LogStream stream() {
-        return stream;
-    }
-
-    /** The regular expression, as given. */
-    public String regex() {
-        return regex;
     }
 
     /**
@@ -66,6 +44,16 @@ public final class MatchesCheck implements Check {
      */
     @Override
     public CheckResult evaluate(StepOutput output) {
+        return evaluate(output, TextSearch.DEFAULT_WINDOW_CHARS, TextSearch.REGEX_OVERLAP_CHARS);
+    }
+
+    /**
+     * As {@link #evaluate(StepOutput)}, with other limits; small values test window boundaries.
+     *
+     * @param window characters read per window
+     * @param overlap the longest match trusted across a window boundary, in characters
+     */
+    CheckResult evaluate(StepOutput output, int window, int overlap) {
         String expectation = "expected " + stream + " to match " + Texts.quote(regex);
         if (invalid != null) {
             return CheckResult.fail(expectation, invalid, null);

@@ -2,8 +2,32 @@
  * The checks of a step's {@code expect} table, one small class per kind, each evaluated against
  * what the step left behind: its exit code, its logs and the files in its working directory.
  *
+ * <ul>
+ *   <li>{@link dev.smokegate.smoke.assertion.Checks}: the entry point; a step's expectations as
+ *       checks, in a stable order.
+ *   <li>{@link dev.smokegate.smoke.assertion.Check}: one expectation (sealed); {@link
+ *       dev.smokegate.smoke.assertion.CheckResult}: its verdict, worded for a report.
+ *   <li>{@link dev.smokegate.smoke.assertion.ExitCodeCheck}: the exit code.
+ *   <li>{@link dev.smokegate.smoke.assertion.ContainsCheck} and {@link
+ *       dev.smokegate.smoke.assertion.NotContainsCheck}: a literal text in a log, or not; their
+ *       shared base is {@link dev.smokegate.smoke.assertion.LiteralCheck}.
+ *   <li>{@link dev.smokegate.smoke.assertion.MatchesCheck}: a regular expression in a log.
+ *   <li>{@link dev.smokegate.smoke.assertion.FileExistsCheck} and {@link
+ *       dev.smokegate.smoke.assertion.FileAbsentCheck}: a path matching a glob, or none; their
+ *       shared base is {@link dev.smokegate.smoke.assertion.GlobCheck}.
+ *   <li>{@link dev.smokegate.smoke.assertion.FileContainsCheck}: a literal text in a file.
+ *   <li>{@link dev.smokegate.smoke.assertion.JsonPointerCheck}: a value at a JSON Pointer of stdout
+ *       or a file.
+ *   <li>{@link dev.smokegate.smoke.assertion.StepOutput}: what a step left behind; {@link
+ *       dev.smokegate.smoke.assertion.LogStream}: which of its logs a check reads.
+ *   <li>{@link dev.smokegate.smoke.assertion.TextSearch}: streamed search of a file through a
+ *       window; {@link dev.smokegate.smoke.assertion.ClosestLine}: the evidence of a text not found.
+ *   <li>{@link dev.smokegate.smoke.assertion.GlobWalk}: the walk that finds paths matching a glob;
+ *       {@link dev.smokegate.smoke.assertion.FileProbe}: what is wrong with a path before it is read.
+ *   <li>{@link dev.smokegate.smoke.assertion.Texts}: the wording shared by the checks' messages.
+ * </ul>
+ *
  * <p>Plain Java: nothing here imports Maven. Logs are read as streams, never whole, so a step that
- * printed a gigabyte is checked in a few megabytes of memory. Start at {@link
- * dev.smokegate.smoke.assertion.Checks#of}.
+ * printed a gigabyte is checked in a few megabytes of memory.
  */
 package dev.smokegate.smoke.assertion;

@@ -56,8 +56,8 @@ public final class SmokeEngine {
                     + " source.ref.");
         }
         Placeholders placeholders = new Placeholders(request.properties(), request.environment());
-        Manifest manifest =
-                new ManifestLoader(placeholders).load(request.manifest(), request.display(request.manifest()));
+        Manifest manifest = new ManifestLoader(placeholders, request.frontEnd())
+                .load(request.manifest(), request.display(request.manifest()));
         List<Scenario> selected =
                 Selection.select(manifest.scenarios(), request.tasks(), request.scenarioGlobs(), request.frontEnd());
         log.info("[smoke] " + selected.size() + " of " + manifest.scenarios().size() + " scenario(s) selected from "

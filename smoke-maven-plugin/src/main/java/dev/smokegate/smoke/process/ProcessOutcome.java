@@ -1,5 +1,6 @@
 package dev.smokegate.smoke.process;
 
+import dev.smokegate.smoke.model.Durations;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -30,13 +31,13 @@ public record ProcessOutcome(int exitCode, boolean timedOut, Duration elapsed, S
         return startError == null;
     }
 
-    /** Reads like {@code exit code 1 after 2.5s} in {@code -X} output. */
+    /** Reads like {@code exit code 1 after 2.5 s} in {@code -X} output. */
     @Override
     public String toString() {
         if (!started()) {
             return "not started (exit code " + exitCode + "): " + startError;
         }
-        String time = Durations.format(elapsed);
+        String time = Durations.elapsed(elapsed);
         return timedOut
                 ? "killed after " + time + " at the deadline (exit code " + exitCode + ")"
                 : "exit code " + exitCode + " after " + time;

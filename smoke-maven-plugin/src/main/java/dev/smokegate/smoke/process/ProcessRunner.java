@@ -1,5 +1,6 @@
 package dev.smokegate.smoke.process;
 
+import dev.smokegate.smoke.model.Durations;
 import dev.smokegate.smoke.model.SmokeLog;
 import java.io.Closeable;
 import java.io.IOException;
@@ -30,7 +31,7 @@ import java.util.stream.Collectors;
  *       timeout. When it passes, the whole process tree is killed: every process is collected
  *       first (so none escapes by being re-parented once its parent dies), then sent SIGTERM,
  *       parents before children, and after a grace of 2 s SIGKILL. The combined log's last line then reads {@code
- *       [smoke] killed after 5s: step timeout reached}.
+ *       [smoke] killed after 5.0 s: step timeout reached}.
  *   <li><b>Background processes:</b> processes of the tree still running when the command exits
  *       (jobs started with {@code &} and not waited for) are killed the same way, and named in the
  *       combined log: {@code [smoke] killed 1 background process still running when the step
@@ -169,7 +170,7 @@ public final class ProcessRunner {
             drain(tree, out, stdout, stderr);
             if (!exited) {
                 String why = interrupted ? "interrupted" : "step timeout reached";
-                out.note("[smoke] killed after " + Durations.format(elapsed) + ": " + why);
+                out.note("[smoke] killed after " + Durations.elapsed(elapsed) + ": " + why);
             }
             ProcessOutcome outcome = new ProcessOutcome(exitCode, !exited && !interrupted, elapsed, null);
             log.debug("`" + spec.display() + "`: " + outcome);

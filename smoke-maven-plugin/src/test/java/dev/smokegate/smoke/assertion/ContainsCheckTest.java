@@ -84,7 +84,7 @@ class ContainsCheckTest {
         for (int offset = 201; offset < 261; offset++) {
             step.stdout("x".repeat(offset) + needle + "y".repeat(30));
 
-            CheckResult result = new ContainsCheck(LogStream.STDOUT, needle, 8).evaluate(step.output());
+            CheckResult result = new ContainsCheck(LogStream.STDOUT, needle).evaluate(step.output(), 8);
 
             assertThat(result.passed()).as("offset %d", offset).isTrue();
             assertThat(result.evidence())
@@ -98,8 +98,8 @@ class ContainsCheckTest {
         String needle = "a needle much longer than the window of four characters";
         TestStep step = new TestStep(dir).stdout("z".repeat(1000) + "\n" + needle + "\n");
 
-        assertThat(new ContainsCheck(LogStream.STDOUT, needle, 4)
-                        .evaluate(step.output())
+        assertThat(new ContainsCheck(LogStream.STDOUT, needle)
+                        .evaluate(step.output(), 4)
                         .seen())
                 .isEqualTo("found on line 2");
     }
@@ -112,12 +112,12 @@ class ContainsCheckTest {
         }
         TestStep step = new TestStep(dir).stdout(log.toString());
 
-        CheckResult result = new ContainsCheck(LogStream.STDOUT, "needle", 8).evaluate(step.output());
+        CheckResult result = new ContainsCheck(LogStream.STDOUT, "needle").evaluate(step.output(), 8);
 
         assertThat(result.seen()).isEqualTo("found on line 437");
         assertThat(result.evidence()).isEqualTo("line 437: needle here");
-        assertThat(new ContainsCheck(LogStream.STDOUT, "absent", 8)
-                        .evaluate(step.output())
+        assertThat(new ContainsCheck(LogStream.STDOUT, "absent")
+                        .evaluate(step.output(), 8)
                         .seen())
                 .isEqualTo("not found in 500 lines (" + String.format("%,d", log.length()) + " bytes) of stdout");
     }

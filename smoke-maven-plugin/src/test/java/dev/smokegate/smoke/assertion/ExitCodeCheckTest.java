@@ -31,14 +31,14 @@ class ExitCodeCheckTest {
 
     @Test
     void evaluate_killedBySignal_namesTheSignal() throws IOException {
-        TestStep step = new TestStep(dir).combined("[smoke] killed after 5s: step timeout reached\n");
+        TestStep step = new TestStep(dir).combined("[smoke] killed after 5.0 s: step timeout reached\n");
 
         assertThat(new ExitCodeCheck(0).evaluate(step.output(143)))
                 .isEqualTo(new CheckResult(
                         false,
                         "expected exit code 0",
                         "exit code 143 (128+15: killed by SIGTERM)",
-                        "[smoke] killed after 5s: step timeout reached"));
+                        "[smoke] killed after 5.0 s: step timeout reached"));
     }
 
     @Test

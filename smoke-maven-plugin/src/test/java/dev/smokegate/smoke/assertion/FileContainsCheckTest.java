@@ -45,8 +45,8 @@ class FileContainsCheckTest {
         for (int offset = 201; offset < 240; offset++) {
             step.file("big.txt", "-".repeat(offset) + "marker text\n");
 
-            assertThat(new FileContainsCheck("big.txt", "marker text", 8)
-                            .evaluate(step.output())
+            assertThat(new FileContainsCheck("big.txt", "marker text")
+                            .evaluate(step.output(), 8)
                             .passed())
                     .as("offset %d", offset)
                     .isTrue();

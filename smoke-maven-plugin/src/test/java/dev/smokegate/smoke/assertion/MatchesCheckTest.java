@@ -51,7 +51,7 @@ class MatchesCheckTest {
         for (int offset = 230; offset < 280; offset++) {
             step.stdout("x".repeat(offset) + " count: 123456789 end\n");
 
-            CheckResult result = new MatchesCheck(LogStream.STDOUT, "count: \\d+", 8, 32).evaluate(step.output());
+            CheckResult result = new MatchesCheck(LogStream.STDOUT, "count: \\d+").evaluate(step.output(), 8, 32);
 
             assertThat(result.seen()).as("offset %d", offset).isEqualTo("matched 'count: 123456789' on line 1");
         }
@@ -64,7 +64,7 @@ class MatchesCheckTest {
             step.stdout("x".repeat(offset) + "\nBEGIN\nbody\nEND\n");
 
             CheckResult result =
-                    new MatchesCheck(LogStream.STDOUT, "BEGIN\\n\\w+\\nEND", 8, 32).evaluate(step.output());
+                    new MatchesCheck(LogStream.STDOUT, "BEGIN\\n\\w+\\nEND").evaluate(step.output(), 8, 32);
 
             assertThat(result.seen()).as("offset %d", offset).isEqualTo("matched 'BEGIN\\nbody\\nEND' on line 2");
         }
@@ -77,7 +77,7 @@ class MatchesCheckTest {
             // text after "abc" so that, at some offset, a window starts right at it
             step.stdout("x".repeat(offset) + "abc\n" + "y".repeat(300) + "\n");
 
-            CheckResult result = new MatchesCheck(LogStream.STDOUT, "^abc", 8, 32).evaluate(step.output());
+            CheckResult result = new MatchesCheck(LogStream.STDOUT, "^abc").evaluate(step.output(), 8, 32);
 
             assertThat(result.passed()).as("offset %d", offset).isFalse();
         }
@@ -89,7 +89,7 @@ class MatchesCheckTest {
         for (int offset = 230; offset < 280; offset++) {
             step.stdout("x".repeat(offset) + "abcd\nabc");
 
-            CheckResult result = new MatchesCheck(LogStream.STDOUT, "abc$", 8, 32).evaluate(step.output());
+            CheckResult result = new MatchesCheck(LogStream.STDOUT, "abc$").evaluate(step.output(), 8, 32);
 
             assertThat(result.seen()).as("offset %d", offset).isEqualTo("matched 'abc' on line 2");
         }

@@ -49,7 +49,7 @@ class NotContainsCheckTest {
         }
         TestStep step = new TestStep(dir).stderr(log.toString());
 
-        CheckResult result = new NotContainsCheck(LogStream.STDERR, "FATAL", 8).evaluate(step.output());
+        CheckResult result = new NotContainsCheck(LogStream.STDERR, "FATAL").evaluate(step.output(), 8);
 
         assertThat(result.seen()).isEqualTo("found on line 1,234");
         assertThat(result.evidence()).isEqualTo("line 1,234: prefix FATAL: disk full, and the rest of the line");
@@ -62,7 +62,7 @@ class NotContainsCheckTest {
         for (int offset = 230; offset < 280; offset++) {
             step.stdout("x".repeat(offset) + "\n" + line + "\nnext\n");
 
-            CheckResult result = new NotContainsCheck(LogStream.STDOUT, "[ERROR]", 8).evaluate(step.output());
+            CheckResult result = new NotContainsCheck(LogStream.STDOUT, "[ERROR]").evaluate(step.output(), 8);
 
             assertThat(result.evidence()).as("offset %d", offset).isEqualTo("line 2: " + line);
         }

@@ -4,46 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.smokegate.smoke.CliFrontEnd;
 import dev.smokegate.smoke.model.Action;
 import dev.smokegate.smoke.model.Manifest;
 import dev.smokegate.smoke.model.Scenario;
 import dev.smokegate.smoke.model.Source;
 import dev.smokegate.smoke.model.Step;
 import dev.smokegate.smoke.model.UntrackedMode;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class ManifestLoaderTest {
-    private static final String HEAD =
-            "format = 1\n\n[[scenario]]\nname = \"a\"\n\n  [[scenario.step]]\n  name = \"s\"\n";
-
-    @TempDir
-    Path dir;
-
-    private final ManifestLoader loader = new ManifestLoader(new Placeholders(
-            Map.of("project.build.directory", "/p/target", "fixture.repo", "/repos/greeter"), Map.of("HOME", "/root")));
-
-    private Manifest load(String toml) throws Exception {
-        Path file = dir.resolve("m.toml");
-        Files.writeString(file, toml, StandardCharsets.UTF_8);
-        return loader.load(file, "m.toml");
-    }
-
-    private List<String> problems(String toml) throws IOException {
-        Path file = dir.resolve("m.toml");
-        Files.writeString(file, toml, StandardCharsets.UTF_8);
-        ManifestException e = catchThrowableOfType(ManifestException.class, () -> loader.load(file, "m.toml"));
-        assertThat(e).as("the manifest must be rejected").isNotNull();
-        return e.problems().stream().map(ManifestProblem::toString).toList();
-    }
-
+/** The manifest as a whole: every key read, the top level, scenarios and their source, and the file itself. */
+class ManifestLoaderTest extends ManifestTestSupport {
     @Test
     void load_issueExample_readsEveryKey() throws Exception {
         Files.createDirectories(dir.resolve("patches"));
@@ -167,20 +142,8 @@ class ManifestLoaderTest {
     }
 
     @Test
-    void load_typoInAssertion_isRejectedNotIgnored() throws Exception {
-        assertThat(
-                        problems(
-                                HEAD
-                                        + "  run = \"echo hi\"\n  expect.stdout.contain = [\"hi\"]\n  expect.stderr.contains = [\"x\"]\n"))
-                .containsExactly("m.toml:9:3: unknown key 'contain' in [[scenario]] 'a' › s expect.stdout."
-                        + " Did you mean 'contains'?");
-    }
-
-    @Test
     void load_unknownKeyWithoutNearMatch_listsAllowedKeys() throws Exception {
-        assertThat(problems(
-                        "format = 1\ncolour = \"red\"\n[[scenario]]\nname = \"a\"\n  [[scenario.step]]\n  name = \"s\"\n"
-                                + "  run = \"echo\"\n  expect.stdout.contains = [\"x\"]\n"))
+        assertThat(problems("format = 1\ncolour = \"red\"\n[[scenario]]\nname = \"a\"\n" + STEP + ECHO))
                 .containsExactly("m.toml:2:1: unknown key 'colour' in the top level of the manifest."
                         + " Allowed keys: defaults, format, scenario.");
     }
@@ -207,40 +170,28 @@ class ManifestLoaderTest {
 
     @Test
     void load_duplicateScenarioNames_pointAtTheFirst() throws Exception {
-        String scenario = "[[scenario]]\nname = \"a\"\n  [[scenario.step]]\n  name = \"s\"\n  run = \"echo\"\n"
-                + "  expect.stdout.contains = [\"x\"]\n";
+        String scenario = "[[scenario]]\nname = \"a\"\n" + STEP + ECHO;
         assertThat(problems("format = 1\n" + scenario + scenario))
                 .containsExactly(
                         "m.toml:9:1: duplicate scenario name 'a'; it is first used at m.toml:3:1. Rename one of them.");
     }
 
     @Test
-    void load_duplicateStepNames_pointAtTheFirst() throws Exception {
-        assertThat(problems(HEAD + "  run = \"echo\"\n  expect.stdout.contains = [\"x\"]\n"
-                        + "  [[scenario.step]]\n  name = \"s\"\n  run = \"echo\"\n"))
-                .containsExactly(
-                        "m.toml:11:3: duplicate step name 's'; it is first used at m.toml:7:3. Rename one of them.");
-    }
-
-    @Test
     void load_badScenarioName_explainsTheRule() throws Exception {
-        assertThat(problems("format = 1\n[[scenario]]\nname = \"Greeter Loop\"\n  [[scenario.step]]\n  name = \"s\"\n"
-                        + "  run = \"echo\"\n  expect.stdout.contains = [\"x\"]\n"))
+        assertThat(problems("format = 1\n[[scenario]]\nname = \"Greeter Loop\"\n" + STEP + ECHO))
                 .containsExactly("m.toml:3:1: scenario name 'Greeter Loop' must match [a-z0-9][a-z0-9._-]* (it names a"
                         + " folder and a log file). Use lower case, digits, '.', '_' and '-'.");
     }
 
     @Test
     void load_missingFormat_saysWhatToAdd() throws Exception {
-        assertThat(problems("[[scenario]]\nname = \"a\"\n  [[scenario.step]]\n  name = \"s\"\n  run = \"echo\"\n"
-                        + "  expect.stdout.contains = [\"x\"]\n"))
+        assertThat(problems("[[scenario]]\nname = \"a\"\n" + STEP + ECHO))
                 .containsExactly("m.toml:1:1: missing key 'format'. Add `format = 1` as the first line.");
     }
 
     @Test
     void load_otherFormat_isUnsupported() throws Exception {
-        assertThat(problems(HEAD.replace("format = 1", "format = 2")
-                        + "  run = \"echo\"\n  expect.stdout.contains = [\"x\"]\n"))
+        assertThat(problems(HEAD.replace("format = 1", "format = 2") + ECHO))
                 .containsExactly(
                         "m.toml:1:1: unsupported format integer 2; this plugin reads format = 1. Set `format = 1`.");
     }
@@ -264,6 +215,18 @@ class ManifestLoaderTest {
         assertThat(e)
                 .hasMessage("Smoke manifest not found: src/smoke/manifest.toml. Create it (see the usage page),"
                         + " point -Dsmoke.manifest at it, or set -Dsmoke.skip=true.");
+    }
+
+    @Test
+    void load_missingFile_namesTheSettingsInTheFrontEndsWords() {
+        ManifestLoader cliLoader = new ManifestLoader(new Placeholders(Map.of(), Map.of()), CliFrontEnd.INSTANCE);
+
+        ManifestException e = catchThrowableOfType(
+                ManifestException.class, () -> cliLoader.load(dir.resolve("absent.toml"), "m.toml"));
+
+        assertThat(e)
+                .hasMessage("Smoke manifest not found: m.toml. Create it (see the usage page),"
+                        + " point --manifest at it, or set --skip=true.");
     }
 
     @Test
@@ -300,74 +263,8 @@ class ManifestLoaderTest {
     }
 
     @Test
-    void load_unknownPlaceholder_isAnErrorNotAnEmptyString() throws Exception {
-        assertThat(problems(HEAD
-                        + "  run = \"echo ${project.buildDirectory}\"\n  expect.stdout.contains = [\"${env.NOPE}\"]\n"))
-                .containsExactly(
-                        "m.toml:8:3: unknown placeholder ${project.buildDirectory} in 'run' of [[scenario]] 'a' › s."
-                                + " Use a Maven project property, ${env.NAME} for a set environment variable, or one of"
-                                + " ${smoke.export}, ${smoke.logs}, ${smoke.scenario}, ${smoke.workspace}; write $${ for a literal ${.",
-                        "m.toml:9:29: unknown placeholder ${env.NOPE} in 'contains' of [[scenario]] 'a' › s expect.stdout."
-                                + " Use a Maven project property, ${env.NAME} for a set environment variable, or one of"
-                                + " ${smoke.export}, ${smoke.logs}, ${smoke.scenario}, ${smoke.workspace}; write $${ for a literal ${.");
-    }
-
-    @Test
-    void load_knownPlaceholdersAndEscapes_areAccepted() throws Exception {
-        Manifest manifest =
-                load(HEAD + "  run = \"echo ${project.build.directory} ${env.HOME} ${smoke.workspace} $${HOME}\"\n"
-                        + "  expect.stdout.contains = [\"/p/target\"]\n");
-
-        assertThat(manifest.scenarios()).hasSize(1);
-    }
-
-    @Test
-    void load_pathsLeavingTheWorkspace_areRejected() throws Exception {
-        assertThat(problems(HEAD + "  run = \"echo\"\n  cwd = \"../elsewhere\"\n  expect.stdout.contains = [\"x\"]\n"
-                        + "  [[scenario.step]]\n  name = \"e\"\n  export.diff = \"/tmp/changes.diff\"\n"
-                        + "  export.files = [\"../*.jar\"]\n"))
-                .containsExactly(
-                        "m.toml:9:3: 'cwd' in [[scenario]] 'a' › s leaves the workspace: ../elsewhere."
-                                + " Use a path relative to the workspace root, without leading '..'.",
-                        "m.toml:13:3: 'diff' in [[scenario]] 'a' › e export leaves the workspace: /tmp/changes.diff."
-                                + " Use a path relative to the workspace root, without leading '..'.",
-                        "m.toml:14:3: export.files glob '../*.jar' in [[scenario]] 'a' › e leaves the workspace."
-                                + " Use a glob relative to the workspace root, without '..'.");
-    }
-
-    @Test
-    void load_badRegex_namesItAndSuggestsContains() throws Exception {
-        assertThat(problems(HEAD + "  run = \"echo\"\n  expect.stdout.matches = [\"Tests run: (4\"]\n"))
-                .containsExactly(
-                        "m.toml:9:28: bad regex in [[scenario]] 'a' › s expect.stdout.matches: 'Tests run: (4':"
-                                + " Unclosed group near index 13. Fix it (java.util.regex syntax), or use 'contains' for literal text.");
-    }
-
-    @Test
-    void load_badJsonPointer_isRejected() throws Exception {
-        assertThat(problems(HEAD + "  run = \"echo\"\n  expect.json = { \"status\" = \"UP\" }\n"))
-                .contains("m.toml:9:19: 'status' in [[scenario]] 'a' › s expect.json is not a JSON Pointer (RFC 6901)."
-                        + " Write it like \"/status\" or \"/items/0/name\".");
-    }
-
-    @Test
-    void load_stepDoingTwoThings_isSplit() throws Exception {
-        Files.writeString(dir.resolve("p.diff"), "");
-        assertThat(problems(HEAD + "  run = \"echo\"\n  patch = \"p.diff\"\n  expect.stdout.contains = [\"x\"]\n"))
-                .containsExactly("m.toml:9:3: [[scenario]] 'a' › s sets run and patch. A step does one thing: split it"
-                        + " into several steps.");
-    }
-
-    @Test
-    void load_stepDoingNothing_isRejected() throws Exception {
-        assertThat(problems(HEAD + "  expect.stdout.contains = [\"x\"]\n"))
-                .containsExactly(
-                        "m.toml:6:3: [[scenario]] 'a' › s does nothing. Give it one of run, args, patch or export.");
-    }
-
-    @Test
     void load_sourceConflicts_areExplained() throws Exception {
-        String step = "  [[scenario.step]]\n  name = \"s\"\n  run = \"echo\"\n  expect.stdout.contains = [\"x\"]\n";
+        String step = STEP + ECHO;
         assertThat(problems(
                         "format = 1\n[[scenario]]\nname = \"a\"\nsource.checkout = \".\"\nsource.repo-url = \"file:///r\"\n"
                                 + step))
@@ -379,24 +276,6 @@ class ManifestLoaderTest {
                         "m.toml:4:1: source.ref applies only to source.repo-url in [[scenario]] 'a'."
                                 + " Remove it, or clone with source.repo-url.",
                         "m.toml:5:1: source.untracked in [[scenario]] 'a' must be \"include\" or \"exclude\"; found \"all\".");
-    }
-
-    @Test
-    void load_exitOnPatchStep_isRejected() throws Exception {
-        Files.writeString(dir.resolve("p.diff"), "");
-        assertThat(problems(HEAD + "  patch = \"p.diff\"\n  expect.exit = 0\n  expect.stdout.contains = [\"x\"]\n"))
-                .containsExactly("m.toml:9:3: expect.exit in [[scenario]] 'a' › s applies only to run steps; patch and"
-                        + " export steps have no exit code. Remove it.");
-    }
-
-    @Test
-    void load_missingPatchFile_namesWhereItLooked() throws Exception {
-        assertThat(problems(HEAD + "  patch = \"patches/none.diff\"\n  expect.stdout.contains = [\"x\"]\n"))
-                .containsExactly(
-                        "m.toml:8:3: patch file not found for [[scenario]] 'a' › s: patches/none.diff (resolved"
-                                + " against the manifest's folder to "
-                                + dir.toAbsolutePath().resolve("patches/none.diff")
-                                + "). Fix the path or add the file.");
     }
 
     @Test

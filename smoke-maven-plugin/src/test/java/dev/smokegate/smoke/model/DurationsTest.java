@@ -1,14 +1,16 @@
-package dev.smokegate.smoke.manifest;
+package dev.smokegate.smoke.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+/** Both forms of {@link Durations}: the manifest form (parse, format) and the elapsed form. */
 class DurationsTest {
 
     @ParameterizedTest
@@ -86,5 +88,42 @@ class DurationsTest {
     void format_nonCanonicalText_normalized() {
         assertThat(Durations.format(Durations.parse("90m").orElseThrow())).isEqualTo("1h30m");
         assertThat(Durations.format(Durations.parse("1m60s").orElseThrow())).isEqualTo("2m");
+    }
+
+    @Test
+    void format_belowOneSecond_inMilliseconds() {
+        assertThat(Durations.format(Duration.ofMillis(250))).isEqualTo("250ms");
+    }
+
+    @Test
+    void format_minutes_withWholeSeconds() {
+        assertThat(Durations.format(Duration.ofSeconds(125))).isEqualTo("2m5s");
+        assertThat(Durations.format(Duration.ofMinutes(3))).isEqualTo("3m");
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "PT0.3S,    0.3 s",
+        "PT1.46S,   1.5 s",
+        "PT5.04S,   5.0 s",
+        "PT71S,     71.0 s",
+        "PT2M5S,    125.0 s",
+        "PT0S,      0.0 s",
+        "PT-1S,     0.0 s"
+    })
+    void elapsed_duration_secondsRoundedToTenth(String duration, String expected) {
+        assertThat(Durations.elapsed(Duration.parse(duration))).isEqualTo(expected);
+    }
+
+    @Test
+    void elapsed_germanDefaultLocale_stillPrintsADot() {
+        Locale before = Locale.getDefault();
+        try {
+            Locale.setDefault(Locale.GERMANY);
+
+            assertThat(Durations.elapsed(Duration.ofMillis(1_460))).isEqualTo("1.5 s");
+        } finally {
+            Locale.setDefault(before);
+        }
     }
 }

@@ -1,0 +1,288 @@
+package dev.smokegate.smoke.manifest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.smokegate.smoke.model.Durations;
+import dev.smokegate.smoke.model.Location;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.commons.text.similarity.LevenshteinDistance;
+import org.tomlj.TomlArray;
+import org.tomlj.TomlParseError;
+import org.tomlj.TomlParseResult;
+import org.tomlj.TomlPosition;
+import org.tomlj.TomlTable;
+
+/**
+ * Typed reading of one TOML document parsed by tomlj, for one load. A value of the wrong type is
+ * not an exception: it becomes a {@link ManifestProblem} with the value's {@code file:line:col}, the
+ * read returns {@code null} (or an empty list) and reading goes on, so that one run reports every
+ * problem. The caller gives each read a context, such as {@code [defaults]}, that names the table
+ * in the message.
+ *
+ * <p>Knows TOML and durations, nothing of the manifest's keys: {@link ManifestLoader} and {@link
+ * StepReader} state those. Strings that may hold placeholders are read with the {@code text} reads,
+ * which apply the caller's {@link TextRule}.
+ */
+final class TomlReader {
+    /** A rule every interpolated string must follow. */
+    @FunctionalInterface
+    interface TextRule {
+        /**
+         * @param text the string as written
+         * @param key the key it was read from (for an array, the array's key)
+         * @param context the table, as messages name it
+         * @return what is wrong with the text, as a message without location; empty when nothing is
+         */
+        Optional<String> problem(String text, String key, String context);
+    }
+
+    private final String file;
+    private final TextRule textRule;
+    private final List<ManifestProblem> problems = new ArrayList<>();
+
+    /**
+     * @param file how to name the file in messages, as in {@code file:line:col}
+     * @param textRule the rule the {@code text} reads apply
+     */
+    TomlReader(String file, TextRule textRule) {
+        this.file = file;
+        this.textRule = textRule;
+    }
+
+    /** The problems found so far, in the order found; the live list. */
+    List<ManifestProblem> problems() {
+        return problems;
+    }
+
+    /** Adds a problem found by the caller. */
+    void problem(Location where, String message) {
+        problems.add(new ManifestProblem(where, message));
+    }
+
+    /** Adds one problem per tomlj syntax error, at the error's position (or 1:1 when it has none). */
+    void syntaxErrors(TomlParseResult toml) {
+        for (TomlParseError error : toml.errors()) {
+            problem(
+                    position(error.position()),
+                    "not valid TOML: " + error.getMessage() + ". Fix the syntax (TOML 1.0).");
+        }
+    }
+
+    /** Reports every key of {@code table} not in {@code allowed}, with "Did you mean …?" or the allowed keys. */
+    void keys(TomlTable table, Set<String> allowed, String context) {
+        for (String key : table.keySet()) {
+            if (!allowed.contains(key)) {
+                problem(at(table, key), "unknown key '" + key + "' in " + context + "." + suggestion(key, allowed));
+            }
+        }
+    }
+
+    /** @return the sub-table at {@code key}; {@code null} when absent or not a table (a problem then) */
+    TomlTable table(TomlTable parent, String key, String context) {
+        return value(parent, key, context, TomlTable.class, "must be a table");
+    }
+
+    /** @return the string at {@code key}; {@code null} when absent or not a string (a problem then) */
+    String string(TomlTable table, String key, String context) {
+        return value(table, key, context, String.class, "must be a string");
+    }
+
+    /** As {@link #string}, and the text follows the {@link TextRule}. */
+    String text(TomlTable table, String key, String context) {
+        String text = string(table, key, context);
+        if (text != null) {
+            checkText(table, key, text, context);
+        }
+        return text;
+    }
+
+    /** Applies the {@link TextRule} to {@code text}, found at {@code key} of {@code table}. */
+    void checkText(TomlTable table, String key, String text, String context) {
+        textRule.problem(text, key, context).ifPresent(message -> problem(at(table, key), message));
+    }
+
+    /** As {@link #strings}, and each element follows the {@link TextRule}, reported where it first appears. */
+    List<String> texts(TomlTable table, String key, String context) {
+        List<String> texts = strings(table, key, context);
+        for (String text : texts) {
+            textRule.problem(text, key, context)
+                    .ifPresent(message -> problem(at(table, key, texts.indexOf(text)), message));
+        }
+        return texts;
+    }
+
+    /**
+     * @return the table of strings at {@code key}, such as {@code env}, in file order, each a {@link
+     *     #text} of context {@code "<context> <key>"}; empty when absent or not a table (a problem then)
+     */
+    Map<String, String> textTable(TomlTable parent, String key, String context) {
+        TomlTable table = table(parent, key, context);
+        if (table == null) {
+            return Map.of();
+        }
+        Map<String, String> result = new LinkedHashMap<>();
+        for (String name : table.keySet()) {
+            String value = text(table, name, context + " " + key);
+            if (value != null) {
+                result.put(name, value);
+            }
+        }
+        return result;
+    }
+
+    /** @return the array of strings at {@code key}; empty when absent or not all strings (a problem then) */
+    List<String> strings(TomlTable table, String key, String context) {
+        Object value = table.get(List.of(key));
+        if (value == null) {
+            return List.of();
+        }
+        if (!(value instanceof TomlArray array) || !array.toList().stream().allMatch(String.class::isInstance)) {
+            wrongType(table, key, context, "must be an array of strings, e.g. [\"text\"]", value);
+            return List.of();
+        }
+        return array.toList().stream().map(String.class::cast).toList();
+    }
+
+    /**
+     * @return the positive duration at {@code key} in the manifest form of {@link Durations#parse};
+     *     {@code null} when absent or not such a duration (a problem then)
+     */
+    Duration duration(TomlTable table, String key, String context) {
+        Object value = table.get(List.of(key));
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof String text) {
+            var parsed = Durations.parse(text);
+            if (parsed.isPresent()) {
+                return parsed.get();
+            }
+        }
+        problem(
+                at(table, key),
+                "bad duration for '" + key + "' in " + context + ": " + describe(value)
+                        + ". Write a positive duration such as \"500ms\", \"30s\", \"10m\" or \"1h\".");
+        return null;
+    }
+
+    private <T> T value(TomlTable table, String key, String context, Class<T> type, String rule) {
+        Object value = table.get(List.of(key));
+        if (value == null || type.isInstance(value)) {
+            return type.cast(value);
+        }
+        wrongType(table, key, context, rule, value);
+        return null;
+    }
+
+    private void wrongType(TomlTable table, String key, String context, String rule, Object value) {
+        problem(at(table, key), "'" + key + "' in " + context + " " + rule + "; found " + describe(value) + ".");
+    }
+
+    /** Where the value of {@code key} is; 1:1 when tomlj does not know. */
+    Location at(TomlTable table, String key) {
+        return position(table.inputPositionOf(List.of(key)));
+    }
+
+    /** Where element {@code index} of the array at {@code key} is; where the key is when that is not an array. */
+    Location at(TomlTable table, String key, int index) {
+        Object value = table.get(List.of(key));
+        return value instanceof TomlArray array && index < array.size()
+                ? position(array.inputPositionOf(index))
+                : at(table, key);
+    }
+
+    /** The start of this file, 1:1, for what belongs to no key. */
+    Location top() {
+        return new Location(file, 1, 1);
+    }
+
+    /** A tomlj position in this file; 1:1 for {@code null}. */
+    Location position(TomlPosition position) {
+        return position == null ? new Location(file, 1, 1) : new Location(file, position.line(), position.column());
+    }
+
+    /** @return whether every element of {@code array} is a table (an array written {@code [[…]]}) */
+    static boolean tablesOnly(TomlArray array) {
+        return array.toList().stream().allMatch(TomlTable.class::isInstance);
+    }
+
+    /** "Did you mean …?" for a key within edit distance 2 of an allowed one, else a list of them. */
+    static String suggestion(String key, Set<String> allowed) {
+        LevenshteinDistance distance = new LevenshteinDistance(2);
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String candidate : allowed.stream().sorted().toList()) {
+            int d = distance.apply(key, candidate);
+            if (d >= 0 && d < bestDistance) {
+                best = candidate;
+                bestDistance = d;
+            }
+        }
+        if (best != null) {
+            return " Did you mean '" + best + "'?";
+        }
+        return " Allowed keys: " + allowed.stream().sorted().collect(Collectors.joining(", ")) + ".";
+    }
+
+    /** A TOML value as a message names it: {@code string "x"}, {@code integer 30}, {@code an array}. */
+    static String describe(Object value) {
+        if (value instanceof String text) {
+            return "string \"" + text + "\"";
+        }
+        if (value instanceof Long number) {
+            return "integer " + number;
+        }
+        if (value instanceof Double number) {
+            return "float " + number;
+        }
+        if (value instanceof Boolean bool) {
+            return "boolean " + bool;
+        }
+        if (value instanceof TomlArray) {
+            return "an array";
+        }
+        if (value instanceof TomlTable) {
+            return "a table";
+        }
+        return value.getClass().getSimpleName() + " " + value;
+    }
+
+    /** Converts a TOML value into the JSON value it stands for; dates and times become their text. */
+    static JsonNode json(Object value) {
+        JsonNodeFactory nodes = JsonNodeFactory.instance;
+        if (value instanceof String text) {
+            return nodes.textNode(text);
+        }
+        if (value instanceof Long number) {
+            return nodes.numberNode(number);
+        }
+        if (value instanceof Double number) {
+            return nodes.numberNode(number);
+        }
+        if (value instanceof Boolean bool) {
+            return nodes.booleanNode(bool);
+        }
+        if (value instanceof TomlArray array) {
+            ArrayNode node = nodes.arrayNode();
+            array.toList().forEach(item -> node.add(json(item)));
+            return node;
+        }
+        if (value instanceof TomlTable table) {
+            ObjectNode node = nodes.objectNode();
+            for (String key : table.keySet()) {
+                node.set(key, json(table.get(List.of(key))));
+            }
+            return node;
+        }
+        return nodes.textNode(String.valueOf(value));
+    }
+}
