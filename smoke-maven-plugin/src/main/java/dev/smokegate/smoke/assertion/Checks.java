@@ -27,7 +27,7 @@ public final class Checks {
         Objects.requireNonNull(expect, "expect");
         List<Check> checks = new ArrayList<>();
         if (hasExitCode) {
-            checks.add(new ExitCodeCheck(expect.exit()));
+            checks.add(new ExitCodeCheck(expect.exitOr(0)));
         }
         addStream(checks, LogStream.STDOUT, expect.stdout());
         addStream(checks, LogStream.STDERR, expect.stderr());

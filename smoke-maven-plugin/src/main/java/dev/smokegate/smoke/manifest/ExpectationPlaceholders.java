@@ -34,22 +34,31 @@ public final class ExpectationPlaceholders {
                         resolve.apply(path), texts.stream().map(resolve).toList()));
         Map<String, Map<String, JsonNode>> filesJson = new LinkedHashMap<>();
         expect.filesJson().forEach((path, pointers) -> filesJson.put(resolve.apply(path), json(pointers, resolve)));
-        return new Expectations(
-                expect.exit(),
-                stream(expect.stdout(), resolve),
-                stream(expect.stderr(), resolve),
-                stream(expect.output(), resolve),
-                expect.filesExist().stream().map(resolve).toList(),
-                expect.filesAbsent().stream().map(resolve).toList(),
-                contain,
-                json(expect.json(), resolve),
-                filesJson);
+        return expect.toBuilder()
+                .stdout(stream(expect.stdout(), resolve))
+                .stderr(stream(expect.stderr(), resolve))
+                .output(stream(expect.output(), resolve))
+                .filesExist(expect.filesExist().stream().map(resolve).toList())
+                .filesAbsent(expect.filesAbsent().stream().map(resolve).toList())
+                .filesContain(contain)
+                .json(json(expect.json(), resolve))
+                .filesJson(filesJson)
+                .headersContain(values(expect.headersContain(), resolve))
+                .body(stream(expect.body(), resolve))
+                .log(stream(expect.log(), resolve))
+                .build();
     }
 
     private static Map<String, JsonNode> json(Map<String, JsonNode> pointers, Function<String, String> resolve) {
         Map<String, JsonNode> resolved = new LinkedHashMap<>();
         pointers.forEach((pointer, value) ->
                 resolved.put(pointer, value.isTextual() ? TextNode.valueOf(resolve.apply(value.textValue())) : value));
+        return resolved;
+    }
+
+    private static Map<String, String> values(Map<String, String> values, Function<String, String> resolve) {
+        Map<String, String> resolved = new LinkedHashMap<>();
+        values.forEach((name, text) -> resolved.put(name, resolve.apply(text)));
         return resolved;
     }
 

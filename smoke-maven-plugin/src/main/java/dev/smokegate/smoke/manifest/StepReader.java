@@ -178,7 +178,7 @@ final class StepReader {
         }
         int before = toml.problems().size();
         toml.keys(expect, EXPECT_KEYS, context + " expect");
-        int exit = exit(expect, context, action);
+        Integer exit = exit(expect, context, action);
         StreamExpectation stdout = stream(expect, "stdout", context);
         StreamExpectation stderr = stream(expect, "stderr", context);
         StreamExpectation output = stream(expect, "output", context);
@@ -199,13 +199,23 @@ final class StepReader {
         if (toml.problems().size() > before) {
             return null;
         }
-        return new Expectations(exit, stdout, stderr, output, exist, absent, contain, json, filesJson);
+        return Expectations.builder()
+                .exit(exit)
+                .stdout(stdout)
+                .stderr(stderr)
+                .output(output)
+                .filesExist(exist)
+                .filesAbsent(absent)
+                .filesContain(contain)
+                .json(json)
+                .filesJson(filesJson)
+                .build();
     }
 
-    private int exit(TomlTable expect, String context, Action action) {
+    private Integer exit(TomlTable expect, String context, Action action) {
         Object value = expect.get(List.of("exit"));
         if (value == null) {
-            return 0;
+            return null;
         }
         if (!(action instanceof Action.Run) && action != null) {
             toml.problem(
@@ -220,7 +230,7 @@ final class StepReader {
         } else {
             return code.intValue();
         }
-        return 0;
+        return null;
     }
 
     private StreamExpectation stream(TomlTable expect, String key, String context) {

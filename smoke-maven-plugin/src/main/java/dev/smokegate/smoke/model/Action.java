@@ -1,10 +1,12 @@
 package dev.smokegate.smoke.model;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
 /** What a step does. */
-public sealed interface Action permits Action.Run, Action.Patch, Action.Export {
+public sealed interface Action
+        permits Action.Run, Action.Patch, Action.Export, Action.Serve, Action.Http, Action.Tcp, Action.Stop {
 
     /**
      * Runs a command. Exactly one of {@code shell} and {@code args} is set.
@@ -42,6 +44,59 @@ public sealed interface Action permits Action.Run, Action.Patch, Action.Export {
     record Export(String diff, List<String> files) implements Action {
         public Export {
             files = List.copyOf(files);
+        }
+    }
+
+    /**
+     * Starts a service that outlives the step, owned by its scenario, and waits until it is ready.
+     *
+     * @param service the service
+     */
+    record Serve(Service service) implements Action {
+        public Serve {
+            Objects.requireNonNull(service, "service");
+        }
+    }
+
+    /**
+     * Sends one HTTP request; the response's status, headers and body are what the step's checks read.
+     *
+     * @param call the request
+     */
+    record Http(HttpCall call) implements Action {
+        public Http {
+            Objects.requireNonNull(call, "call");
+        }
+    }
+
+    /**
+     * Opens a TCP connection, optionally sends text, and reads what comes back.
+     *
+     * @param address {@code host:port} (may hold placeholders)
+     * @param send text to send once connected, or {@code null}
+     * @param timeout how long connecting and reading may take together; positive
+     */
+    record Tcp(String address, String send, Duration timeout) implements Action {
+        /** The default of {@code tcp.timeout}. */
+        public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+
+        public Tcp {
+            Objects.requireNonNull(address, "address");
+            Objects.requireNonNull(timeout, "timeout");
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("timeout must be positive, got " + timeout);
+            }
+        }
+    }
+
+    /**
+     * Stops a service of the scenario: SIGTERM to its process tree, then SIGKILL after its stop timeout.
+     *
+     * @param service the name of a service started by an earlier step
+     */
+    record Stop(String service) implements Action {
+        public Stop {
+            Objects.requireNonNull(service, "service");
         }
     }
 }

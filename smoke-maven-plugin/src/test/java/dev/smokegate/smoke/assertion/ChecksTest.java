@@ -15,16 +15,17 @@ class ChecksTest {
 
     @Test
     void of_everyKind_inStableOrder() {
-        Expectations expect = new Expectations(
-                2,
-                new StreamExpectation(List.of("BUILD SUCCESS"), List.of("Tests run: \\d+"), List.of("[ERROR]")),
-                new StreamExpectation(List.of(), List.of(), List.of("WARNING")),
-                new StreamExpectation(List.of("done"), List.of(), List.of()),
-                List.of("target/*.jar"),
-                List.of("**/*.orig"),
-                Map.of("b.txt", List.of("x", "y"), "a.txt", List.of("z")),
-                Map.of("/status", JSON.textNode("UP"), "/count", JSON.numberNode(3)),
-                Map.of("h.json", Map.of("/ok", JSON.booleanNode(true))));
+        Expectations expect = Expectations.builder()
+                .exit(2)
+                .stdout(new StreamExpectation(List.of("BUILD SUCCESS"), List.of("Tests run: \\d+"), List.of("[ERROR]")))
+                .stderr(new StreamExpectation(List.of(), List.of(), List.of("WARNING")))
+                .output(new StreamExpectation(List.of("done"), List.of(), List.of()))
+                .filesExist(List.of("target/*.jar"))
+                .filesAbsent(List.of("**/*.orig"))
+                .filesContain(Map.of("b.txt", List.of("x", "y"), "a.txt", List.of("z")))
+                .json(Map.of("/status", JSON.textNode("UP"), "/count", JSON.numberNode(3)))
+                .filesJson(Map.of("h.json", Map.of("/ok", JSON.booleanNode(true))))
+                .build();
 
         List<String> checks =
                 Checks.of(expect, true).stream().map(Check::toString).toList();

@@ -25,16 +25,15 @@ class ExpectationPlaceholdersTest {
 
     @Test
     void resolve_everyTextGlobAndPath_replaced() {
-        Expectations written = new Expectations(
-                3,
-                stream("v${project.version}"),
-                stream("err ${smoke.workspace}"),
-                stream("out ${smoke.export}"),
-                List.of("${smoke.export}/*.jar"),
-                List.of("${smoke.workspace}/tmp"),
-                Map.of("${smoke.export}/changes.diff", List.of("${project.version}")),
-                Map.of(),
-                Map.of());
+        Expectations written = Expectations.builder()
+                .exit(3)
+                .stdout(stream("v${project.version}"))
+                .stderr(stream("err ${smoke.workspace}"))
+                .output(stream("out ${smoke.export}"))
+                .filesExist(List.of("${smoke.export}/*.jar"))
+                .filesAbsent(List.of("${smoke.workspace}/tmp"))
+                .filesContain(Map.of("${smoke.export}/changes.diff", List.of("${project.version}")))
+                .build();
 
         Expectations resolved = ExpectationPlaceholders.resolve(written, resolve);
 
@@ -53,16 +52,11 @@ class ExpectationPlaceholdersTest {
         json.put("/version/${project.version}", TextNode.valueOf("${project.version}"));
         json.put("/count", IntNode.valueOf(2));
         json.put("/ok", BooleanNode.TRUE);
-        Expectations written = new Expectations(
-                0,
-                StreamExpectation.NONE,
-                StreamExpectation.NONE,
-                StreamExpectation.NONE,
-                List.of(),
-                List.of(),
-                Map.of(),
-                json,
-                Map.of("${smoke.workspace}/report.json", Map.of("/path", TextNode.valueOf("${smoke.export}"))));
+        Expectations written = Expectations.builder()
+                .json(json)
+                .filesJson(
+                        Map.of("${smoke.workspace}/report.json", Map.of("/path", TextNode.valueOf("${smoke.export}"))))
+                .build();
 
         Expectations resolved = ExpectationPlaceholders.resolve(written, resolve);
 
@@ -83,16 +77,7 @@ class ExpectationPlaceholdersTest {
 
     @Test
     void resolve_unknownName_throwsFromTheResolver() {
-        Expectations written = new Expectations(
-                0,
-                stream("${nope}"),
-                StreamExpectation.NONE,
-                StreamExpectation.NONE,
-                List.of(),
-                List.of(),
-                Map.of(),
-                Map.of(),
-                Map.of());
+        Expectations written = Expectations.builder().stdout(stream("${nope}")).build();
 
         assertThatThrownBy(() -> ExpectationPlaceholders.resolve(written, resolve))
                 .isInstanceOf(IllegalArgumentException.class)
