@@ -13,10 +13,14 @@ import java.util.function.Function;
  * Replaces the {@code ${name}} placeholders inside a step's {@link Expectations}, once a scenario
  * runs and its gate values ({@code smoke.workspace}, …) are known.
  *
- * <p>What is resolved: every text, regular expression and glob of the stream checks and the file
- * checks, the file paths of {@code files.contains} and {@code files.json}, and expected JSON values
- * that are strings. What is kept as written: the exit code, JSON Pointers, and JSON values that are
- * not strings (numbers, booleans, objects, arrays, {@code null}).
+ * <p>What is resolved: every text, regular expression and glob of the stream checks ({@code
+ * stdout}, {@code stderr}, {@code output}, {@code body}, {@code log}) and the file checks, the file
+ * paths of {@code files.contains} and {@code files.json}, the expected values of {@code
+ * headers.contains}, and expected JSON values that are strings. What is kept as written: the exit
+ * code, the HTTP status, {@code no-leftover-processes}, header names, JSON Pointers, and JSON values
+ * that are not strings (numbers, booleans, objects, arrays, {@code null}).
+ *
+ * <p>Resolve with {@link Placeholders#bind(Map, Function)} to fill in {@code ${port.NAME}}.
  */
 public final class ExpectationPlaceholders {
     private ExpectationPlaceholders() {}

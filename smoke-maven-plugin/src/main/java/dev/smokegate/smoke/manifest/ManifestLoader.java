@@ -1,5 +1,6 @@
 package dev.smokegate.smoke.manifest;
 
+import dev.smokegate.smoke.model.Action;
 import dev.smokegate.smoke.model.FrontEnd;
 import dev.smokegate.smoke.model.FrontEnd.Setting;
 import dev.smokegate.smoke.model.Location;
@@ -33,8 +34,9 @@ import org.tomlj.TomlTable;
  * each with its {@code file:line:col}. A typo never silently turns a check off.
  *
  * <p>This class states the top level, {@code [defaults]}, {@code [[scenario]]} and its {@code
- * source}; {@link StepReader} states {@code [[scenario.step]]}; {@link TomlReader} does the typed
- * reading and gathers the problems.
+ * source}; {@link StepReader} states {@code [[scenario.step]]} (with {@link ServiceReader}, {@link
+ * ProbeReader} and {@link ExpectReader}); {@link TomlReader} does the typed reading and gathers the
+ * problems.
  */
 public final class ManifestLoader {
     /** The one manifest format this version reads. */
@@ -97,15 +99,23 @@ public final class ManifestLoader {
 
     /** The rule for every interpolated string: each {@code ${…}} must name a known value. */
     private Optional<String> unknownPlaceholder(String text, String key, String context) {
-        return placeholders
-                .firstUnknown(text)
-                .map(name -> "unknown placeholder ${" + name + "} in '" + key + "' of " + context
-                        + ". Use a Maven project property, ${env.NAME} for a set environment variable, or one of "
-                        + Placeholders.GATE_VALUES.stream()
-                                .sorted()
-                                .map(gate -> "${" + gate + "}")
-                                .collect(Collectors.joining(", "))
-                        + "; write $${ for a literal ${.");
+        return placeholders.firstUnknown(text).map(name -> placeholderMessage(name, key, context));
+    }
+
+    private static String placeholderMessage(String name, String key, String context) {
+        if (name.startsWith(Placeholders.PORT_PREFIX)) {
+            return "bad port name in ${" + name + "} in '" + key + "' of " + context + ": '"
+                    + name.substring(Placeholders.PORT_PREFIX.length()) + "'. A port name matches "
+                    + Placeholders.PORT_NAME.pattern()
+                    + ": use lower case, digits, '.', '_' and '-', e.g. ${port.http}.";
+        }
+        return "unknown placeholder ${" + name + "} in '" + key + "' of " + context
+                + ". Use a Maven project property, ${env.NAME} for a set environment variable, or one of "
+                + Placeholders.GATE_VALUES.stream()
+                        .sorted()
+                        .map(gate -> "${" + gate + "}")
+                        .collect(Collectors.joining(", "))
+                + "; write $${ for a literal ${.";
     }
 
     /** One load: the document's reader (with the problems found so far) and the reader of its steps. */
@@ -183,12 +193,14 @@ public final class ManifestLoader {
                                 + TomlReader.describe(stepValue) + ".");
             } else {
                 Names stepNames = new Names(toml, "step");
+                Names serviceNames = Names.services(toml);
                 for (int i = 0; i < array.size(); i++) {
                     Step step = this.steps.step(
                             array.getTable(i),
                             toml.position(array.inputPositionOf(i)),
                             i + 1,
                             stepNames,
+                            serviceNames,
                             scenarioContext);
                     if (step != null) {
                         steps.add(step);
@@ -197,11 +209,7 @@ public final class ManifestLoader {
                 if (name != null
                         && steps.size() == array.size()
                         && steps.stream().noneMatch(step -> step.expect().hasPositive())) {
-                    toml.problem(
-                            where,
-                            "scenario '" + name + "' has no positive assertion on output: nothing checks what it"
-                                    + " printed or wrote. Add expect.stdout.contains, expect.stdout.matches, expect.json or"
-                                    + " expect.files.contains to a step; exit codes, files.exist and not-contains alone do not count.");
+                    toml.problem(where, noPositiveAssertion(name, steps));
                 }
             }
             if (name == null || source == null) {
@@ -209,6 +217,24 @@ public final class ManifestLoader {
             }
             return new Scenario(
                     name, description == null ? "" : description, owners, tags, source, env, timeout, steps, where);
+        }
+
+        /** The no-eyeball rule's message; a scenario with services is also told about probes and logs. */
+        private static String noPositiveAssertion(String name, List<Step> steps) {
+            boolean services = steps.stream()
+                    .anyMatch(step -> !(step.action() instanceof Action.Run
+                            || step.action() instanceof Action.Patch
+                            || step.action() instanceof Action.Export));
+            if (!services) {
+                return "scenario '" + name + "' has no positive assertion on output: nothing checks what it"
+                        + " printed or wrote. Add expect.stdout.contains, expect.stdout.matches, expect.json or"
+                        + " expect.files.contains to a step; exit codes, files.exist and not-contains alone do not count.";
+            }
+            return "scenario '" + name + "' has no positive assertion on output: nothing checks what it printed,"
+                    + " wrote or answered. Add expect.body.contains, expect.json or expect.headers.contains to an http"
+                    + " or tcp step, expect.log.contains to a service or stop step, or expect.stdout.contains to a run"
+                    + " step; a passing readiness probe, exit codes, expect.status, files.exist and not-contains alone"
+                    + " do not count.";
         }
 
         private Source source(TomlTable scenario, String context) {

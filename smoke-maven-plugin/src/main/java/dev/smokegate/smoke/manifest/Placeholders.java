@@ -1,6 +1,7 @@
 package dev.smokegate.smoke.manifest;
 
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -12,16 +13,29 @@ import java.util.regex.Pattern;
  * The {@code ${name}} placeholders of manifest strings.
  *
  * <p>A name resolves, in this order, to: a gate value ({@code smoke.workspace}, {@code
- * smoke.export}, {@code smoke.scenario}, {@code smoke.logs}), {@code env.NAME} from the environment,
- * or a Maven project property (including {@code project.basedir}, {@code project.build.directory},
- * {@code project.version} and {@code settings.localRepository}). An unknown name is an error, never
- * an empty string. {@code $${} writes a literal {@code ${}, so a shell variable is written
- * {@code $${HOME}} (or {@code $HOME}, which is never touched).
+ * smoke.export}, {@code smoke.scenario}, {@code smoke.logs}), a dynamic value of the running
+ * scenario ({@code port.NAME}, a free loopback port the engine reserves; see {@link #bind(Map,
+ * Function)}), {@code env.NAME} from the environment, or a Maven project property (including {@code
+ * project.basedir}, {@code project.build.directory}, {@code project.version} and {@code
+ * settings.localRepository}). An unknown name is an error, never an empty string. {@code $${} writes
+ * a literal {@code ${}, so a shell variable is written {@code $${HOME}} (or {@code $HOME}, which is
+ * never touched).
+ *
+ * <p>Gate values and {@code port.NAME} (with NAME matching {@link #PORT_NAME}) are known when the
+ * manifest is loaded, though their values are only known once a scenario runs.
  */
 public final class Placeholders {
     /** The gate's own values, known only once a scenario runs. */
     public static final Set<String> GATE_VALUES =
             Set.of("smoke.workspace", "smoke.export", "smoke.scenario", "smoke.logs");
+
+    /** The prefix of a port placeholder, {@code ${port.NAME}}. */
+    public static final String PORT_PREFIX = "port.";
+
+    /** The rule for the NAME of {@code ${port.NAME}}. */
+    public static final Pattern PORT_NAME = Pattern.compile("[a-z0-9][a-z0-9._-]*");
+
+    private static final Function<String, String> NO_DYNAMIC = name -> null;
 
     private static final Pattern TOKEN = Pattern.compile("\\$\\$\\{|\\$\\{([^}]*)}");
 
@@ -42,7 +56,10 @@ public final class Placeholders {
         Matcher token = TOKEN.matcher(text);
         while (token.find()) {
             String name = token.group(1);
-            if (name != null && !GATE_VALUES.contains(name) && lookup(name, Map.of()) == null) {
+            if (name != null
+                    && !GATE_VALUES.contains(name)
+                    && !isPort(name)
+                    && lookup(name, Map.of(), NO_DYNAMIC) == null) {
                 return Optional.of(name);
             }
         }
@@ -50,7 +67,17 @@ public final class Placeholders {
     }
 
     /**
-     * Replaces every placeholder.
+     * @param name a placeholder name, such as {@code port.http}
+     * @return whether it is a well-formed port placeholder: {@link #PORT_PREFIX} and a name matching
+     *     {@link #PORT_NAME}
+     */
+    public static boolean isPort(String name) {
+        return name.startsWith(PORT_PREFIX)
+                && PORT_NAME.matcher(name.substring(PORT_PREFIX.length())).matches();
+    }
+
+    /**
+     * Replaces every placeholder, with no dynamic values.
      *
      * @param text a manifest string
      * @param gate the gate values of the running scenario
@@ -58,6 +85,20 @@ public final class Placeholders {
      * @throws IllegalArgumentException when a name is unknown (the loader rejects those first)
      */
     public String resolve(String text, Map<String, String> gate) {
+        return resolve(text, gate, NO_DYNAMIC);
+    }
+
+    /**
+     * Replaces every placeholder.
+     *
+     * @param text a manifest string
+     * @param gate the gate values of the running scenario
+     * @param dynamic asked for each name {@code gate} lacks, before the environment and the project
+     *     properties; answers {@code null} for a name it does not know (the engine answers {@code port.NAME})
+     * @return the text with placeholders replaced
+     * @throws IllegalArgumentException when a name is unknown (the loader rejects those first)
+     */
+    public String resolve(String text, Map<String, String> gate, Function<String, String> dynamic) {
         if (text == null || text.indexOf('$') < 0) {
             return text;
         }
@@ -66,7 +107,7 @@ public final class Placeholders {
             if (name == null) {
                 return Matcher.quoteReplacement("${");
             }
-            String value = lookup(name, gate);
+            String value = lookup(name, gate, dynamic);
             if (value == null) {
                 throw new IllegalArgumentException("unknown placeholder ${" + name + "}");
             }
@@ -81,15 +122,34 @@ public final class Placeholders {
         return resolved;
     }
 
-    /** A resolver bound to one scenario's gate values. */
+    /** A resolver bound to one scenario's gate values, with no dynamic values. */
     public Function<String, String> bind(Map<String, String> gate) {
-        Map<String, String> copy = Map.copyOf(gate);
-        return text -> resolve(text, copy);
+        return bind(gate, NO_DYNAMIC);
     }
 
-    private String lookup(String name, Map<String, String> gate) {
+    /**
+     * A resolver bound to one scenario's gate values and dynamic lookup.
+     *
+     * @param gate the gate values of the scenario
+     * @param dynamic asked for each name {@code gate} lacks, such as {@code port.http}; answers {@code
+     *     null} for a name it does not know. It is asked on every use, so it may reserve a value the
+     *     first time a name is asked for.
+     * @return a function from a manifest string to its resolved text; it throws {@link
+     *     IllegalArgumentException} for an unknown name
+     */
+    public Function<String, String> bind(Map<String, String> gate, Function<String, String> dynamic) {
+        Map<String, String> copy = Map.copyOf(gate);
+        Objects.requireNonNull(dynamic, "dynamic");
+        return text -> resolve(text, copy, dynamic);
+    }
+
+    private String lookup(String name, Map<String, String> gate, Function<String, String> dynamic) {
         if (gate.containsKey(name)) {
             return gate.get(name);
+        }
+        String value = dynamic.apply(name);
+        if (value != null) {
+            return value;
         }
         if (name.startsWith("env.")) {
             return environment.get(name.substring(4));

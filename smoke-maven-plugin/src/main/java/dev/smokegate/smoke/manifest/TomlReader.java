@@ -28,8 +28,8 @@ import org.tomlj.TomlTable;
  * problem. The caller gives each read a context, such as {@code [defaults]}, that names the table
  * in the message.
  *
- * <p>Knows TOML and durations, nothing of the manifest's keys: {@link ManifestLoader} and {@link
- * StepReader} state those. Strings that may hold placeholders are read with the {@code text} reads,
+ * <p>Knows TOML and durations, nothing of the manifest's keys: {@link ManifestLoader}, {@link
+ * StepReader} and the readers it uses state those. Strings that may hold placeholders are read with the {@code text} reads,
  * which apply the caller's {@link TextRule}.
  */
 final class TomlReader {
@@ -86,6 +86,41 @@ final class TomlReader {
         }
     }
 
+    /**
+     * The one key of a closed set that a table sets, such as a step's action.
+     *
+     * @param table the table
+     * @param keys the keys of the set, in the order messages list them
+     * @param written how messages write a key: the prefix before it, such as {@code http.} or {@code ""}
+     * @param context the table, as messages name it
+     * @param none what to report, at {@code where}, when no key of the set is set
+     * @param where the position for {@code none}
+     * @param advice what to do when several are set, as the message's last sentence
+     * @return the key set; {@code null} when none or several are (a problem then, at the second one)
+     */
+    String oneOf(
+            TomlTable table,
+            List<String> keys,
+            String written,
+            String context,
+            String none,
+            Location where,
+            String advice) {
+        List<String> set =
+                keys.stream().filter(key -> table.get(List.of(key)) != null).toList();
+        if (set.isEmpty()) {
+            problem(where, none);
+            return null;
+        }
+        if (set.size() > 1) {
+            problem(
+                    at(table, set.get(1)),
+                    context + " sets " + written + String.join(" and " + written, set) + ". " + advice);
+            return null;
+        }
+        return set.get(0);
+    }
+
     /** @return the sub-table at {@code key}; {@code null} when absent or not a table (a problem then) */
     TomlTable table(TomlTable parent, String key, String context) {
         return value(parent, key, context, TomlTable.class, "must be a table");
@@ -94,6 +129,11 @@ final class TomlReader {
     /** @return the string at {@code key}; {@code null} when absent or not a string (a problem then) */
     String string(TomlTable table, String key, String context) {
         return value(table, key, context, String.class, "must be a string");
+    }
+
+    /** @return the boolean at {@code key}; {@code null} when absent or not a boolean (a problem then) */
+    Boolean flag(TomlTable table, String key, String context) {
+        return value(table, key, context, Boolean.class, "must be true or false");
     }
 
     /** As {@link #string}, and the text follows the {@link TextRule}. */

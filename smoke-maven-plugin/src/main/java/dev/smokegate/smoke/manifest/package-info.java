@@ -6,12 +6,25 @@
  *   <li>{@link dev.smokegate.smoke.manifest.ManifestLoader}: the entry point; the top level,
  *       {@code [defaults]}, {@code [[scenario]]} and its {@code source}.
  *   <li>{@link dev.smokegate.smoke.manifest.StepReader}: the rules of one {@code [[scenario.step]]}:
- *       its action and its {@code expect} table.
- *   <li>{@link dev.smokegate.smoke.manifest.Names}: scenario and step names, well-formed and unique.
+ *       its keys, exactly one action, and the {@code run}, {@code args}, {@code patch} and {@code
+ *       export} actions.
+ *   <li>{@link dev.smokegate.smoke.manifest.ServiceReader}: the {@code service} action (name,
+ *       command, readiness probe, stop timeout) and the {@code stop} action.
+ *   <li>{@link dev.smokegate.smoke.manifest.ProbeReader}: the {@code http} and {@code tcp} probe
+ *       actions.
+ *   <li>{@link dev.smokegate.smoke.manifest.ExpectReader}: a step's {@code expect} table, and which
+ *       of its checks apply to which kind of step.
+ *   <li>{@link dev.smokegate.smoke.manifest.StepKind}: the kinds of step, as messages name them.
+ *   <li>{@link dev.smokegate.smoke.manifest.ValueChecks}: checks of single values that several
+ *       readers share: regexes, globs, workspace paths, URLs, {@code host:port}, header names and
+ *       HTTP status codes.
+ *   <li>{@link dev.smokegate.smoke.manifest.Names}: scenario, step and service names, well-formed
+ *       and unique.
  *   <li>{@link dev.smokegate.smoke.manifest.TomlReader}: typed reads of tomlj values that turn a
  *       wrong type into a problem and go on.
  *   <li>{@link dev.smokegate.smoke.manifest.Placeholders}: the {@code ${…}} placeholders of manifest
- *       strings, checked at load and resolved at run time.
+ *       strings, checked at load and resolved at run time, with {@code ${port.NAME}} answered by the
+ *       engine.
  *   <li>{@link dev.smokegate.smoke.manifest.ExpectationPlaceholders}: resolves the placeholders
  *       inside a step's expectations (texts, paths, JSON values) when the step runs.
  *   <li>{@link dev.smokegate.smoke.manifest.ManifestProblem}: one problem and where it is.

@@ -70,6 +70,34 @@ class ExpectationPlaceholdersTest {
     }
 
     @Test
+    void resolve_serviceAndProbeChecks_textsReplacedCodesKept() {
+        Function<String, String> withPorts = new Placeholders(Map.of("project.version", "1.2.0"), Map.of())
+                .bind(Map.of("smoke.workspace", "/ws"), name -> name.equals("port.http") ? "40123" : null);
+        Expectations written = Expectations.builder()
+                .exit(143)
+                .status(201)
+                .headersContain(Map.of("Location", "http://127.0.0.1:${port.http}/v${project.version}"))
+                .body(stream("port ${port.http}"))
+                .log(stream("Started service on port ${port.http}"))
+                .json(Map.of("/port", TextNode.valueOf("${port.http}"), "/n", IntNode.valueOf(1)))
+                .noLeftoverProcesses(true)
+                .build();
+
+        Expectations resolved = ExpectationPlaceholders.resolve(written, withPorts);
+
+        assertThat(resolved)
+                .isEqualTo(Expectations.builder()
+                        .exit(143)
+                        .status(201)
+                        .headersContain(Map.of("Location", "http://127.0.0.1:40123/v1.2.0"))
+                        .body(stream("port 40123"))
+                        .log(stream("Started service on port 40123"))
+                        .json(Map.of("/port", TextNode.valueOf("40123"), "/n", IntNode.valueOf(1)))
+                        .noLeftoverProcesses(true)
+                        .build());
+    }
+
+    @Test
     void resolve_defaults_unchanged() {
         assertThat(ExpectationPlaceholders.resolve(Expectations.DEFAULT, resolve))
                 .isEqualTo(Expectations.DEFAULT);

@@ -3,7 +3,9 @@ package dev.smokegate.smoke.manifest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
@@ -142,6 +144,63 @@ class PlaceholdersTest {
         Function<String, String> resolve = placeholders.bind(GATE);
 
         assertThat(resolve.apply("${smoke.scenario}@${project.version}")).isEqualTo("a@1.2.0");
+    }
+
+    @Test
+    void bind_dynamic_askedForNamesTheGateLacks() {
+        List<String> asked = new ArrayList<>();
+        Function<String, String> resolve = placeholders.bind(GATE, name -> {
+            asked.add(name);
+            return name.equals("port.http") ? "40123" : null;
+        });
+
+        assertThat(resolve.apply("${smoke.scenario}:${port.http}/${project.version}/${port.http}"))
+                .isEqualTo("a:40123/1.2.0/40123");
+        assertThat(asked).containsExactly("port.http", "project.version", "port.http");
+    }
+
+    @Test
+    void bind_dynamic_winsOverEnvironmentAndProperties() {
+        Function<String, String> resolve = placeholders.bind(GATE, name -> name.equals("env.HOME") ? "/dynamic" : null);
+
+        assertThat(resolve.apply("${env.HOME} ${env.PATH}")).isEqualTo("/dynamic /usr/bin");
+    }
+
+    @Test
+    void bind_dynamicWithoutAnswer_unknownNameThrows() {
+        Function<String, String> resolve = placeholders.bind(GATE, name -> null);
+
+        assertThatThrownBy(() -> resolve.apply("${port.http}"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("unknown placeholder ${port.http}");
+    }
+
+    @Test
+    void bind_gateOnly_portIsUnknownAtRunTime() {
+        assertThatThrownBy(() -> placeholders.bind(GATE).apply("${port.http}"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("unknown placeholder ${port.http}");
+    }
+
+    @Test
+    void firstUnknown_wellFormedPortNames_known() {
+        assertThat(placeholders.firstUnknown("${port.http} ${port.db-1} ${port.a.b_c} ${port.0}"))
+                .isEmpty();
+    }
+
+    @Test
+    void firstUnknown_malformedPortName_namedWithPrefix() {
+        assertThat(placeholders.firstUnknown("${port.http} ${port.HTTP}")).contains("port.HTTP");
+        assertThat(placeholders.firstUnknown("${port.}")).contains("port.");
+        assertThat(placeholders.firstUnknown("${port._x}")).contains("port._x");
+    }
+
+    @Test
+    void isPort_prefixAndName_both() {
+        assertThat(Placeholders.isPort("port.http")).isTrue();
+        assertThat(Placeholders.isPort("port")).isFalse();
+        assertThat(Placeholders.isPort("ports.http")).isFalse();
+        assertThat(Placeholders.isPort("port.Http")).isFalse();
     }
 
     @Test

@@ -88,15 +88,16 @@ class StepReaderTest extends ManifestTestSupport {
     void load_stepDoingNothing_isRejected() throws Exception {
         assertThat(problems(HEAD + "  expect.stdout.contains = [\"x\"]\n"))
                 .containsExactly(
-                        "m.toml:6:3: [[scenario]] 'a' › s does nothing. Give it one of run, args, patch or export.");
+                        "m.toml:6:3: [[scenario]] 'a' › s does nothing. Give it one of run, args, patch, export, service,"
+                                + " http, tcp or stop.");
     }
 
     @Test
     void load_exitOnPatchStep_isRejected() throws Exception {
         Files.writeString(dir.resolve("p.diff"), "");
         assertThat(problems(HEAD + "  patch = \"p.diff\"\n  expect.exit = 0\n  expect.stdout.contains = [\"x\"]\n"))
-                .containsExactly("m.toml:9:3: expect.exit in [[scenario]] 'a' › s applies only to run steps; patch and"
-                        + " export steps have no exit code. Remove it.");
+                .containsExactly("m.toml:9:3: expect.exit in [[scenario]] 'a' › s applies only to run and stop steps;"
+                        + " this is a patch step. Remove it: a patch step has no exit code.");
     }
 
     @Test
