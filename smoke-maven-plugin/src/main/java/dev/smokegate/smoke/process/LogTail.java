@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The last lines of a log, read from the end of the file so that a 1 GiB log costs no more than a
@@ -24,6 +25,9 @@ public final class LogTail {
     static final long MAX_SCAN_BYTES = 16L * 1024 * 1024;
 
     private static final int BLOCK_BYTES = 8 * 1024;
+
+    /** How many lines from the end {@link #lastNonBlankLine} looks at. */
+    private static final int BLANK_LINES_SKIPPED = 20;
 
     /** Enough bytes for {@link #MAX_LINE_CHARS} characters of UTF-8 (at most 4 bytes each). */
     private static final int MAX_LINE_BYTES = MAX_LINE_CHARS * 4;
@@ -75,6 +79,47 @@ public final class LogTail {
         }
     }
 
+    /**
+     * The last line of {@code file} that is not blank, cut to {@code maxChars} characters, read
+     * from the end of the file as {@link #lastLines} reads it: for a heartbeat, several times while
+     * the log grows, at a cost that does not grow with the log.
+     *
+     * @param file a log file, which may still be written
+     * @param maxChars the most characters returned, positive
+     * @return the line without its line break and trailing blanks; empty when the last {@value
+     *     #BLANK_LINES_SKIPPED} lines are blank, or the file is missing or cannot be read
+     */
+    static Optional<String> lastNonBlankLine(Path file, int maxChars) {
+        List<String> lines;
+        try {
+            lines = lastLines(file, BLANK_LINES_SKIPPED);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            String line = lines.get(i).stripTrailing();
+            if (!line.isBlank()) {
+                return Optional.of(cut(line, maxChars));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The first {@code maxChars} characters of {@code text}, never splitting a surrogate pair.
+     *
+     * @param text a line
+     * @param maxChars the most characters kept, positive
+     * @return {@code text} itself when it is short enough
+     */
+    static String cut(String text, int maxChars) {
+        if (text.length() <= maxChars) {
+            return text;
+        }
+        int limit = Character.isHighSurrogate(text.charAt(maxChars - 1)) ? maxChars - 1 : maxChars;
+        return text.substring(0, limit);
+    }
+
     /** Start offsets of the last {@code n} lines ending at {@code end}, newest first. */
     private static List<Long> lineStarts(SeekableByteChannel channel, long end, long floor, int n) throws IOException {
         List<Long> starts = new ArrayList<>();
@@ -105,11 +150,7 @@ public final class LogTail {
         String text = new String(bytes.array(), 0, bytes.position(), StandardCharsets.UTF_8);
         boolean cut = length > MAX_LINE_BYTES;
         if (text.length() > MAX_LINE_CHARS) {
-            int limit = MAX_LINE_CHARS;
-            if (Character.isHighSurrogate(text.charAt(limit - 1))) {
-                limit--;
-            }
-            text = text.substring(0, limit);
+            text = cut(text, MAX_LINE_CHARS);
             cut = true;
         }
         if (cut) {

@@ -2,6 +2,7 @@ package dev.smokegate.smoke.process;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,6 +59,23 @@ final class OutputLogs implements AutoCloseable {
         } catch (IOException e) {
             combined.close();
             throw e;
+        }
+    }
+
+    /**
+     * Opens the logs of {@code spec}'s run, as {@link #open} does.
+     *
+     * @throws UncheckedIOException if a folder or file cannot be created (the harness, not the
+     *     command, failed): {@code cannot create the logs of `<command>` in <folder>: <reason>}
+     */
+    static OutputLogs openFor(CommandSpec spec, StepLogs paths) {
+        try {
+            return open(paths);
+        } catch (IOException e) {
+            throw new UncheckedIOException(
+                    "cannot create the logs of `" + spec.display() + "` in "
+                            + paths.combined().toAbsolutePath().getParent() + ": " + e.getMessage(),
+                    e);
         }
     }
 
@@ -132,6 +150,19 @@ final class OutputLogs implements AutoCloseable {
     Path failedPath() {
         synchronized (lock) {
             return failedPath;
+        }
+    }
+
+    /**
+     * Throws the first write or close failure, if there was one.
+     *
+     * @throws UncheckedIOException {@code cannot write step log <file>: <reason>}
+     */
+    void throwIfFailed() {
+        IOException failure = failure();
+        if (failure != null) {
+            throw new UncheckedIOException(
+                    "cannot write step log " + failedPath() + ": " + failure.getMessage(), failure);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.smokegate.smoke.process;
 
 import dev.smokegate.smoke.model.Durations;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -15,15 +16,30 @@ import java.util.Objects;
  * @param elapsed wall-clock time from start until the process ended or was killed
  * @param startError why the command could not be started (the {@link java.io.IOException}'s
  *     message), or {@code null} when it started
+ * @param leftovers the processes of the command's tree still running when the command exited,
+ *     which the runner then killed, each as {@code pid <n>: <command line>}; what {@code
+ *     expect.no-leftover-processes} fails on. Empty when there were none, and when the command
+ *     timed out (its whole tree is killed then, and that is the failure)
  */
-public record ProcessOutcome(int exitCode, boolean timedOut, Duration elapsed, String startError) {
+public record ProcessOutcome(
+        int exitCode, boolean timedOut, Duration elapsed, String startError, List<String> leftovers) {
 
     /** POSIX {@code sh}: "command not found". */
     public static final int COMMAND_NOT_FOUND = 127;
 
-    /** @throws NullPointerException if {@code elapsed} is {@code null} */
+    /** @throws NullPointerException if {@code elapsed} or {@code leftovers} is {@code null} */
     public ProcessOutcome {
         Objects.requireNonNull(elapsed, "elapsed");
+        leftovers = List.copyOf(leftovers);
+    }
+
+    /**
+     * An outcome without leftover processes.
+     *
+     * @throws NullPointerException if {@code elapsed} is {@code null}
+     */
+    public ProcessOutcome(int exitCode, boolean timedOut, Duration elapsed, String startError) {
+        this(exitCode, timedOut, elapsed, startError, List.of());
     }
 
     /** @return true when the process was started, whatever happened next */

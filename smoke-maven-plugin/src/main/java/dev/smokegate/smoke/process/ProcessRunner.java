@@ -2,18 +2,13 @@ package dev.smokegate.smoke.process;
 
 import dev.smokegate.smoke.model.Durations;
 import dev.smokegate.smoke.model.SmokeLog;
-import java.io.Closeable;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 /**
  * Runs a command to completion or until a deadline, with its output in {@link StepLogs}.
@@ -33,13 +28,16 @@ import java.util.stream.Collectors;
  *       parents before children, and after a grace of 2 s SIGKILL. The combined log's last line then reads {@code
  *       [smoke] killed after 5.0 s: step timeout reached}.
  *   <li><b>Background processes:</b> processes of the tree still running when the command exits
- *       (jobs started with {@code &} and not waited for) are killed the same way, and named in the
- *       combined log: {@code [smoke] killed 1 background process still running when the step
+ *       (jobs started with {@code &} and not waited for) are killed the same way, named in the
+ *       combined log, and returned in {@link ProcessOutcome#leftovers()}: {@code [smoke] killed 1 background process still running when the step
  *       ended: 4242 (sleep 100)}. They are found by the cookie in their environment, as Jenkins
  *       finds stray build processes; this needs {@code /proc} (Linux), elsewhere only live
  *       descendants are found. So no step leaves a process running for the next one. If a stream
  *       still stays open 2 s after that (held by a process outside the tree), the runner stops
  *       reading it and says so.
+ *   <li><b>Heartbeat:</b> optionally, a {@link ProgressListener} is told every so often that the
+ *       command still runs, with the last non-blank line of its combined log, read from the end of
+ *       the file.
  *   <li><b>Interruption:</b> if the JVM shuts down (Maven interrupted with Ctrl-C) while a command
  *       runs, a shutdown hook kills its tree. If the calling thread is interrupted, the tree is
  *       killed and the thread's interrupt flag is set again on return.
@@ -55,11 +53,8 @@ public final class ProcessRunner {
     private static final Duration DEFAULT_KILL_GRACE = Duration.ofSeconds(2);
     private static final Duration DEFAULT_DRAIN_GRACE = Duration.ofSeconds(2);
 
-    /** Leftover processes named in the combined log, at most. */
-    private static final int LEFTOVERS_NAMED = 3;
-
-    /** Characters of a leftover process's command line shown. */
-    private static final int COMMAND_CHARS = 100;
+    /** Characters of the last output line a heartbeat shows, at most. */
+    public static final int HEARTBEAT_LINE_CHARS = 120;
 
     private final SmokeLog log;
     private final Duration killGrace;
@@ -86,8 +81,9 @@ public final class ProcessRunner {
     }
 
     /**
-     * Runs {@code spec} until it exits or {@code deadline} passes. Never throws for a command that
-     * fails, cannot start, or times out: that is in the returned outcome and in the logs.
+     * Runs {@code spec} until it exits or {@code deadline} passes, without a heartbeat. Never throws
+     * for a command that fails, cannot start, or times out: that is in the returned outcome and in
+     * the logs.
      *
      * <p>A command that cannot be started (program not found, working directory missing) gives exit
      * code 127, the code POSIX {@code sh} uses for "command not found", with the reason in {@link
@@ -101,57 +97,76 @@ public final class ProcessRunner {
      *     command, failed); the message names the file
      */
     public ProcessOutcome run(CommandSpec spec, StepLogs logs, Instant deadline) {
+        return run(spec, logs, deadline, Duration.ZERO, (elapsed, line) -> {});
+    }
+
+    /**
+     * Runs {@code spec} as {@link #run(CommandSpec, StepLogs, Instant)} does, and tells {@code
+     * progress} every {@code heartbeat} while it runs (after {@code heartbeat}, {@code 2 *
+     * heartbeat}, and so on) how long it has run and the last non-blank line of its combined log.
+     *
+     * @param spec what to run
+     * @param logs where the output goes; the files are created or truncated, with their folders
+     * @param deadline when to kill the command; a deadline already past kills it at once
+     * @param heartbeat how often to call {@code progress}; zero turns the heartbeat off
+     * @param progress told that the command still runs; if it throws, the command's tree is killed
+     *     and the exception passes on
+     * @return how the command ended
+     * @throws UncheckedIOException if a log file cannot be created or written; the message names the
+     *     file
+     * @throws IllegalArgumentException if {@code heartbeat} is negative
+     */
+    public ProcessOutcome run(
+            CommandSpec spec, StepLogs logs, Instant deadline, Duration heartbeat, ProgressListener progress) {
         Objects.requireNonNull(spec, "spec");
         Objects.requireNonNull(deadline, "deadline");
-        OutputLogs out;
-        try {
-            out = OutputLogs.open(logs);
-        } catch (IOException e) {
-            throw new UncheckedIOException(
-                    "cannot create the logs of `" + spec.display() + "` in "
-                            + logs.combined().toAbsolutePath().getParent() + ": " + e.getMessage(),
-                    e);
+        Objects.requireNonNull(progress, "progress");
+        if (heartbeat.isNegative()) {
+            throw new IllegalArgumentException("heartbeat must not be negative, got " + heartbeat);
         }
+        OutputLogs out = OutputLogs.openFor(spec, logs);
         ProcessOutcome outcome;
         try (out) {
-            outcome = run(spec, out, deadline);
+            outcome = run(spec, out, deadline, new Heartbeat(heartbeat, progress, logs));
         }
-        IOException failure = out.failure();
-        if (failure != null) {
-            throw new UncheckedIOException(
-                    "cannot write step log " + out.failedPath() + ": " + failure.getMessage(), failure);
-        }
+        out.throwIfFailed();
         return outcome;
     }
 
-    private ProcessOutcome run(CommandSpec spec, OutputLogs out, Instant deadline) {
+    /** When to call the listener next, and with what. */
+    private record Heartbeat(Duration every, ProgressListener listener, StepLogs logs) {
+        boolean on() {
+            return !every.isZero();
+        }
+
+        void beat(Duration elapsed) {
+            listener.stillRunning(
+                    elapsed,
+                    LogTail.lastNonBlankLine(logs.combined(), HEARTBEAT_LINE_CHARS)
+                            .orElse(""));
+        }
+    }
+
+    private ProcessOutcome run(CommandSpec spec, OutputLogs out, Instant deadline, Heartbeat heartbeat) {
         long start = System.nanoTime();
-        String cookie = ProcessTree.newCookie();
-        Process process;
+        StartedCommand command;
         try {
-            if (!Files.isDirectory(spec.cwd())) {
-                throw new IOException("working directory " + spec.cwd() + " does not exist");
-            }
             log.debug("Running `" + spec.display() + "` in " + spec.cwd());
-            process = builder(spec, cookie).start();
+            command = StartedCommand.start(spec, out);
         } catch (IOException e) {
             String message = e.getMessage();
             out.note("[smoke] " + message);
             log.debug("Could not start `" + spec.display() + "`: " + message);
             return new ProcessOutcome(ProcessOutcome.COMMAND_NOT_FOUND, false, since(start), message);
         }
-        ProcessTree tree = new ProcessTree(process.toHandle(), cookie);
+        Process process = command.process();
+        ProcessTree tree = command.tree();
         LiveProcesses.add(tree);
         try {
-            closeQuietly(process.getOutputStream());
-            long pid = process.pid();
-            Thread stdout = pump(process.getInputStream(), out, OutputLogs.Source.STDOUT, "smoke-stdout-" + pid);
-            Thread stderr = pump(process.getErrorStream(), out, OutputLogs.Source.STDERR, "smoke-stderr-" + pid);
-
             boolean exited;
             boolean interrupted = false;
             try {
-                exited = process.waitFor(nanosUntil(deadline), TimeUnit.NANOSECONDS);
+                exited = await(process, tree, deadline, heartbeat, start);
             } catch (InterruptedException e) {
                 // clean up with the flag clear, so the waits below work; it is set again on return
                 interrupted = true;
@@ -164,15 +179,13 @@ public final class ProcessRunner {
                 awaitExit(process, killGrace);
             }
             int exitCode = process.isAlive() ? -1 : process.exitValue();
-            if (exited) {
-                killLeftovers(tree, out);
-            }
-            drain(tree, out, stdout, stderr);
+            List<String> leftovers = exited ? killLeftovers(tree, out) : List.of();
+            drain(command, out);
             if (!exited) {
                 String why = interrupted ? "interrupted" : "step timeout reached";
                 out.note("[smoke] killed after " + Durations.elapsed(elapsed) + ": " + why);
             }
-            ProcessOutcome outcome = new ProcessOutcome(exitCode, !exited && !interrupted, elapsed, null);
+            ProcessOutcome outcome = new ProcessOutcome(exitCode, !exited && !interrupted, elapsed, null, leftovers);
             log.debug("`" + spec.display() + "`: " + outcome);
             if (interrupted) {
                 Thread.currentThread().interrupt();
@@ -180,109 +193,71 @@ public final class ProcessRunner {
             return outcome;
         } finally {
             LiveProcesses.remove(tree);
-            closeQuietly(process.getInputStream());
-            closeQuietly(process.getErrorStream());
+            command.closeStreams();
         }
     }
 
-    private static ProcessBuilder builder(CommandSpec spec, String cookie) {
-        ProcessBuilder builder =
-                new ProcessBuilder(spec.command()).directory(spec.cwd().toFile());
-        Map<String, String> env = builder.environment();
-        env.putAll(spec.env());
-        env.put(ProcessTree.COOKIE_VARIABLE, ProcessTree.cookieValue(env.get(ProcessTree.COOKIE_VARIABLE), cookie));
-        return builder;
+    /**
+     * Waits until the process exits (true) or the deadline passes (false), beating the heart on the
+     * way. If the listener throws, the tree is killed before the exception passes on.
+     */
+    private boolean await(Process process, ProcessTree tree, Instant deadline, Heartbeat heartbeat, long start)
+            throws InterruptedException {
+        long nextBeat = start + (heartbeat.on() ? heartbeat.every().toNanos() : 0);
+        while (true) {
+            long wait = nanosUntil(deadline);
+            if (heartbeat.on()) {
+                wait = Math.min(wait, Math.max(0, nextBeat - System.nanoTime()));
+            }
+            if (process.waitFor(wait, TimeUnit.NANOSECONDS)) {
+                return true;
+            }
+            if (nanosUntil(deadline) == 0) {
+                return false;
+            }
+            if (heartbeat.on() && System.nanoTime() - nextBeat >= 0) {
+                try {
+                    heartbeat.beat(since(start));
+                } catch (RuntimeException | Error e) {
+                    tree.kill(killGrace);
+                    throw e;
+                }
+                nextBeat += heartbeat.every().toNanos();
+            }
+        }
     }
 
     /**
      * Kills the processes of the tree still running after the command exited: background jobs it
      * did not wait for. They would otherwise outlive the step, hold its output open, and disturb
      * the steps and scenarios after it. Notes them, with pid and command line, in the combined log.
+     *
+     * @return the killed processes, each as {@code pid <n>: <command line>}
      */
-    private void killLeftovers(ProcessTree tree, OutputLogs out) {
-        List<ProcessHandle> left = tree.members();
+    private List<String> killLeftovers(ProcessTree tree, OutputLogs out) {
+        Leftovers left = Leftovers.of(tree);
         if (left.isEmpty()) {
-            return;
-        }
-        String which = left.stream()
-                .limit(LEFTOVERS_NAMED)
-                .map(ProcessRunner::describe)
-                .collect(Collectors.joining(", "));
-        if (left.size() > LEFTOVERS_NAMED) {
-            which += " and " + (left.size() - LEFTOVERS_NAMED) + " more";
+            return List.of();
         }
         tree.kill(killGrace);
-        String count = left.size() == 1 ? "1 background process" : left.size() + " background processes";
-        out.note("[smoke] killed " + count + " still running when the step ended: " + which);
-        log.debug("Killed " + count + " of " + tree + " still running when the step ended: " + which);
-    }
-
-    private static String describe(ProcessHandle process) {
-        String command =
-                process.info().commandLine().or(() -> process.info().command()).orElse("?");
-        if (command.length() > COMMAND_CHARS) {
-            command = command.substring(0, COMMAND_CHARS) + "...";
-        }
-        return process.pid() + " (" + command + ")";
+        out.note(left.killedNote("when the step ended"));
+        log.debug("Killed " + left.count() + " of " + tree + " still running when the step ended: "
+                + String.join(", ", left.shown()));
+        return left.named();
     }
 
     /**
      * Waits for both pumps. A stream that stays open longer than the drain grace after the tree
      * ended is held by a process outside the tree: the runner stops reading it.
      */
-    private void drain(ProcessTree tree, OutputLogs out, Thread stdout, Thread stderr) {
-        if (join(drainGrace, stdout, stderr)) {
+    private void drain(StartedCommand command, OutputLogs out) {
+        if (command.drain(drainGrace)) {
             return;
         }
         String why = " " + Durations.format(drainGrace)
                 + " after the step ended: a process outside the step's process tree keeps it open";
         out.note("[smoke] stopped reading the output" + why);
-        log.warn("Stopped reading the output of " + tree + why);
-    }
-
-    private static Thread pump(InputStream in, OutputLogs out, OutputLogs.Source source, String name) {
-        Thread thread = new Thread(
-                () -> {
-                    byte[] buffer = new byte[BUFFER_BYTES];
-                    try {
-                        int n;
-                        while ((n = in.read(buffer)) != -1) {
-                            if (!out.write(source, buffer, n)) {
-                                return;
-                            }
-                        }
-                    } catch (IOException e) {
-                        // the runner closed the stream after giving up on it
-                    }
-                },
-                name);
-        thread.setDaemon(true);
-        thread.start();
-        return thread;
-    }
-
-    /** Joins all threads within {@code timeout} in total; false if one is still running. */
-    private static boolean join(Duration timeout, Thread... threads) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        for (Thread thread : threads) {
-            long left = Math.max(0, deadline - System.nanoTime());
-            try {
-                TimeUnit.NANOSECONDS.timedJoin(thread, Math.max(1, left));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return allDone(threads);
-            }
-        }
-        return allDone(threads);
-    }
-
-    private static boolean allDone(Thread... threads) {
-        for (Thread thread : threads) {
-            if (thread.isAlive()) {
-                return false;
-            }
-        }
-        return true;
+        log.warn("Stopped reading the output of " + command.tree() + why);
     }
 
     private static void awaitExit(Process process, Duration timeout) {
@@ -303,14 +278,6 @@ public final class ProcessRunner {
 
     private static Duration since(long startNanos) {
         return Duration.ofNanos(System.nanoTime() - startNanos);
-    }
-
-    private static void closeQuietly(Closeable closeable) {
-        try {
-            closeable.close();
-        } catch (IOException e) {
-            // nothing left to do with a stream of a process that has ended
-        }
     }
 
     @Override

@@ -68,13 +68,25 @@ final class ProcessTree {
      * can react to a child's death by running its next command.
      */
     List<ProcessHandle> members() {
-        Set<ProcessHandle> found = new LinkedHashSet<>();
-        found.add(root);
-        root.descendants().forEach(found::add);
+        Set<ProcessHandle> found = new LinkedHashSet<>(linked());
         for (ProcessHandle marked : marked()) {
             found.add(marked);
             marked.descendants().forEach(found::add);
         }
+        found.remove(ProcessHandle.current());
+        return found.stream().filter(ProcessTree::isRunning).toList();
+    }
+
+    /**
+     * The running processes still linked to the root: the root, then its {@link
+     * ProcessHandle#descendants()} level by level. Unlike {@link #members()} this leaves out
+     * processes found only by the cookie, those already re-parented away from the tree: what a
+     * service left behind rather than what it still runs.
+     */
+    List<ProcessHandle> linked() {
+        Set<ProcessHandle> found = new LinkedHashSet<>();
+        found.add(root);
+        root.descendants().forEach(found::add);
         found.remove(ProcessHandle.current());
         return found.stream().filter(ProcessTree::isRunning).toList();
     }
@@ -125,7 +137,14 @@ final class ProcessTree {
         return awaitGone(List.copyOf(left), grace);
     }
 
-    private static boolean awaitGone(List<ProcessHandle> handles, Duration grace) {
+    /**
+     * Waits until none of {@code handles} {@link #isRunning runs}, polling every {@value
+     * #POLL_MILLIS} ms.
+     *
+     * @return false if one still runs after {@code grace}, or the thread was interrupted (its flag
+     *     is set again)
+     */
+    static boolean awaitGone(List<ProcessHandle> handles, Duration grace) {
         long deadline = System.nanoTime() + grace.toNanos();
         while (handles.stream().anyMatch(ProcessTree::isRunning)) {
             if (System.nanoTime() - deadline >= 0) {

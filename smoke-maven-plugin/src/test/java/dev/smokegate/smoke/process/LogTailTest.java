@@ -93,6 +93,33 @@ class LogTailTest {
                 .hasMessage("n must not be negative: -1");
     }
 
+    @Test
+    void lastNonBlankLine_blankLinesAtTheEnd_skipped() throws IOException {
+        Path log = write("first\nTests run: 412, Failures: 0   \r\n\n   \n");
+
+        assertThat(LogTail.lastNonBlankLine(log, 120)).hasValue("Tests run: 412, Failures: 0");
+    }
+
+    @Test
+    void lastNonBlankLine_longLine_cut() throws IOException {
+        Path log = write("z".repeat(300) + "\n");
+
+        assertThat(LogTail.lastNonBlankLine(log, 120)).hasValue("z".repeat(120));
+    }
+
+    @Test
+    void lastNonBlankLine_emptyOrMissing_empty() throws IOException {
+        assertThat(LogTail.lastNonBlankLine(write("\n\n"), 120)).isEmpty();
+        assertThat(LogTail.lastNonBlankLine(dir.resolve("nope.log"), 120)).isEmpty();
+    }
+
+    @Test
+    void cut_surrogatePairAtTheLimit_notSplit() {
+        assertThat(LogTail.cut("ab\uD83D\uDE00c", 3)).isEqualTo("ab");
+        assertThat(LogTail.cut("abc", 3)).isEqualTo("abc");
+        assertThat(LogTail.cut("abcd", 3)).isEqualTo("abc");
+    }
+
     private Path write(String text) throws IOException {
         Path log = Files.createTempFile(dir, "tail", ".log");
         Files.writeString(log, text, StandardCharsets.UTF_8);

@@ -1,17 +1,21 @@
 package dev.smokegate.smoke.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.smokegate.smoke.RecordingLog;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -168,6 +172,97 @@ class ProcessRunnerTest {
         assertThat(combined.get(combined.size() - 1))
                 .matches("\\[smoke] killed 1 background process still running when the step ended: " + child
                         + " \\((/usr)?/bin/sleep 100\\)");
+        assertThat(outcome.leftovers()).hasSize(1);
+        assertThat(outcome.leftovers().get(0)).matches("pid " + child + ": (/usr)?/bin/sleep 100");
+    }
+
+    @Test
+    void run_nothingLeftRunning_noLeftovers() {
+        ProcessOutcome outcome = runShell("sleep 0.1 & wait", Duration.ofSeconds(30));
+
+        assertThat(outcome.exitCode()).isZero();
+        assertThat(outcome.leftovers()).isEmpty();
+    }
+
+    @Test
+    void run_manyBackgroundJobs_allReturnedFirstThreeNamedInTheLog() throws IOException {
+        assumeTrue(Files.isDirectory(Path.of("/proc/self")), "finding re-parented processes needs /proc");
+
+        ProcessOutcome outcome = runShell(
+                "for i in 1 2 3 4 5; do sleep 100 >/dev/null 2>&1 & done; echo started", Duration.ofSeconds(30));
+
+        assertThat(outcome.leftovers()).hasSize(5).allMatch(line -> line.matches("pid \\d+: (/usr)?/bin/sleep 100"));
+        List<String> combined = Files.readAllLines(logs.combined());
+        assertThat(combined.get(combined.size() - 1))
+                .matches("\\[smoke] killed 5 background processes still running when the step ended: (\\d+ \\("
+                        + "(/usr)?/bin/sleep 100\\), ){2}\\d+ \\((/usr)?/bin/sleep 100\\) and 2 more");
+    }
+
+    @Test
+    void run_heartbeat_toldWithTheLastNonBlankLineWhileItRuns() throws IOException {
+        Path release = dir.resolve("release");
+        List<String> beats = new CopyOnWriteArrayList<>();
+        List<Duration> times = new CopyOnWriteArrayList<>();
+        String longLine = "Tests run: 412, Failures: 0 " + "x".repeat(200);
+        CommandSpec spec = CommandSpec.shell(
+                "echo first; echo '" + longLine + "'; echo; echo '   '; while [ ! -f " + release
+                        + " ]; do sleep 0.02; done; echo done",
+                work,
+                Map.of());
+
+        ProcessOutcome outcome = runner().run(
+                        spec, logs, Instant.now().plusSeconds(50), Duration.ofMillis(50), (elapsed, line) -> {
+                            beats.add(line);
+                            times.add(elapsed);
+                            if (line.startsWith("Tests run")) {
+                                touch(release);
+                            }
+                        });
+
+        assertThat(outcome.exitCode()).isZero();
+        assertThat(beats).isNotEmpty();
+        assertThat(beats.get(beats.size() - 1))
+                .isEqualTo(longLine.substring(0, ProcessRunner.HEARTBEAT_LINE_CHARS))
+                .hasSize(120);
+        assertThat(beats).allMatch(line -> line.isEmpty() || line.equals("first") || line.startsWith("Tests run"));
+        assertThat(times).isSorted().allMatch(elapsed -> elapsed.compareTo(Duration.ofMillis(50)) >= 0);
+    }
+
+    @Test
+    void run_heartbeatZero_neverTold() {
+        List<String> beats = new ArrayList<>();
+
+        runner().run(
+                        CommandSpec.shell("sleep 0.3", work, Map.of()),
+                        logs,
+                        Instant.now().plusSeconds(30),
+                        Duration.ZERO,
+                        (elapsed, line) -> beats.add(line));
+
+        assertThat(beats).isEmpty();
+    }
+
+    @Test
+    void run_heartbeatListenerThrows_treeKilledAndExceptionPassedOn() throws IOException {
+        CommandSpec spec = CommandSpec.shell("echo $$; exec sleep 100", work, Map.of());
+
+        assertThatThrownBy(() -> runner().run(
+                                spec, logs, Instant.now().plusSeconds(30), Duration.ofMillis(50), (elapsed, line) -> {
+                                    throw new IllegalStateException("console closed");
+                                }))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("console closed");
+
+        long pid = Long.parseLong(Files.readAllLines(logs.stdout()).get(0));
+        assertThat(ProcessHandle.of(pid).filter(ProcessTree::isRunning)).isEmpty();
+    }
+
+    private static void touch(Path file) {
+        try {
+            Files.writeString(file, "");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test

@@ -1,0 +1,80 @@
+package dev.smokegate.smoke.process;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The processes of a tree still running when they should not be: background jobs a step did not
+ * wait for, or a daemon a service forked and left behind when it stopped. Their command lines are
+ * read when they are found, so they can still be named after they are killed.
+ *
+ * @param processes the processes, parents before children
+ * @param named each as {@code pid <n>: <command line>}, the command line cut to {@value
+ *     #COMMAND_CHARS} characters
+ * @param shown each as {@code <n> (<command line>)}, as the combined log's note names them
+ */
+record Leftovers(List<ProcessHandle> processes, List<String> named, List<String> shown) {
+
+    /** Characters of a process's command line shown. */
+    static final int COMMAND_CHARS = 100;
+
+    /** Leftover processes named in the combined log's note, at most. */
+    private static final int SHOWN_IN_NOTE = 3;
+
+    Leftovers {
+        processes = List.copyOf(processes);
+        named = List.copyOf(named);
+        shown = List.copyOf(shown);
+    }
+
+    /**
+     * The running processes of {@code tree}, as {@link ProcessTree#members()} finds them.
+     *
+     * @param tree the tree; its root counts too, if it still runs
+     * @return the leftovers, empty when none runs
+     */
+    static Leftovers of(ProcessTree tree) {
+        List<ProcessHandle> processes = tree.members();
+        List<String> commands = processes.stream().map(Leftovers::commandLine).toList();
+        List<String> named = new ArrayList<>();
+        List<String> shown = new ArrayList<>();
+        for (int i = 0; i < processes.size(); i++) {
+            long pid = processes.get(i).pid();
+            named.add("pid " + pid + ": " + commands.get(i));
+            shown.add(pid + " (" + commands.get(i) + ")");
+        }
+        return new Leftovers(processes, named, shown);
+    }
+
+    boolean isEmpty() {
+        return processes.isEmpty();
+    }
+
+    /**
+     * The note for the combined log after they were killed, for example {@code [smoke] killed 1
+     * background process still running when the step ended: 4242 (sleep 100)}; the first {@value
+     * #SHOWN_IN_NOTE} are named, then {@code and 2 more}.
+     *
+     * @param when when they were found, e.g. {@code when the step ended}
+     * @return the note
+     */
+    String killedNote(String when) {
+        String which = shown.stream().limit(SHOWN_IN_NOTE).collect(Collectors.joining(", "));
+        if (shown.size() > SHOWN_IN_NOTE) {
+            which += " and " + (shown.size() - SHOWN_IN_NOTE) + " more";
+        }
+        return "[smoke] killed " + count() + " still running " + when + ": " + which;
+    }
+
+    /** {@code 1 background process} or {@code 3 background processes}. */
+    String count() {
+        return processes.size() == 1 ? "1 background process" : processes.size() + " background processes";
+    }
+
+    private static String commandLine(ProcessHandle process) {
+        String command =
+                process.info().commandLine().or(() -> process.info().command()).orElse("?");
+        return command.length() > COMMAND_CHARS ? command.substring(0, COMMAND_CHARS) + "..." : command;
+    }
+}
