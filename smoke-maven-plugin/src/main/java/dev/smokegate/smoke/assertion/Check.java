@@ -8,12 +8,21 @@ package dev.smokegate.smoke.assertion;
  * names the path or value.
  */
 public sealed interface Check
-        permits ExitCodeCheck, LiteralCheck, MatchesCheck, GlobCheck, FileContainsCheck, JsonPointerCheck {
+        permits ExitCodeCheck,
+                LiteralCheck,
+                MatchesCheck,
+                GlobCheck,
+                FileContainsCheck,
+                JsonPointerCheck,
+                StatusCheck,
+                HeaderContainsCheck,
+                NoLeftoverProcessesCheck {
 
     /**
      * Evaluates this check against what a step left behind.
      *
-     * @param output the step's working directory, logs and exit code
+     * @param output the step's working directory, logs, exit code, HTTP response head and leftover
+     *     processes
      * @return the verdict, with the words for a report
      */
     CheckResult evaluate(StepOutput output);

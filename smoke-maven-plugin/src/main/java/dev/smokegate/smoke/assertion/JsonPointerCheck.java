@@ -16,8 +16,9 @@ import java.util.Objects;
 
 /**
  * The value at a JSON Pointer (RFC 6901) in a JSON document equals an expected value. The document
- * is the step's standard output ({@code json}) or a file under its working directory ({@code
- * files.json}), parsed with Jackson; it must hold exactly one JSON value.
+ * is the step's standard output ({@code json}; for a probe step, the response body, named {@code
+ * body}) or a file under its working directory ({@code files.json}), parsed with Jackson; it must
+ * hold exactly one JSON value.
  *
  * <p>Equality: numbers by value ({@code 1} equals {@code 1.0}; decimals are read exactly, not as
  * doubles), strings exactly, booleans and {@code null} as themselves, arrays element by element and
@@ -47,13 +48,15 @@ public final class JsonPointerCheck implements Check {
         return a.equals(b) ? 0 : 1;
     };
 
+    private final LogStream stream;
     private final String file;
     private final String pointer;
     private final JsonPointer compiled;
     private final String invalid;
     private final JsonNode expected;
 
-    private JsonPointerCheck(String file, String pointer, JsonNode expected) {
+    private JsonPointerCheck(LogStream stream, String file, String pointer, JsonNode expected) {
+        this.stream = stream;
         this.file = file;
         this.pointer = Objects.requireNonNull(pointer, "pointer");
         this.expected = Objects.requireNonNull(expected, "expected");
@@ -77,7 +80,18 @@ public final class JsonPointerCheck implements Check {
      * @return the check
      */
     public static JsonPointerCheck onStdout(String pointer, JsonNode expected) {
-        return new JsonPointerCheck(null, pointer, expected);
+        return new JsonPointerCheck(LogStream.STDOUT, null, pointer, expected);
+    }
+
+    /**
+     * A check on the response body of a probe step (its stdout log), named {@code body} in messages.
+     *
+     * @param pointer a JSON Pointer such as {@code /0/name}; {@code ""} is the whole document
+     * @param expected the value it must select
+     * @return the check
+     */
+    public static JsonPointerCheck onBody(String pointer, JsonNode expected) {
+        return new JsonPointerCheck(LogStream.BODY, null, pointer, expected);
     }
 
     /**
@@ -89,7 +103,7 @@ public final class JsonPointerCheck implements Check {
      * @return the check
      */
     public static JsonPointerCheck onFile(String file, String pointer, JsonNode expected) {
-        return new JsonPointerCheck(Objects.requireNonNull(file, "file"), pointer, expected);
+        return new JsonPointerCheck(null, Objects.requireNonNull(file, "file"), pointer, expected);
     }
 
     /**
@@ -100,14 +114,14 @@ public final class JsonPointerCheck implements Check {
      */
     @Override
     public CheckResult evaluate(StepOutput output) {
-        String subject = file == null ? "stdout" : "file " + file;
+        String subject = subject();
         String expectation =
                 "expected " + subject + (pointer.isEmpty() ? "" : " at " + pointer) + " to be " + show(expected);
         if (invalid != null) {
             return CheckResult.fail(expectation, invalid, null);
         }
-        Path path = file == null ? output.logs().stdout() : output.workDir().resolve(file);
-        String shown = file == null ? "stdout log " + path : file;
+        Path path = file == null ? stream.file(output.logs()) : output.workDir().resolve(file);
+        String shown = file == null ? stream.describe(path) : file;
         String problem = FileProbe.problem(path, shown);
         if (problem != null) {
             String seen = file == null ? problem : FileProbe.withNearby(problem, output.workDir(), path, file);
@@ -119,7 +133,7 @@ public final class JsonPointerCheck implements Check {
             if (size > MAX_BYTES) {
                 return CheckResult.fail(
                         expectation,
-                        (file == null ? "stdout" : file) + " is " + Texts.count(size, "byte", "bytes")
+                        (file == null ? stream.toString() : file) + " is " + Texts.count(size, "byte", "bytes")
                                 + ", more than the " + Texts.number(MAX_BYTES) + " a JSON check reads",
                         null);
             }
@@ -182,8 +196,12 @@ public final class JsonPointerCheck implements Check {
 
     @Override
     public String toString() {
-        return (file == null ? "stdout" : "file " + file) + (pointer.isEmpty() ? "" : " at " + pointer) + " is "
-                + show(expected);
+        return subject() + (pointer.isEmpty() ? "" : " at " + pointer) + " is " + show(expected);
+    }
+
+    /** {@code stdout}, {@code body} or {@code file <path>}. */
+    private String subject() {
+        return file == null ? stream.toString() : "file " + file;
     }
 
     /** The document is not one JSON value; the message says where. */

@@ -103,7 +103,6 @@ final class TextSearch {
         this.window = window;
     }
 
-    /** A search for {@code text} exactly. */
     /**
      * What searching a step's log gave: a result, or why the log could not be searched (missing,
      * not a regular file, unreadable), worded for a failure report.
@@ -116,17 +115,18 @@ final class TextSearch {
     /** Searches one of a step's logs, turning log problems into {@link InLog#problem()}. */
     InLog in(LogStream stream, StepOutput output) {
         Path log = stream.file(output.logs());
-        String problem = FileProbe.problem(log, stream + " log " + log);
+        String problem = FileProbe.problem(log, stream.describe(log));
         if (problem != null) {
             return new InLog(null, problem);
         }
         try {
             return new InLog(search(log), null);
         } catch (IOException e) {
-            return new InLog(null, FileProbe.describe(e, stream + " log " + log));
+            return new InLog(null, FileProbe.describe(e, stream.describe(log)));
         }
     }
 
+    /** A search for {@code text} exactly. */
     static TextSearch literal(String text, int window) {
         return new TextSearch(Pattern.compile(text, Pattern.LITERAL), Math.max(0, text.length() - 1), false, window);
     }

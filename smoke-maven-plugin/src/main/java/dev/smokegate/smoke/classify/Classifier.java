@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -15,6 +16,10 @@ import java.util.regex.Pattern;
  * the evidence: the first rule of {@link #rules()} that matches wins, and the result names that
  * rule and the line it matched. A rule that speaks of the front end (offline mode) takes its words
  * from the {@link FrontEnd} given to the constructor.
+ *
+ * <p>A service that did not become ready is read by the host and source rules as a process would be
+ * (its exit code and the tail of its log), so host evidence still wins for it; only then do the
+ * service rules decide. Probes and leftover processes have rules of their own.
  */
 public final class Classifier {
     private static final Pattern NOT_FOUND =
@@ -29,6 +34,14 @@ public final class Classifier {
             Pattern.compile("COMPILATION ERROR|error: cannot find symbol|\\.java:\\[\\d+,\\d+] ");
     private static final Pattern TESTS_FAILED =
             Pattern.compile("Tests run: \\d+, Failures: (?:[1-9]\\d*, Errors: \\d+|\\d+, Errors: [1-9]\\d*)");
+    /** A bind that failed: Java's, POSIX's (Go, Python), Node's and Spring Boot's words. */
+    private static final Pattern PORT_IN_USE =
+            Pattern.compile("(?i)Address already in use|BindException|EADDRINUSE|Port \\d+ (?:was|is) already in use");
+    /** A line that may name the port of a failed bind: the bind line itself, or one about binding or listening. */
+    private static final Pattern BIND_CONTEXT = Pattern.compile("(?i)bind|listen|already in use");
+    /** A port in such a line: {@code 127.0.0.1:8080}, {@code localhost:8080}, {@code [::1]:8080}, {@code port 8080}. */
+    private static final Pattern PORT =
+            Pattern.compile("(?i)\\bport\\s+(\\d{1,5})\\b|(?:\\d{1,3}(?:\\.\\d{1,3}){3}|localhost|]|::):(\\d{1,5})\\b");
 
     private final List<Rule> rules;
 
@@ -95,6 +108,11 @@ public final class Classifier {
                         FailureCategory.HOST,
                         line(NETWORK, p -> true)),
                 new Rule(
+                        "host.port-in-use",
+                        "a service could not listen: another process holds its port",
+                        FailureCategory.HOST,
+                        Classifier::portInUse),
+                new Rule(
                         "source.not-executable",
                         "exit 126: POSIX sh, command found but not executable",
                         FailureCategory.SOURCE,
@@ -120,6 +138,37 @@ public final class Classifier {
                         FailureCategory.SOURCE,
                         line(TESTS_FAILED, Evidence.Process::exitCheckFailed)),
                 new Rule(
+                        "runtime.exited-before-ready",
+                        "the service's process ended before its readiness probe passed",
+                        FailureCategory.RUNTIME,
+                        service(Evidence.ServiceProblem.EXITED_BEFORE_READY, Classifier::exitedEvidence)),
+                new Rule(
+                        "runtime.not-ready",
+                        "the service kept running but its readiness probe did not pass in time",
+                        FailureCategory.RUNTIME,
+                        service(Evidence.ServiceProblem.NOT_READY, Classifier::notReadyEvidence)),
+                new Rule(
+                        "runtime.probe-unreachable",
+                        "the probe got no answer: nothing listens, or it does not answer in time",
+                        FailureCategory.RUNTIME,
+                        evidence -> evidence instanceof Evidence.Probe probe && probe.connectionError() != null
+                                ? Optional.of(probe.request() + ": " + probe.connectionError())
+                                : Optional.empty()),
+                new Rule(
+                        "runtime.probe-failed",
+                        "the probe got an answer, but not the expected one",
+                        FailureCategory.RUNTIME,
+                        evidence -> evidence instanceof Evidence.Probe probe
+                                ? Optional.of(probeEvidence(probe))
+                                : Optional.empty()),
+                new Rule(
+                        "runtime.leftover-process",
+                        "a process was still running after its step and the step expected none",
+                        FailureCategory.RUNTIME,
+                        evidence -> evidence instanceof Evidence.Leftover leftover
+                                ? Optional.of(leftover.processes().get(0))
+                                : Optional.empty()),
+                new Rule(
                         "runtime.signal",
                         "exit above 128: killed by signal (exit - 128)",
                         FailureCategory.RUNTIME,
@@ -133,9 +182,8 @@ public final class Classifier {
                         "runtime.output",
                         "the process ran but its output or files are not what was expected",
                         FailureCategory.RUNTIME,
-                        evidence -> evidence instanceof Evidence.Process p
-                                ? Optional.of(p.checkEvidence() != null ? p.checkEvidence() : lastLine(p))
-                                : Optional.empty()));
+                        evidence ->
+                                ran(evidence).map(p -> p.checkEvidence() != null ? p.checkEvidence() : lastLine(p))));
     }
 
     /**
@@ -158,8 +206,8 @@ public final class Classifier {
                 return new Classification(rule.category(), rule.id() + " (" + rule.reason() + ")", line.get());
             }
         }
-        throw new IllegalStateException(
-                "no rule matched " + evidence + "; runtime.output matches every process failure");
+        throw new IllegalStateException("no rule matched " + evidence
+                + "; runtime.output matches every process failure, and every other kind of evidence has its rules");
     }
 
     @Override
@@ -177,39 +225,112 @@ public final class Classifier {
                         : Optional.empty());
     }
 
+    /**
+     * The evidence as a process: a step's command as it is, a service as {@link
+     * Evidence.Service#asProcess()}, so host and source rules decide for services as they do for
+     * steps; empty for other evidence.
+     */
+    private static Optional<Evidence.Process> ran(Evidence evidence) {
+        if (evidence instanceof Evidence.Process p) {
+            return Optional.of(p);
+        }
+        if (evidence instanceof Evidence.Service service) {
+            return Optional.of(service.asProcess());
+        }
+        return Optional.empty();
+    }
+
     /** Matches when {@code when} holds; evidence is the start error or a "not found" line. */
     private static Function<Evidence, Optional<String>> process(Predicate<Evidence.Process> when) {
         return evidence -> {
-            if (!(evidence instanceof Evidence.Process p) || !when.test(p)) {
+            Evidence.Process p = ran(evidence).filter(when).orElse(null);
+            if (p == null) {
                 return Optional.empty();
             }
             if (p.startError() != null) {
                 return Optional.of(p.startError());
             }
-            return Optional.of(lastMatching(p, NOT_FOUND).orElse("exit code " + p.exitCode()));
+            return Optional.of(lastMatching(p.tail(), NOT_FOUND).orElse("exit code " + p.exitCode()));
         };
     }
 
     /** Matches when {@code when} holds; evidence is the last line matching {@code pattern}, or the last line. */
     private static Function<Evidence, Optional<String>> processLine(Predicate<Evidence.Process> when, Pattern pattern) {
-        return evidence -> {
-            if (!(evidence instanceof Evidence.Process p) || !when.test(p)) {
-                return Optional.empty();
-            }
-            return Optional.of(
-                    pattern == null ? lastLine(p) : lastMatching(p, pattern).orElse(lastLine(p)));
-        };
+        return evidence -> ran(evidence)
+                .filter(when)
+                .map(p -> pattern == null
+                        ? lastLine(p)
+                        : lastMatching(p.tail(), pattern).orElse(lastLine(p)));
     }
 
     /** Matches when {@code when} holds and a tail line matches {@code pattern}; that line is the evidence. */
     private static Function<Evidence, Optional<String>> line(Pattern pattern, Predicate<Evidence.Process> when) {
-        return evidence ->
-                evidence instanceof Evidence.Process p && when.test(p) ? lastMatching(p, pattern) : Optional.empty();
+        return evidence -> ran(evidence).filter(when).flatMap(p -> lastMatching(p.tail(), pattern));
     }
 
-    private static Optional<String> lastMatching(Evidence.Process p, Pattern pattern) {
-        for (int i = p.tail().size() - 1; i >= 0; i--) {
-            String line = p.tail().get(i);
+    /** Matches a service of the given problem; {@code line} words the evidence. */
+    private static Function<Evidence, Optional<String>> service(
+            Evidence.ServiceProblem problem, Function<Evidence.Service, String> line) {
+        return evidence -> evidence instanceof Evidence.Service service && service.problem() == problem
+                ? Optional.of(line.apply(service))
+                : Optional.empty();
+    }
+
+    /**
+     * {@code host.port-in-use}: a service's output says a bind failed. The evidence is the last such
+     * line, prefixed {@code port 8080: } when the last line about binding or listening that names a
+     * port names it (Jetty says {@code Failed to bind to 0.0.0.0/0.0.0.0:8080}, then {@code
+     * BindException: Address already in use} without the port).
+     */
+    private static Optional<String> portInUse(Evidence evidence) {
+        if (!(evidence instanceof Evidence.Service service)) {
+            return Optional.empty();
+        }
+        Optional<String> last = lastMatching(service.tail(), PORT_IN_USE);
+        if (last.isEmpty()) {
+            return last;
+        }
+        List<String> context = service.tail().stream()
+                .filter(line -> BIND_CONTEXT.matcher(line).find())
+                .toList();
+        for (int i = context.size() - 1; i >= 0; i--) {
+            String port = null;
+            Matcher matcher = PORT.matcher(context.get(i));
+            while (matcher.find()) {
+                port = matcher.group(1) != null ? matcher.group(1) : matcher.group(2);
+            }
+            if (port != null) {
+                return Optional.of("port " + port + ": " + last.get());
+            }
+        }
+        return last;
+    }
+
+    /** {@code exit code 3: <the last line it printed>}. */
+    private static String exitedEvidence(Evidence.Service service) {
+        return "exit code " + service.exitCode()
+                + lastNonBlank(service.tail()).map(line -> ": " + line).orElse(" (the service printed nothing)");
+    }
+
+    /** {@code last probe: HTTP 503 …}, or the last line it printed when no probe saw anything. */
+    private static String notReadyEvidence(Evidence.Service service) {
+        if (service.lastProbe() != null) {
+            return "last probe: " + service.lastProbe();
+        }
+        return lastNonBlank(service.tail()).orElse("(the service printed nothing)");
+    }
+
+    /** The failed check's evidence; else the status; else what was sent. */
+    private static String probeEvidence(Evidence.Probe probe) {
+        if (probe.checkEvidence() != null) {
+            return probe.checkEvidence();
+        }
+        return probe.status() != null ? "HTTP " + probe.status() : probe.request();
+    }
+
+    private static Optional<String> lastMatching(List<String> tail, Pattern pattern) {
+        for (int i = tail.size() - 1; i >= 0; i--) {
+            String line = tail.get(i);
             if (pattern.matcher(line).find()) {
                 return Optional.of(line.strip());
             }
@@ -217,12 +338,16 @@ public final class Classifier {
         return Optional.empty();
     }
 
-    private static String lastLine(Evidence.Process p) {
-        for (int i = p.tail().size() - 1; i >= 0; i--) {
-            if (!p.tail().get(i).isBlank()) {
-                return p.tail().get(i).strip();
+    private static Optional<String> lastNonBlank(List<String> tail) {
+        for (int i = tail.size() - 1; i >= 0; i--) {
+            if (!tail.get(i).isBlank()) {
+                return Optional.of(tail.get(i).strip());
             }
         }
-        return "(the step printed nothing; exit code " + p.exitCode() + ")";
+        return Optional.empty();
+    }
+
+    private static String lastLine(Evidence.Process p) {
+        return lastNonBlank(p.tail()).orElse("(the step printed nothing; exit code " + p.exitCode() + ")");
     }
 }

@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.Objects;
 
 /** What is known about a failure when it is classified. */
-public sealed interface Evidence permits Evidence.Process, Evidence.Harness {
+public sealed interface Evidence
+        permits Evidence.Process, Evidence.Harness, Evidence.Service, Evidence.Probe, Evidence.Leftover {
 
     /**
      * A step's command finished (or could not start) and a check failed.
@@ -40,6 +41,99 @@ public sealed interface Evidence permits Evidence.Process, Evidence.Harness {
         public Harness {
             Objects.requireNonNull(problem, "problem");
             Objects.requireNonNull(message, "message");
+        }
+    }
+
+    /**
+     * A service did not become ready: its process exited (or could not start) before its readiness
+     * probe passed, or the readiness timeout passed.
+     *
+     * @param service the service's name
+     * @param problem which of the two happened
+     * @param exitCode the service's exit code when it exited, else {@code null}; 127 when it could
+     *     not start
+     * @param startError why it could not start, or {@code null}
+     * @param lastProbe what the last readiness probe saw ({@code HTTP 503 {"status":"STARTING"}},
+     *     {@code connection refused}), or {@code null} when none ran
+     * @param tail the last lines of the service's output, oldest first
+     */
+    record Service(
+            String service,
+            ServiceProblem problem,
+            Integer exitCode,
+            String startError,
+            String lastProbe,
+            List<String> tail)
+            implements Evidence {
+        /**
+         * @throws IllegalArgumentException when the service exited before ready without an exit code
+         *     or start error
+         */
+        public Service {
+            Objects.requireNonNull(service, "service");
+            Objects.requireNonNull(problem, "problem");
+            if (problem == ServiceProblem.EXITED_BEFORE_READY && exitCode == null && startError == null) {
+                throw new IllegalArgumentException("a service that exited has an exit code or a start error");
+            }
+            tail = List.copyOf(tail);
+        }
+
+        /**
+         * The service seen as a process, for the rules that read exit codes and output (command not
+         * found, disk full, compile error…): its exit failed when it exited before it was ready.
+         *
+         * @return the process evidence; exit code 0 when the service is still running
+         */
+        public Process asProcess() {
+            return new Process(
+                    exitCode == null ? 0 : exitCode,
+                    false,
+                    startError,
+                    problem == ServiceProblem.EXITED_BEFORE_READY,
+                    tail,
+                    null);
+        }
+    }
+
+    /** How a service failed to become ready. */
+    enum ServiceProblem {
+        /** Its process exited, or could not start, before the readiness probe passed. */
+        EXITED_BEFORE_READY,
+        /** The readiness timeout passed while it was still running. */
+        NOT_READY
+    }
+
+    /**
+     * A probe step ({@code http} or {@code tcp}) failed: no answer came, or a check on the answer
+     * failed.
+     *
+     * @param request what was sent: {@code GET http://127.0.0.1:8080/x} or {@code connect
+     *     127.0.0.1:6379}
+     * @param connectionError why no answer came ({@code connection refused}, {@code timed out after
+     *     10s}), or {@code null} when one came
+     * @param status the HTTP status of the answer, or {@code null} (no answer, or a TCP probe)
+     * @param checkEvidence the failed check's own evidence line ({@code HTTP 500 …}, the body line
+     *     closest to the text looked for), or {@code null}
+     */
+    record Probe(String request, String connectionError, Integer status, String checkEvidence) implements Evidence {
+        public Probe {
+            Objects.requireNonNull(request, "request");
+        }
+    }
+
+    /**
+     * Processes of a step (or of a stopped service) were still running after it, and the step
+     * expected none ({@code expect.no-leftover-processes}).
+     *
+     * @param processes the processes, each as {@code pid <n>: <command line>}; not empty
+     */
+    record Leftover(List<String> processes) implements Evidence {
+        /** @throws IllegalArgumentException when there is no process */
+        public Leftover {
+            processes = List.copyOf(processes);
+            if (processes.isEmpty()) {
+                throw new IllegalArgumentException("a leftover failure names at least one process");
+            }
         }
     }
 

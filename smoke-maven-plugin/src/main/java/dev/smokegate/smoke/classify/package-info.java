@@ -7,7 +7,8 @@
  *   <li>{@link dev.smokegate.smoke.classify.Classifier}: the ordered table of rules; the first that
  *       matches decides.
  *   <li>{@link dev.smokegate.smoke.classify.Evidence}: what is known about a failure: a process that
- *       ran, or a harness problem.
+ *       ran, a harness problem, a service that did not become ready, a probe that failed, or
+ *       processes left running.
  *   <li>{@link dev.smokegate.smoke.classify.Rule}: one rule: stable id, reason, category and matcher.
  * </ul>
  */

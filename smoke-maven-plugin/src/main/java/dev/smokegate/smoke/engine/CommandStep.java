@@ -75,7 +75,12 @@ final class CommandStep {
                     new CheckResult(false, "expected the command to start", outcome.startError(), null);
             return gate.failures().process(step, spec.display(), outcome, notStarted, true);
         }
-        return gate.checks().firstFailure(step, spec.display(), outcome, Checks.of(step.expect(), true));
+        return gate.checks()
+                .firstFailure(
+                        step,
+                        spec.display(),
+                        outcome,
+                        Checks.of(step.expect(), step.step().action()));
     }
 
     private static Map<String, String> resolved(Map<String, String> env, Function<String, String> resolve) {

@@ -58,7 +58,9 @@ final class HarnessStep {
                                     + ". Check free disk space and permissions.",
                             logs.combined());
         }
-        return gate.checks().firstFailure(step, null, null, Checks.of(step.expect(), false));
+        return gate.checks()
+                .firstFailure(
+                        step, null, null, Checks.of(step.expect(), step.step().action()));
     }
 
     private List<String> patch(Action.Patch patch, ScenarioContext scenario) throws WorkspaceException {

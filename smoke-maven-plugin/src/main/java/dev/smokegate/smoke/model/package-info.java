@@ -10,7 +10,15 @@
  *   <li>{@link dev.smokegate.smoke.model.UntrackedMode}: whether untracked files are copied from a
  *       checkout.
  *   <li>{@link dev.smokegate.smoke.model.Step}: one step of a scenario.
- *   <li>{@link dev.smokegate.smoke.model.Action}: what a step does: run, patch or export.
+ *   <li>{@link dev.smokegate.smoke.model.Action}: what a step does: run, patch, export, start a
+ *       service, send an HTTP request or a TCP probe, stop a service.
+ *   <li>{@link dev.smokegate.smoke.model.Service}: a long-running process of a scenario, owned by
+ *       it: its command, readiness and stop timeout.
+ *   <li>{@link dev.smokegate.smoke.model.Readiness}: how the gate tells that a service is ready: an
+ *       HTTP, TCP or log probe, polled until a timeout.
+ *   <li>{@link dev.smokegate.smoke.model.HttpCall}: the one HTTP request of a probe step.
+ *   <li>{@link dev.smokegate.smoke.model.HttpResponseHead}: the status and headers a probe step
+ *       received, for its checks.
  *   <li>{@link dev.smokegate.smoke.model.Expectations}: what a step must produce.
  *   <li>{@link dev.smokegate.smoke.model.StreamExpectation}: the checks on one output stream.
  *   <li>{@link dev.smokegate.smoke.model.Location}: a {@code file:line:col} position in a manifest.
