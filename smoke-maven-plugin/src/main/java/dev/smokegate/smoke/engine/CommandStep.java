@@ -10,7 +10,9 @@ import dev.smokegate.smoke.process.CommandSpec;
 import dev.smokegate.smoke.process.ProcessOutcome;
 import dev.smokegate.smoke.process.ProcessRunner;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -41,9 +43,7 @@ final class CommandStep {
         env.putAll(resolved(gate.manifest().defaultEnv(), resolve));
         env.putAll(resolved(step.scenario().scenario().env(), resolve));
         env.putAll(resolved(step.step().env(), resolve));
-        CommandSpec spec = run.shell() != null
-                ? CommandSpec.shell(resolve.apply(run.shell()), step.cwd(), env)
-                : CommandSpec.args(run.args().stream().map(resolve).toList(), step.cwd(), env);
+        CommandSpec spec = command(run.shell(), run.args(), resolve, step.cwd(), env);
         gate.log()
                 .debug("[smoke] " + step.where() + ": " + spec.display() + " (in "
                         + gate.request().display(step.cwd()) + ", deadline " + step.deadline() + ")");
@@ -81,6 +81,23 @@ final class CommandStep {
                         spec.display(),
                         outcome,
                         Checks.of(step.expect(), step.step().action()));
+    }
+
+    /**
+     * The command of a {@code run} step or a service, its placeholders resolved.
+     *
+     * @param shell a command line for {@code sh -c}, or {@code null}
+     * @param args an argument vector, or {@code null} when {@code shell} is set
+     * @param resolve replaces the placeholders of each string
+     * @param cwd the working directory
+     * @param env the variables added to the inherited environment
+     * @return the command to run, whose {@link CommandSpec#display()} is how messages show it
+     */
+    static CommandSpec command(
+            String shell, List<String> args, Function<String, String> resolve, Path cwd, Map<String, String> env) {
+        return shell != null
+                ? CommandSpec.shell(resolve.apply(shell), cwd, env)
+                : CommandSpec.args(args.stream().map(resolve).toList(), cwd, env);
     }
 
     private static Map<String, String> resolved(Map<String, String> env, Function<String, String> resolve) {

@@ -3,6 +3,7 @@ package dev.smokegate.smoke.engine;
 import dev.smokegate.smoke.model.FrontEnd;
 import dev.smokegate.smoke.model.ServerCredentials;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -27,6 +28,9 @@ import java.util.Objects;
  * @param offline whether the front end runs offline: clones come from the cache only
  * @param properties values for {@code ${…}} placeholders (the front end's properties)
  * @param environment the environment for {@code ${env.NAME}} and for the commands run
+ * @param threads how many scenarios run at once; positive, 1 runs them one after another
+ * @param heartbeat how often a running step says it is still running; {@link Duration#ZERO} for
+ *     never
  * @param frontEnd the front end's words for the settings above, used in messages
  */
 public record GateRequest(
@@ -43,7 +47,15 @@ public record GateRequest(
         boolean offline,
         Map<String, String> properties,
         Map<String, String> environment,
+        int threads,
+        Duration heartbeat,
         FrontEnd frontEnd) {
+    /** The default of {@code heartbeat}: a line every 30 seconds while a step runs. */
+    public static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(30);
+
+    /**
+     * @throws IllegalArgumentException when threads is not positive or the heartbeat is negative
+     */
     public GateRequest {
         Objects.requireNonNull(manifest, "manifest");
         Objects.requireNonNull(frontEnd, "frontEnd");
@@ -59,14 +71,31 @@ public record GateRequest(
         scenarioGlobs = List.copyOf(scenarioGlobs);
         properties = Map.copyOf(properties);
         environment = Map.copyOf(environment);
+        checkThreads(threads);
+        checkHeartbeat(heartbeat);
+    }
+
+    private static int checkThreads(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be positive, got " + threads);
+        }
+        return threads;
+    }
+
+    private static Duration checkHeartbeat(Duration heartbeat) {
+        Objects.requireNonNull(heartbeat, "heartbeat");
+        if (heartbeat.isNegative()) {
+            throw new IllegalArgumentException("heartbeat must not be negative, got " + heartbeat);
+        }
+        return heartbeat;
     }
 
     /**
      * A builder whose defaults are: the project folder is the manifest's grandparent's parent (the
      * manifest sits at {@code <basedir>/src/smoke/manifest.toml}) or the manifest's folder, the work
      * directory is {@code <basedir>/target/smoke}, the cache is {@code <basedir>/target/smoke-cache},
-     * {@code ~/.ssh}, no servers, all scenarios, no repo URL or ref, online, no properties and an
-     * empty environment.
+     * {@code ~/.ssh}, no servers, all scenarios, no repo URL or ref, online, no properties, an empty
+     * environment, one scenario at a time and a heartbeat every 30 seconds.
      *
      * @param manifest the manifest file
      * @param frontEnd the front end's words for messages
@@ -94,7 +123,9 @@ public record GateRequest(
                 .ref(ref)
                 .offline(offline)
                 .properties(properties)
-                .environment(environment);
+                .environment(environment)
+                .threads(threads)
+                .heartbeat(heartbeat);
     }
 
     /** A path as the user should read it: relative to the project folder when inside it. */
@@ -124,6 +155,8 @@ public record GateRequest(
         private boolean offline;
         private Map<String, String> properties = Map.of();
         private Map<String, String> environment = Map.of();
+        private int threads = 1;
+        private Duration heartbeat = DEFAULT_HEARTBEAT;
 
         private Builder(Path manifest, FrontEnd frontEnd) {
             this.manifest = Objects.requireNonNull(manifest, "manifest");
@@ -202,6 +235,25 @@ public record GateRequest(
             return this;
         }
 
+        /**
+         * @param threads how many scenarios run at once; 1 runs them one after another
+         * @throws IllegalArgumentException when threads is not positive
+         */
+        public Builder threads(int threads) {
+            this.threads = checkThreads(threads);
+            return this;
+        }
+
+        /**
+         * @param heartbeat how often a running step says it is still running; {@link Duration#ZERO}
+         *     turns the heartbeat off
+         * @throws IllegalArgumentException when the heartbeat is negative
+         */
+        public Builder heartbeat(Duration heartbeat) {
+            this.heartbeat = checkHeartbeat(heartbeat);
+            return this;
+        }
+
         /** @return the request, with the defaults named on {@link GateRequest#builder} */
         public GateRequest build() {
             Path folder = manifest.toAbsolutePath().normalize().getParent();
@@ -224,6 +276,8 @@ public record GateRequest(
                     offline,
                     properties,
                     environment,
+                    threads,
+                    heartbeat,
                     frontEnd);
         }
     }

@@ -28,7 +28,13 @@ import java.util.function.Function;
  * Runs one scenario: opens its {@link ScenarioResources}, prepares its workspace, then runs its
  * steps in order until one fails, and returns a result. A failure is data in the result; this class
  * throws nothing for a scenario that ran and failed. What each kind of step does is {@link
- * CommandStep}'s and {@link HarnessStep}'s job.
+ * CommandStep}'s and {@link HarnessStep}'s job. Each step says when it starts, at info level.
+ *
+ * <p>A runner holds nothing of the scenarios it runs: everything one run uses lives in its own
+ * {@link ScenarioContext}, folder and workspace, and the parts it shares (the clone cache, the
+ * process runner, the failure and check builders) keep no state between calls or lock what they
+ * share (the cache locks each mirror). So one runner may run several scenarios at once, on
+ * several threads.
  */
 final class ScenarioRunner {
     private final GateContext gate;
@@ -103,6 +109,13 @@ final class ScenarioRunner {
     }
 
     private StepFailure runStep(ScenarioContext context, Step step, Instant stepStart) {
+        Scenario scenario = context.scenario();
+        gate.log()
+                .info(ProgressLines.stepStart(
+                        scenario.name() + " › " + step.name(),
+                        step.number(),
+                        scenario.steps().size(),
+                        ProgressLines.what(step.action(), context.resolve())));
         Duration limit = step.timeout() == null ? gate.manifest().defaultTimeout() : step.timeout();
         Instant deadline =
                 stepStart.plus(limit).isBefore(context.deadline()) ? stepStart.plus(limit) : context.deadline();
@@ -116,7 +129,7 @@ final class ScenarioRunner {
                     .harness(
                             step.name(),
                             HarnessProblem.ESCAPES_WORKSPACE,
-                            "cwd '" + cwdText + "' of " + context.scenario().name() + " › " + step.name()
+                            "cwd '" + cwdText + "' of " + scenario.name() + " › " + step.name()
                                     + " leaves the workspace. Use a folder inside the workspace.",
                             null);
         }

@@ -24,8 +24,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Runs a gate: loads the manifest, selects scenarios, runs each in its own workspace, checks that
- * the user's checkouts were not written to, writes the reports and prints the summary last.
+ * Runs a gate: loads the manifest, selects scenarios, runs each in its own workspace (several at
+ * once when the request's {@code threads} is above 1), checks that the user's checkouts were not
+ * written to, writes the reports and prints the summary last. Results and reports are always in
+ * manifest order.
  *
  * <p>A scenario that fails is a result, not an exception; the caller decides the build's fate from
  * {@link GateResult#passed()}.
@@ -36,9 +38,12 @@ public final class SmokeEngine {
 
     private final SmokeLog log;
 
-    /** @param log where progress and results are written */
+    /**
+     * @param log where progress and results are written; the engine writes one line at a time to
+     *     it, even when scenarios run on several threads
+     */
     public SmokeEngine(SmokeLog log) {
-        this.log = log;
+        this.log = SerialLog.of(log);
     }
 
     /**
@@ -82,12 +87,12 @@ public final class SmokeEngine {
                 request.frontEnd(),
                 log);
         ScenarioRunner runner = new ScenarioRunner(request, manifest, placeholders, log, cache);
-        List<ScenarioResult> results = new ArrayList<>();
-        for (Map.Entry<Scenario, Source> entry : sources.entrySet()) {
-            ScenarioResult result = runner.run(entry.getKey(), entry.getValue());
-            results.add(result);
-            ConsoleReport.scenario(result, request::display, log);
+        if (request.threads() > 1 && sources.size() > 1) {
+            log.info("[smoke] running up to " + Math.min(request.threads(), sources.size())
+                    + " scenarios at once; their results follow when all have finished");
         }
+        List<ScenarioResult> results = ScenarioPool.runAll(
+                sources, runner, request.threads(), result -> ConsoleReport.scenario(result, request::display, log));
 
         List<String> changes = new ArrayList<>();
         before.forEach((checkout, fingerprint) -> {

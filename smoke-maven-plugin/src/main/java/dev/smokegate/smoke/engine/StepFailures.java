@@ -151,11 +151,22 @@ final class StepFailures {
     private static List<String> tail(Path log, int lines) {
         try {
             return LogTail.lastLines(log, lines).stream()
-                    .map(line -> ANSI_ESCAPE.matcher(line).replaceAll(""))
+                    .map(StepFailures::plain)
                     .toList();
         } catch (IOException e) {
             return List.of("(cannot read " + log + ": " + e.getMessage() + ")");
         }
+    }
+
+    /**
+     * A line of output as reports show it: without ANSI escape sequences (ECMA-48 CSI, as colored
+     * build tools print them).
+     *
+     * @param line a line of a step's output
+     * @return the line without escape sequences
+     */
+    static String plain(String line) {
+        return ANSI_ESCAPE.matcher(line).replaceAll("");
     }
 
     @Override

@@ -11,6 +11,8 @@
  *       configured.
  *   <li>{@link dev.smokegate.smoke.engine.Selection}: chooses the scenarios by owner task and name glob.
  *   <li>{@link dev.smokegate.smoke.engine.GateContext}: what every part of one gate run shares.
+ *   <li>{@link dev.smokegate.smoke.engine.ScenarioPool}: runs the scenarios one after another or
+ *       several at once, results in manifest order.
  *   <li>{@link dev.smokegate.smoke.engine.ScenarioRunner}: runs one scenario's steps in order.
  *   <li>{@link dev.smokegate.smoke.engine.ScenarioResources}: owns a scenario run's folder and closes
  *       what the run registered when it ends.
@@ -24,6 +26,10 @@
  *   <li>{@link dev.smokegate.smoke.engine.StepChecks}: evaluates a step's checks in order.
  *   <li>{@link dev.smokegate.smoke.engine.StepFailures}: builds a step's failure: tail of its log and
  *       classification.
+ *   <li>{@link dev.smokegate.smoke.engine.ProgressLines}: the live progress lines: a step starts, a
+ *       step is still running.
+ *   <li>{@link dev.smokegate.smoke.engine.SerialLog}: writes one line at a time, so lines of
+ *       parallel scenarios never interleave.
  *   <li>{@link dev.smokegate.smoke.engine.Confinement}: keeps manifest paths inside the workspace.
  *   <li>{@link dev.smokegate.smoke.engine.Exporter}: copies the files of an {@code export.files} step.
  * </ul>

@@ -3,7 +3,12 @@ package dev.smokegate.smoke.maven;
 import dev.smokegate.smoke.model.SmokeLog;
 import org.apache.maven.plugin.logging.Log;
 
-/** Writes the engine's lines to Maven's log, so {@code -q}, {@code -X} and {@code -B} apply. */
+/**
+ * Writes the engine's lines to Maven's log, so {@code -q}, {@code -X} and {@code -B} apply: info
+ * lines (progress, such as a step starting or still running, and {@code PASS}) are Maven's info,
+ * which {@code -q} hides; failures are Maven's error, which it shows. The engine writes to it one
+ * line at a time, from whichever thread runs a scenario.
+ */
 final class MavenSmokeLog implements SmokeLog {
     private final Log log;
 

@@ -5,6 +5,10 @@
  *
  * <ul>
  *   <li>{@link dev.smokegate.smoke.maven.VerifyMojo}: the {@code verify} goal.
+ *   <li>{@link dev.smokegate.smoke.maven.AbstractSmokeMojo}: the goals' parameters and the request
+ *       built from them.
+ *   <li>{@link dev.smokegate.smoke.maven.RunParameters}: reads {@code threads} ({@code 4}, {@code 1C})
+ *       and {@code heartbeat} ({@code 30s}, {@code 0}).
  *   <li>{@link dev.smokegate.smoke.maven.MavenFrontEnd}: Maven's words for the engine's messages
  *       ({@code -Dsmoke.x}, {@code -o}, {@code settings.xml}).
  *   <li>{@link dev.smokegate.smoke.maven.MavenSmokeLog}: writes the engine's lines to Maven's log.

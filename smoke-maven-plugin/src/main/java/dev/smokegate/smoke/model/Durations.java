@@ -7,7 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The gate's one formatter and parser of durations, in two forms:
+ * The gate's one formatter and parser of durations, in three forms:
  *
  * <ul>
  *   <li>the <b>manifest form</b>, as a user writes a limit in the manifest: one or more
@@ -17,7 +17,10 @@ import java.util.regex.Pattern;
  *   <li>the <b>elapsed form</b>, for a measured time in log lines and reports: seconds with one
  *       decimal and a space before the unit, for example {@code 0.3 s}, {@code 1.5 s}, {@code
  *       71.0 s} ({@link #elapsed}), always with {@link Locale#ROOT} so a German JVM still prints a
- *       dot.
+ *       dot;
+ *   <li>the <b>running form</b>, for how long something has been running, as a heartbeat line says
+ *       it: whole seconds in hours, minutes and seconds from the largest unit that is not zero, for
+ *       example {@code 45s}, {@code 1m 30s}, {@code 2m 0s}, {@code 1h 2m 3s} ({@link #running}).
  * </ul>
  */
 public final class Durations {
@@ -88,5 +91,24 @@ public final class Durations {
      */
     public static String elapsed(Duration duration) {
         return String.format(Locale.ROOT, "%.1f s", Math.max(0, duration.toMillis()) / 1000.0);
+    }
+
+    /**
+     * Formats how long something has been running in the running form: {@code 45s}, {@code 1m 30s},
+     * {@code 1h 0m 5s}. Fractions of a second are dropped; minutes appear from one minute on, hours
+     * from one hour on, and every smaller unit is then shown, zero or not.
+     *
+     * @param duration the time running; a negative one prints as {@code 0s}
+     * @return the running form
+     */
+    public static String running(Duration duration) {
+        long seconds = Math.max(0, duration.getSeconds());
+        long hours = seconds / 3600;
+        long minutes = seconds % 3600 / 60;
+        long rest = seconds % 60;
+        if (hours > 0) {
+            return hours + "h " + minutes + "m " + rest + "s";
+        }
+        return minutes > 0 ? minutes + "m " + rest + "s" : rest + "s";
     }
 }

@@ -6,6 +6,10 @@ package dev.smokegate.smoke.model;
  *
  * <p>An implementation writes one line at a {@link Level} ({@link #write}); {@link #debug}, {@link
  * #info}, {@link #warn} and {@link #error} are the callers' short forms of it.
+ *
+ * <p>Scenarios may run on several threads. The engine hands the front end's log one line at a
+ * time, so each line arrives whole; a log given to other callers directly should be safe for
+ * concurrent use if they use threads.
  */
 public interface SmokeLog {
 

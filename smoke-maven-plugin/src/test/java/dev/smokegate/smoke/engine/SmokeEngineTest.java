@@ -9,6 +9,7 @@ import dev.smokegate.fixtures.GitCli;
 import dev.smokegate.smoke.RecordingLog;
 import dev.smokegate.smoke.manifest.ManifestException;
 import dev.smokegate.smoke.maven.MavenFrontEnd;
+import dev.smokegate.smoke.model.Durations;
 import dev.smokegate.smoke.model.FailureCategory;
 import dev.smokegate.smoke.model.GateResult;
 import dev.smokegate.smoke.model.ScenarioResult;
@@ -100,6 +101,15 @@ class SmokeEngineTest {
                 """);
 
         assertThat(result.passed()).as(log.visible().toString()).isTrue();
+        assertThat(log.at("INFO"))
+                .containsSubsequence(
+                        "[smoke] loop › show (1/4): grep -c howdy src/main/java/dev/smokegate/fixtures/greeter/Greeter.java"
+                                + " || true",
+                        "[smoke] loop › patch (2/4): patch " + patches + "/greeting.diff",
+                        "[smoke] loop › again (3/4): grep -c howdy src/main/java/dev/smokegate/fixtures/greeter/Greeter.java",
+                        "[smoke] loop › export (4/4): export changes.diff, scripts/*.sh",
+                        "[smoke] PASS loop ("
+                                + Durations.elapsed(result.scenarios().get(0).elapsed()) + ")");
         Path folder = project.resolve("target/smoke/loop");
         assertThat(folder.resolve("01-show.log")).exists();
         assertThat(folder.resolve("02-patch.log")).content().contains(FixtureRepos.GREETER_SOURCE);

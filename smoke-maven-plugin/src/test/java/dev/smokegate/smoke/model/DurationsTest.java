@@ -10,7 +10,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Both forms of {@link Durations}: the manifest form (parse, format) and the elapsed form. */
+/**
+ * The three forms of {@link Durations}: the manifest form (parse, format), the elapsed form and the
+ * running form.
+ */
 class DurationsTest {
 
     @ParameterizedTest
@@ -125,5 +128,24 @@ class DurationsTest {
         } finally {
             Locale.setDefault(before);
         }
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "PT0S,        0s",
+        "PT0.9S,      0s",
+        "PT45S,       45s",
+        "PT59.999S,   59s",
+        "PT1M,        1m 0s",
+        "PT1M30S,     1m 30s",
+        "PT59M59S,    59m 59s",
+        "PT1H,        1h 0m 0s",
+        "PT1H2M3S,    1h 2m 3s",
+        "PT2H0M5S,    2h 0m 5s",
+        "PT26H,       26h 0m 0s",
+        "PT-5S,       0s"
+    })
+    void running_duration_hoursMinutesSecondsFromTheLargestUnit(String duration, String expected) {
+        assertThat(Durations.running(Duration.parse(duration))).isEqualTo(expected);
     }
 }
