@@ -125,7 +125,7 @@ class ClassifierTest {
     @Test
     void classify_couldNotTransferArtifact_hostNetwork() {
         String line = "[ERROR] Could not transfer artifact org.example:lib:pom:1.0 from/to central"
-                + " (https://repo.maven.apache.org/maven2): repo.maven.apache.org";
+                + " (https://repo.example.org/maven2): repo.example.org";
         assertClassified(exitMismatch(1, line, "[ERROR] BUILD FAILURE"), FailureCategory.HOST, NETWORK, line);
     }
 
