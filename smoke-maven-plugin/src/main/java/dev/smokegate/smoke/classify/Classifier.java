@@ -81,6 +81,11 @@ public final class Classifier {
                         FailureCategory.SOURCE,
                         HarnessProblem.ESCAPES_WORKSPACE),
                 harness(
+                        "source.missing-file",
+                        "a file the scenario names is not in the workspace",
+                        FailureCategory.SOURCE,
+                        HarnessProblem.MISSING_FILE),
+                harness(
                         "host.unreachable",
                         "the repository URL cannot be reached from this machine",
                         FailureCategory.HOST,

@@ -38,6 +38,10 @@ class HarnessRulesTest extends RuleTestSupport {
                         FailureCategory.SOURCE,
                         "source.escapes-workspace (a path in the scenario or patch leaves the workspace)"),
                 Arguments.of(
+                        HarnessProblem.MISSING_FILE,
+                        FailureCategory.SOURCE,
+                        "source.missing-file (a file the scenario names is not in the workspace)"),
+                Arguments.of(
                         HarnessProblem.UNREACHABLE,
                         FailureCategory.HOST,
                         "host.unreachable (the repository URL cannot be reached from this machine)"),

@@ -299,6 +299,7 @@ class ServiceRulesTest extends RuleTestSupport {
                         "source.ref-not-found",
                         "source.patch-rejected",
                         "source.escapes-workspace",
+                        "source.missing-file",
                         "host.unreachable",
                         "host.offline-not-cached",
                         "host.io",
