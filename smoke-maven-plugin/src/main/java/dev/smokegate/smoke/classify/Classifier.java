@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
 public final class Classifier {
     private static final Pattern NOT_FOUND =
             Pattern.compile("(?i)(command not found|not found|No such file or directory)");
+    private static final Pattern PROBLEM_LINE = Pattern.compile("FATAL|ERROR|Exception\\b|Error:|Caused by:|\\bpanic:");
     private static final Pattern DISK_FULL = Pattern.compile("(?i)No space left on device|Disk quota exceeded");
     private static final Pattern NETWORK = Pattern.compile(
             "UnknownHostException|Could not resolve host|Temporary failure in name resolution|Network is unreachable"
@@ -327,7 +328,24 @@ public final class Classifier {
     /** {@code exit code 3: <the last line it printed>}. */
     private static String exitedEvidence(Evidence.Service service) {
         return "exit code " + service.exitCode()
-                + lastNonBlank(service.tail()).map(line -> ": " + line).orElse(" (the service printed nothing)");
+                + lastProblem(service.tail())
+                        .or(() -> lastNonBlank(service.tail()))
+                        .map(line -> ": " + line)
+                        .orElse(" (the service printed nothing)");
+    }
+
+    /**
+     * The last line that reads like the reason a process died ({@code FATAL}, {@code ERROR}, an
+     * exception or {@code Caused by}), if any. A service's stdout and stderr reach its combined log
+     * through two threads, so the last line alone may be an earlier stdout line.
+     */
+    private static Optional<String> lastProblem(List<String> tail) {
+        for (int i = tail.size() - 1; i >= 0; i--) {
+            if (PROBLEM_LINE.matcher(tail.get(i)).find()) {
+                return Optional.of(tail.get(i).strip());
+            }
+        }
+        return Optional.empty();
     }
 
     /** {@code last probe: HTTP 503 …}, or the last line it printed when no probe saw anything. */

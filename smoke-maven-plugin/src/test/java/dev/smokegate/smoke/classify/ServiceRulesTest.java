@@ -172,6 +172,19 @@ class ServiceRulesTest extends RuleTestSupport {
     }
 
     @Test
+    void classify_stdoutLineAfterTheFatalLine_fatalLineIsTheEvidence() {
+        assertClassified(
+                exited(
+                        3,
+                        "Starting service on 127.0.0.1:8080 (pid 7)",
+                        "FATAL: configuration invalid: missing key 'db.url'",
+                        "Loading configuration"),
+                FailureCategory.RUNTIME,
+                EXITED,
+                "exit code 3: FATAL: configuration invalid: missing key 'db.url'");
+    }
+
+    @Test
     void classify_exitedSilently_saysNothingPrinted() {
         assertClassified(exited(1), FailureCategory.RUNTIME, EXITED, "exit code 1 (the service printed nothing)");
     }
