@@ -74,6 +74,7 @@ final class ReadinessBench {
             List<Double> overheads = new ArrayList<>();
             List<Double> pauses = new ArrayList<>();
             List<Double> opens = new ArrayList<>();
+            List<Double> lates = new ArrayList<>();
             for (int round = 0; round <= runs; round++) {
                 Run run = once(source, reservations, slowStart, round);
                 results.sample(
@@ -83,10 +84,11 @@ final class ReadinessBench {
                         run.overheadMillis(),
                         String.format(
                                 Locale.ROOT,
-                                "port open at %.0f ms, ready at %.0f ms, pause in effect %d ms",
+                                "port open at %.0f ms, ready at %.0f ms, pause in effect %d ms, next poll due at %d ms",
                                 run.openMillis(),
                                 run.readyMillis(),
-                                run.pauseMillis()));
+                                run.pauseMillis(),
+                                run.slot().nextPoll()));
                 System.out.printf(
                         Locale.ROOT,
                         "[bench] %s %s, %s: port open after %.0f ms, ready after %.0f ms: overhead %.1f ms"
@@ -102,6 +104,7 @@ final class ReadinessBench {
                     overheads.add(run.overheadMillis());
                     pauses.add((double) run.pauseMillis());
                     opens.add(run.openMillis());
+                    lates.add(run.lateMillis());
                 }
             }
             double overhead = Stats.median(overheads);
@@ -136,6 +139,13 @@ final class ReadinessBench {
                     "ms",
                     "",
                     Verdict.NONE);
+            results.metric(
+                    NAME,
+                    label + ": ready reported after the schedule's next poll was due" + n,
+                    Stats.ms(Stats.median(lates)),
+                    "ms",
+                    "",
+                    Verdict.NONE);
         }
     }
 
@@ -148,11 +158,20 @@ final class ReadinessBench {
      *
      * @param openMillis from the start of the wait to the first accepted connection
      * @param readyMillis from the start of the wait to {@code await}'s return
-     * @param pauseMillis the schedule's pause in effect when the port opened
+     * @param slot the schedule's slot when the port opened
      */
-    private record Run(double openMillis, double readyMillis, long pauseMillis) {
+    private record Run(double openMillis, double readyMillis, Slot slot) {
         double overheadMillis() {
             return readyMillis - openMillis;
+        }
+
+        long pauseMillis() {
+            return slot.pause();
+        }
+
+        /** How much later than the schedule's next poll the ready report came. */
+        double lateMillis() {
+            return readyMillis - slot.nextPoll();
         }
     }
 
@@ -217,7 +236,7 @@ final class ReadinessBench {
                         "the connect loop did not see port " + port + " open before the poller reported it ready");
             }
             double openMillis = (opened - start) / 1e6;
-            return new Run(openMillis, (readyAt - start) / 1e6, pauseAt(openMillis));
+            return new Run(openMillis, (readyAt - start) / 1e6, Slot.at(openMillis));
         }
     }
 
@@ -240,17 +259,22 @@ final class ReadinessBench {
     }
 
     /**
-     * The pause of the documented schedule that was running {@code millis} after the start of the
+     * The slot of the documented schedule that was running {@code millis} after the start of the
      * wait: polls at 0, i, 3i, 7i … with the pause doubling from i up to the cap.
+     *
+     * @param pause the pause between the poll before {@code millis} and the one after, in ms
+     * @param nextPoll when the poll after {@code millis} is due, in ms after the start of the wait
      */
-    static long pauseAt(double millis) {
-        long pause = Readiness.DEFAULT_INTERVAL.toMillis();
-        long cap = Math.max(Readiness.MAX_INTERVAL.toMillis(), pause);
-        long poll = 0;
-        while (poll + pause <= millis) {
-            poll += pause;
-            pause = Math.min(pause * 2, cap);
+    record Slot(long pause, long nextPoll) {
+        static Slot at(double millis) {
+            long pause = Readiness.DEFAULT_INTERVAL.toMillis();
+            long cap = Math.max(Readiness.MAX_INTERVAL.toMillis(), pause);
+            long poll = 0;
+            while (poll + pause <= millis) {
+                poll += pause;
+                pause = Math.min(pause * 2, cap);
+            }
+            return new Slot(pause, poll + pause);
         }
-        return pause;
     }
 }
