@@ -13,6 +13,8 @@
 #         ignored-not-walked   strace of one copy: ignored folders are never opened or listed
 #      b. clean-clone          CloneCache.cloneInto (cached pinned SHA, remote gone) vs git clone
 #      c. memory-1gib-step     real `mvn smoke:verify`: heap of a 1 GiB stdout step vs a 1-line one
+#      d. readiness-overhead   fixture service: port open (connect loop) → ReadinessPoller.await ready
+#      e. parallel-scenarios   SmokeEngine: 4 scenarios that sleep 5 s with threads 4 vs 1 alone
 # 4. writes raw results to bench/target/results/ and prints the summary table.
 #
 # Exit status: 0 when every target is met, 1 when a target is missed or a benchmark could not run.
@@ -21,7 +23,7 @@
 #
 # Knobs (environment): BENCH_RUNS (5), BENCH_FILES (20000), BENCH_MIB (200), BENCH_IGNORED (50000),
 # BENCH_SEED (20261121), BENCH_PRINT_BYTES (1073741824), BENCH_SKIP_INSTALL=1 (reuse the installed
-# plugin), BENCH_ONLY="local cold tmpfs probe clone memory" (a subset).
+# plugin), BENCH_ONLY="local cold tmpfs probe clone memory readiness parallel" (a subset).
 set -euo pipefail
 
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -37,7 +39,7 @@ MIB="${BENCH_MIB:-200}"
 IGNORED="${BENCH_IGNORED:-50000}"
 SEED="${BENCH_SEED:-20261121}"
 PRINT_BYTES="${BENCH_PRINT_BYTES:-1073741824}"
-ONLY="${BENCH_ONLY:-local cold tmpfs probe clone memory}"
+ONLY="${BENCH_ONLY:-local cold tmpfs probe clone memory readiness parallel}"
 SHM="/dev/shm/smoke-bench-$$"
 
 # --- processes: everything this script starts is stopped when it ends -------------------------
@@ -195,6 +197,16 @@ fi
 if wants memory; then
   step "c. memory of a 1 GiB step in a real mvn run" \
     harness memory --work "$WORK/memory" --results "$RESULTS" --runs "$RUNS" --bytes "$PRINT_BYTES"
+fi
+
+if wants readiness; then
+  step "d. readiness overhead of the fixture service" \
+    harness readiness --work "$WORK/readiness" --results "$RESULTS" --runs "$RUNS"
+fi
+
+if wants parallel; then
+  step "e. parallel scenarios: 4 × sleep 5 with threads 4" \
+    harness parallel --work "$WORK/parallel" --results "$RESULTS" --runs "$RUNS"
 fi
 
 # The work folder holds several GiB of copies (nothing is deleted while benchmarks run): keep only

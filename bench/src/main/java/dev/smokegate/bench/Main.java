@@ -16,6 +16,8 @@ import java.util.Map;
  * probe-check  --repo DIR --dest DIR --trace FILE --results DIR
  * clone        --repo DIR --work DIR --results DIR [--runs N]
  * memory       --work DIR --results DIR [--runs N] [--bytes N]
+ * readiness    --work DIR --results DIR [--runs N]   (fixture service, ReadinessPoller.await)
+ * parallel     --work DIR --results DIR [--runs N]   (4 sleeping scenarios, threads 4, vs 1)
  * summary      --results DIR                         (exit 1 when a target is missed)
  * </pre>
  *
@@ -65,6 +67,8 @@ public final class Main {
                                 results,
                                 Long.parseLong(options.getOrDefault("bytes", String.valueOf(MemoryBench.GIB))))
                         .run(runs);
+                case "readiness" -> new ReadinessBench(path(options, "work"), results).run(runs);
+                case "parallel" -> new ParallelBench(path(options, "work"), results).run(runs);
                 case "summary" -> {
                     int missed = Results.printSummary(path(options, "results"));
                     System.out.println();
@@ -83,6 +87,8 @@ public final class Main {
                         case "cold" -> ColdCopyBench.NAME;
                         case "clone" -> CloneBench.NAME;
                         case "memory" -> MemoryBench.NAME;
+                        case "readiness" -> ReadinessBench.NAME;
+                        case "parallel" -> ParallelBench.NAME;
                         default -> null;
                     };
             e.printStackTrace();
