@@ -81,7 +81,7 @@ final class HttpCheck implements ReadinessCheck {
             seen += " without '" + missing + "' in the body";
         }
         String first = firstLine(body);
-        return new Poll(false, first.isEmpty() ? seen : seen + ": " + first);
+        return new Poll(false, first.isEmpty() ? seen : seen + ": " + first, true);
     }
 
     /** The path and query asked for, as the ready line shows them. */

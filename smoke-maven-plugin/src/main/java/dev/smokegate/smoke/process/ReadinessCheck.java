@@ -24,8 +24,17 @@ interface ReadinessCheck {
      * @param passed whether the service counts as ready
      * @param seen when passed, what passed ({@code http 200 from /healthz}); otherwise what was seen
      *     instead ({@code http 503: {"status":"STARTING"}}, {@code connection refused})
+     * @param answered whether the service answered without being ready (an HTTP status it does not
+     *     accept yet): only then does the poller back off, since polling a port that refuses
+     *     connections costs next to nothing and the service should be seen ready as soon as it
+     *     listens
      */
-    record Poll(boolean passed, String seen) {}
+    record Poll(boolean passed, String seen, boolean answered) {
+        /** A poll that passed, or one the service did not answer. */
+        Poll(boolean passed, String seen) {
+            this(passed, seen, false);
+        }
+    }
 
     /**
      * Polls once. Never throws for what the service does: a connection error is a failed poll.

@@ -16,9 +16,11 @@ import java.util.function.Supplier;
  *       first 64 KiB) contains every text asked for; {@link Readiness.Tcp}: a connection that
  *       opens; {@link Readiness.Log}: a line of the service's combined log that matches, read as
  *       the log streams.
- *   <li><b>Schedule:</b> a poll at once, then after {@link Readiness#interval()}, then after twice
- *       that, doubling the pause up to {@link Readiness#MAX_INTERVAL} (or the interval itself, if it
- *       is longer). The last pause is cut short so that a last poll happens when the timeout
+ *   <li><b>Schedule:</b> a poll at once, then every {@link Readiness#interval()} while nothing
+ *       answers (a refused connection, no matching log line), so a service is seen ready at most
+ *       one interval after it starts to listen. Once it answers without being ready (an HTTP status
+ *       it does not accept yet), the pause doubles after each such answer, up to {@link
+ *       Readiness#MAX_INTERVAL} (or the interval itself, if it is longer). The last pause is cut short so that a last poll happens when the timeout
  *       passes. A poll may take at most {@value #PROBE_TIMEOUT_SECONDS} s, less when the timeout is
  *       nearer, but at least 1 s: a last poll that hangs may end the wait up to 1 s after the
  *       timeout.
@@ -120,7 +122,7 @@ public final class ReadinessPoller {
                 Thread.currentThread().interrupt();
                 return new ReadinessResult.NotReady(poll.seen(), since(start, nanoTime));
             }
-            next = min(next.multipliedBy(2), longest);
+            next = poll.answered() ? min(next.multipliedBy(2), longest) : readiness.interval();
         }
     }
 

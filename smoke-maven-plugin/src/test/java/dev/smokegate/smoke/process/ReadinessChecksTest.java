@@ -61,14 +61,15 @@ class ReadinessChecksTest {
         serve(503, "{\"status\":\"STARTING\"}\nsecond line\n");
 
         assertThat(http("/healthz", List.of(), List.of()))
-                .isEqualTo(new ReadinessCheck.Poll(false, "http 503: {\"status\":\"STARTING\"}"));
+                .isEqualTo(new ReadinessCheck.Poll(false, "http 503: {\"status\":\"STARTING\"}", true));
     }
 
     @Test
     void http_statusOutsideTheListed_notReady() throws IOException {
         serve(200, "");
 
-        assertThat(http("/healthz", List.of(204), List.of())).isEqualTo(new ReadinessCheck.Poll(false, "http 200"));
+        assertThat(http("/healthz", List.of(204), List.of()))
+                .isEqualTo(new ReadinessCheck.Poll(false, "http 200", true));
     }
 
     @Test
@@ -76,7 +77,8 @@ class ReadinessChecksTest {
         serve(200, "{\"status\":\"DOWN\"}");
 
         assertThat(http("/healthz", List.of(), List.of("UP")))
-                .isEqualTo(new ReadinessCheck.Poll(false, "http 200 without 'UP' in the body: {\"status\":\"DOWN\"}"));
+                .isEqualTo(new ReadinessCheck.Poll(
+                        false, "http 200 without 'UP' in the body: {\"status\":\"DOWN\"}", true));
     }
 
     @Test

@@ -18,6 +18,7 @@ class ReadinessPollerTest {
 
     private static final Readiness.Probe ANY = new Readiness.Tcp("127.0.0.1:1");
     private static final ReadinessCheck.Poll REFUSED = new ReadinessCheck.Poll(false, "connection refused");
+    private static final ReadinessCheck.Poll STARTING = new ReadinessCheck.Poll(false, "http 503: STARTING", true);
     private static final ReadinessCheck.Poll UP = new ReadinessCheck.Poll(true, "http 200 from /healthz");
 
     private final FakeTime time = new FakeTime();
@@ -28,8 +29,8 @@ class ReadinessPollerTest {
     }
 
     @Test
-    void await_neverPasses_backsOffToTheMaximumAndPollsOnceMoreAtTheTimeout() {
-        Script check = new Script(Duration.ZERO, REFUSED);
+    void await_answersNotReady_backsOffToTheMaximumAndPollsOnceMoreAtTheTimeout() {
+        Script check = new Script(Duration.ZERO, STARTING);
 
         ReadinessResult result = await(check, readiness(Duration.ofSeconds(5), Duration.ofMillis(250)), running());
 
@@ -41,12 +42,33 @@ class ReadinessPollerTest {
                         Duration.ofSeconds(2),
                         Duration.ofMillis(1250));
         assertThat(check.timeouts).hasSize(6);
-        assertThat(result).isEqualTo(new ReadinessResult.NotReady("connection refused", Duration.ofSeconds(5)));
+        assertThat(result).isEqualTo(new ReadinessResult.NotReady("http 503: STARTING", Duration.ofSeconds(5)));
+    }
+
+    @Test
+    void await_connectionRefused_pollsAtTheIntervalWithoutBackingOff() {
+        Script check = new Script(Duration.ZERO, REFUSED);
+
+        ReadinessResult result = await(check, readiness(Duration.ofSeconds(1), Duration.ofMillis(250)), running());
+
+        assertThat(time.pauses).containsOnly(Duration.ofMillis(250)).hasSize(4);
+        assertThat(result).isEqualTo(new ReadinessResult.NotReady("connection refused", Duration.ofSeconds(1)));
+    }
+
+    @Test
+    void await_refusedThenAnsweredNotReady_backsOffOnlyOnceItAnswers() {
+        Script check = new Script(Duration.ZERO, REFUSED, REFUSED, STARTING, STARTING, UP);
+
+        await(check, readiness(Duration.ofSeconds(10), Duration.ofMillis(250)), running());
+
+        assertThat(time.pauses)
+                .containsExactly(
+                        Duration.ofMillis(250), Duration.ofMillis(250), Duration.ofMillis(250), Duration.ofMillis(500));
     }
 
     @Test
     void await_longRun_pauseStaysAtTheMaximum() {
-        Script check = new Script(Duration.ZERO, REFUSED);
+        Script check = new Script(Duration.ZERO, STARTING);
 
         await(check, readiness(Duration.ofSeconds(10), Duration.ofMillis(250)), running());
 
@@ -64,7 +86,7 @@ class ReadinessPollerTest {
 
     @Test
     void await_intervalLongerThanTheMaximum_keptAndNotDoubled() {
-        Script check = new Script(Duration.ZERO, REFUSED);
+        Script check = new Script(Duration.ZERO, STARTING);
 
         await(check, readiness(Duration.ofSeconds(10), Duration.ofSeconds(3)), running());
 
@@ -79,7 +101,7 @@ class ReadinessPollerTest {
 
         ReadinessResult result = await(check, readiness(Duration.ofSeconds(60), Duration.ofMillis(250)), running());
 
-        assertThat(result).isEqualTo(new ReadinessResult.Ready(Duration.ofMillis(750), "http 200 from /healthz"));
+        assertThat(result).isEqualTo(new ReadinessResult.Ready(Duration.ofMillis(500), "http 200 from /healthz"));
     }
 
     @Test
@@ -125,14 +147,14 @@ class ReadinessPollerTest {
 
     @Test
     void await_slowProbe_eachPollGetsWhatIsLeftOfTheTimeout() {
-        Script check = new Script(Duration.ofSeconds(1), REFUSED);
+        Script check = new Script(Duration.ofSeconds(1), STARTING);
 
         ReadinessResult result = await(check, readiness(Duration.ofSeconds(3), Duration.ofMillis(250)), running());
 
         assertThat(check.timeouts)
                 .containsExactly(Duration.ofSeconds(3), Duration.ofMillis(1750), ReadinessPoller.MIN_POLL_TIMEOUT);
         assertThat(time.pauses).containsExactly(Duration.ofMillis(250), Duration.ofMillis(500));
-        assertThat(result).isEqualTo(new ReadinessResult.NotReady("connection refused", Duration.ofMillis(3750)));
+        assertThat(result).isEqualTo(new ReadinessResult.NotReady("http 503: STARTING", Duration.ofMillis(3750)));
     }
 
     @Test
