@@ -190,7 +190,8 @@ class ServicesIT {
         assertExit(result, 0);
         assertThat(result.smokeLines()).anySatisfy(passLine("sigterm-ignored"));
         assertThat(lines(stepLog(project, "sigterm-ignored", "02-stop")))
-                .anySatisfy(matching("\\[smoke] killed by SIGKILL after 1\\.\\d s: SIGTERM did not stop it.*"));
+                .anySatisfy(matching("\\[smoke] service app \\(.*\\): killed by SIGKILL after 1\\.\\d s:"
+                        + " SIGTERM did not stop it \\(exit code 137\\)"));
     }
 
     @Test
