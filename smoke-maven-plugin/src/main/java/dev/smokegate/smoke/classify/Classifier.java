@@ -81,6 +81,11 @@ public final class Classifier {
                         FailureCategory.SOURCE,
                         HarnessProblem.ESCAPES_WORKSPACE),
                 harness(
+                        "source.missing-file",
+                        "a file the scenario names is not in the workspace",
+                        FailureCategory.SOURCE,
+                        HarnessProblem.MISSING_FILE),
+                harness(
                         "host.unreachable",
                         "the repository URL cannot be reached from this machine",
                         FailureCategory.HOST,
@@ -151,23 +156,21 @@ public final class Classifier {
                         "runtime.probe-unreachable",
                         "the probe got no answer: nothing listens, or it does not answer in time",
                         FailureCategory.RUNTIME,
-                        evidence -> evidence instanceof Evidence.Probe probe && probe.connectionError() != null
-                                ? Optional.of(probe.request() + ": " + probe.connectionError())
-                                : Optional.empty()),
+                        when(
+                                Evidence.Probe.class,
+                                probe -> probe.connectionError() != null,
+                                probe -> probe.request() + ": " + probe.connectionError())),
                 new Rule(
                         "runtime.probe-failed",
                         "the probe got an answer, but not the expected one",
                         FailureCategory.RUNTIME,
-                        evidence -> evidence instanceof Evidence.Probe probe
-                                ? Optional.of(probeEvidence(probe))
-                                : Optional.empty()),
+                        when(Evidence.Probe.class, Classifier::probeEvidence)),
                 new Rule(
                         "runtime.leftover-process",
                         "a process was still running after its step and the step expected none",
                         FailureCategory.RUNTIME,
-                        evidence -> evidence instanceof Evidence.Leftover leftover
-                                ? Optional.of(leftover.processes().get(0))
-                                : Optional.empty()),
+                        when(Evidence.Leftover.class, leftover -> leftover.processes()
+                                .get(0))),
                 new Rule(
                         "runtime.signal",
                         "exit above 128: killed by signal (exit - 128)",
@@ -220,9 +223,26 @@ public final class Classifier {
                 id,
                 reason,
                 category,
-                evidence -> evidence instanceof Evidence.Harness harness && harness.problem() == problem
-                        ? Optional.of(harness.message())
-                        : Optional.empty());
+                when(Evidence.Harness.class, harness -> harness.problem() == problem, Evidence.Harness::message));
+    }
+
+    /** Matches any evidence of {@code type}; {@code line} words the evidence. */
+    private static <T extends Evidence> Function<Evidence, Optional<String>> when(
+            Class<T> type, Function<T, String> line) {
+        return when(type, any -> true, line);
+    }
+
+    /**
+     * Matches evidence of {@code type} for which {@code holds} holds; {@code line} words the evidence.
+     * The shape of every rule that is not about a process.
+     */
+    private static <T extends Evidence> Function<Evidence, Optional<String>> when(
+            Class<T> type, Predicate<T> holds, Function<T, String> line) {
+        return evidence -> Optional.of(evidence)
+                .filter(type::isInstance)
+                .map(type::cast)
+                .filter(holds)
+                .map(line);
     }
 
     /**
@@ -271,9 +291,7 @@ public final class Classifier {
     /** Matches a service of the given problem; {@code line} words the evidence. */
     private static Function<Evidence, Optional<String>> service(
             Evidence.ServiceProblem problem, Function<Evidence.Service, String> line) {
-        return evidence -> evidence instanceof Evidence.Service service && service.problem() == problem
-                ? Optional.of(line.apply(service))
-                : Optional.empty();
+        return when(Evidence.Service.class, service -> service.problem() == problem, line);
     }
 
     /**

@@ -149,6 +149,8 @@ public sealed interface Evidence
         PATCH_REJECTED,
         /** A path leaves the workspace. */
         ESCAPES_WORKSPACE,
+        /** A file the scenario names (a probe's request body file) does not exist or cannot be read. */
+        MISSING_FILE,
         /** A repository URL cannot be reached. */
         UNREACHABLE,
         /** Offline, and the cache does not hold what is needed. */

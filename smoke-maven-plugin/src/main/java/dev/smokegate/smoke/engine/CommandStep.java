@@ -20,7 +20,8 @@ import java.util.stream.Collectors;
 /**
  * Runs a {@code run} step: its command in the step's folder with the merged environment (manifest
  * defaults, then the scenario's, then the step's), until it exits or its deadline kills it, and then
- * its checks.
+ * its checks. While it runs, a heartbeat line every {@link GateRequest#heartbeat()} shows its last
+ * line of output.
  */
 final class CommandStep {
     private final GateContext gate;
@@ -38,28 +39,17 @@ final class CommandStep {
      * @return why it failed, or {@code null} when it passed
      */
     StepFailure run(StepContext step, Action.Run run) {
-        Function<String, String> resolve = step.scenario().resolve();
-        Map<String, String> env = new LinkedHashMap<>();
-        env.putAll(resolved(gate.manifest().defaultEnv(), resolve));
-        env.putAll(resolved(step.scenario().scenario().env(), resolve));
-        env.putAll(resolved(step.step().env(), resolve));
-        CommandSpec spec = command(run.shell(), run.args(), resolve, step.cwd(), env);
+        CommandSpec spec = spec(step, run.shell(), run.args());
         gate.log()
                 .debug("[smoke] " + step.where() + ": " + spec.display() + " (in "
                         + gate.request().display(step.cwd()) + ", deadline " + step.deadline() + ")");
         ProcessOutcome outcome;
         try {
-            outcome = processes.run(spec, step.logs(), step.deadline());
+            outcome = processes.run(
+                    spec, step.logs(), step.deadline(), gate.request().heartbeat(), (elapsed, line) -> gate.log()
+                            .info(ProgressLines.heartbeat(step.where(), elapsed, line)));
         } catch (UncheckedIOException e) {
-            return gate.failures()
-                    .harness(
-                            step.name(),
-                            HarnessProblem.IO,
-                            "cannot write the logs of " + step.where() + " under "
-                                    + gate.request().display(step.scenario().folder()) + ": "
-                                    + e.getCause().getMessage()
-                                    + ". Check free disk space and permissions.",
-                            null);
+            return logsFailed(gate, step, e.getCause().getMessage());
         }
         if (outcome.timedOut()) {
             String expectation = step.scenarioDeadline()
@@ -81,6 +71,43 @@ final class CommandStep {
                         spec.display(),
                         outcome,
                         Checks.of(step.expect(), step.step().action()));
+    }
+
+    /**
+     * The failure of a step whose logs cannot be written: a host problem ({@code host.io}).
+     *
+     * @param gate the run's request (paths as shown) and failures
+     * @param step the step
+     * @param reason why the logs cannot be written
+     * @return the failure
+     */
+    static StepFailure logsFailed(GateContext gate, StepContext step, String reason) {
+        return gate.failures()
+                .harness(
+                        step.name(),
+                        HarnessProblem.IO,
+                        "cannot write the logs of " + step.where() + " under "
+                                + gate.request().display(step.scenario().folder()) + ": " + reason
+                                + ". Check free disk space and permissions.",
+                        null);
+    }
+
+    /**
+     * The command of a step ({@code run}) or of the service it starts, with the merged environment:
+     * the manifest's defaults, then the scenario's, then the step's, placeholders resolved.
+     *
+     * @param step the step
+     * @param shell a command line for {@code sh -c}, or {@code null}
+     * @param args an argument vector, or {@code null} when {@code shell} is set
+     * @return the command to run in the step's folder
+     */
+    CommandSpec spec(StepContext step, String shell, List<String> args) {
+        Function<String, String> resolve = step.scenario().resolve();
+        Map<String, String> env = new LinkedHashMap<>();
+        env.putAll(resolved(gate.manifest().defaultEnv(), resolve));
+        env.putAll(resolved(step.scenario().scenario().env(), resolve));
+        env.putAll(resolved(step.step().env(), resolve));
+        return command(shell, args, resolve, step.cwd(), env);
     }
 
     /**

@@ -103,7 +103,14 @@ final class HarnessStep {
         return lines;
     }
 
-    private void writeLog(StepLogs logs, List<String> lines) {
+    /**
+     * Writes what the gate did in a step as the step's log: the lines to the combined and stdout
+     * logs, an empty stderr log. A file that cannot be written is warned about, not failed on.
+     *
+     * @param logs the step's logs; their folder exists
+     * @param lines the lines
+     */
+    void writeLog(StepLogs logs, List<String> lines) {
         for (Path file : List.of(logs.combined(), logs.stdout())) {
             try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
                 for (String line : lines) {

@@ -1,13 +1,17 @@
 package dev.smokegate.smoke.engine;
 
+import dev.smokegate.smoke.model.Service;
 import dev.smokegate.smoke.model.SmokeLog;
+import dev.smokegate.smoke.process.ServiceProcess;
 import dev.smokegate.smoke.workspace.Deletion;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What one run of a scenario holds, from the moment it starts until it ends, passed or failed. The
@@ -20,14 +24,26 @@ import java.util.Map;
  * folder is kept when the scenario ends, for the user to read.
  *
  * <p>It is also where a scenario registers what must be given back when it ends ({@link
- * #register}): the services of the next issue (background processes a scenario starts, stopped with
- * their whole process tree) and the ports they hold. {@link #close} closes those in reverse order of
- * registration, and a failure to close one is logged as a warning and does not stop the others.
+ * #register}): its ports ({@code ${port.NAME}}) and its services ({@link #addService}: background
+ * processes a scenario starts, stopped with their whole process tree, each with its own stop
+ * timeout, and whatever they left behind killed). {@link #close} closes those in reverse order of
+ * registration (the services in reverse start order, then the ports), and a failure to close one is
+ * logged as a warning and does not stop the others.
  */
 final class ScenarioResources implements AutoCloseable {
     private final Path folder;
     private final SmokeLog log;
     private final Deque<AutoCloseable> registered = new ArrayDeque<>();
+    private final Map<String, Started> running = new LinkedHashMap<>();
+
+    /**
+     * A service of the scenario.
+     *
+     * @param service the service as the manifest declares it (its stop timeout)
+     * @param command its command as run, as messages show it
+     * @param process its process
+     */
+    record Started(Service service, String command, ServiceProcess process) {}
 
     private ScenarioResources(Path folder, SmokeLog log) {
         this.folder = folder;
@@ -96,9 +112,41 @@ final class ScenarioResources implements AutoCloseable {
         registered.push(resource);
     }
 
+    /**
+     * Hands a started service to this run: it is closed (stopped, its leftovers killed) when the
+     * scenario ends, and counts as running until a {@code stop} step takes it ({@link #stop}).
+     *
+     * @param service the started service, running or not; its name is unique in the scenario (the
+     *     manifest loader checks that)
+     */
+    void addService(Started service) {
+        register(service.process());
+        running.put(service.service().name(), service);
+    }
+
+    /**
+     * Takes a service for its {@code stop} step: it no longer counts as running, and is still closed
+     * when the scenario ends.
+     *
+     * @param name the service's name
+     * @return the service, or empty when no service of that name runs
+     */
+    Optional<Started> stop(String name) {
+        return Optional.ofNullable(running.remove(name));
+    }
+
+    /**
+     * @return the services started and not stopped by a step, by name, in start order (whether their
+     *     process still runs or has exited)
+     */
+    Map<String, Started> running() {
+        return new LinkedHashMap<>(running);
+    }
+
     /** Closes every registered resource, the last registered first; never throws. */
     @Override
     public void close() {
+        running.clear();
         while (!registered.isEmpty()) {
             AutoCloseable resource = registered.pop();
             try {

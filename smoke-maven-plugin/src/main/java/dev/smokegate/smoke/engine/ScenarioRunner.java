@@ -8,15 +8,19 @@ import dev.smokegate.smoke.model.Action;
 import dev.smokegate.smoke.model.Manifest;
 import dev.smokegate.smoke.model.Scenario;
 import dev.smokegate.smoke.model.ScenarioResult;
+import dev.smokegate.smoke.model.ServiceTail;
 import dev.smokegate.smoke.model.SmokeLog;
 import dev.smokegate.smoke.model.Source;
 import dev.smokegate.smoke.model.Status;
 import dev.smokegate.smoke.model.Step;
 import dev.smokegate.smoke.model.StepFailure;
 import dev.smokegate.smoke.model.StepRecord;
+import dev.smokegate.smoke.process.PortReservations;
+import dev.smokegate.smoke.process.Ports;
 import dev.smokegate.smoke.process.StepLogs;
 import dev.smokegate.smoke.workspace.CloneCache;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,7 +32,13 @@ import java.util.function.Function;
  * Runs one scenario: opens its {@link ScenarioResources}, prepares its workspace, then runs its
  * steps in order until one fails, and returns a result. A failure is data in the result; this class
  * throws nothing for a scenario that ran and failed. What each kind of step does is {@link
- * CommandStep}'s and {@link HarnessStep}'s job. Each step says when it starts, at info level.
+ * CommandStep}'s, {@link ServiceStep}'s, {@link ProbeStep}'s and {@link HarnessStep}'s job. Each step
+ * says when it starts, at info level.
+ *
+ * <p>Each scenario run has its own ports: {@code ${port.NAME}} in any string of the scenario
+ * reserves a free loopback port on first use (a port that cannot be had fails the step as a host
+ * problem, naming the placeholder). When a step fails while services run, the failure gets their log
+ * tails (the post-mortem). Services and ports end with the scenario, passed, failed or timed out.
  *
  * <p>A runner holds nothing of the scenarios it runs: everything one run uses lives in its own
  * {@link ScenarioContext}, folder and workspace, and the parts it shares (the clone cache, the
@@ -40,8 +50,11 @@ final class ScenarioRunner {
     private final GateContext gate;
     private final Placeholders placeholders;
     private final WorkspacePreparer preparer;
+    private final PortReservations ports;
     private final CommandStep commands;
     private final HarnessStep harnessSteps;
+    private final ServiceStep services;
+    private final ProbeStep probes;
 
     /**
      * @param request the gate's request
@@ -49,14 +62,24 @@ final class ScenarioRunner {
      * @param placeholders resolves the manifest's placeholders, given a scenario's gate values
      * @param log where progress is written
      * @param cache clones go through it
+     * @param ports the ports of the gate run; each scenario gets its own {@link Ports} from it
      */
-    ScenarioRunner(GateRequest request, Manifest manifest, Placeholders placeholders, SmokeLog log, CloneCache cache) {
+    ScenarioRunner(
+            GateRequest request,
+            Manifest manifest,
+            Placeholders placeholders,
+            SmokeLog log,
+            CloneCache cache,
+            PortReservations ports) {
         StepFailures failures = new StepFailures(new Classifier(request.frontEnd()));
         this.gate = new GateContext(request, manifest, log, cache, failures, new StepChecks(log, failures));
         this.placeholders = placeholders;
         this.preparer = new WorkspacePreparer(gate);
+        this.ports = ports;
         this.commands = new CommandStep(gate);
         this.harnessSteps = new HarnessStep(gate);
+        this.services = new ServiceStep(gate, commands, harnessSteps);
+        this.probes = new ProbeStep(gate);
     }
 
     /**
@@ -68,7 +91,6 @@ final class ScenarioRunner {
         Instant start = Instant.now();
         Instant deadline = scenario.timeout() == null ? Instant.MAX : start.plus(scenario.timeout());
         Path folder = gate.request().workDirectory().resolve(scenario.name());
-        Function<String, String> resolve = placeholders.bind(ScenarioResources.gateValues(scenario.name(), folder));
         List<StepRecord> records = new ArrayList<>();
         ScenarioResources opened;
         try {
@@ -88,15 +110,31 @@ final class ScenarioRunner {
                                     null));
         }
         try (ScenarioResources resources = opened) {
-            WorkspacePreparer.Prepared prepared =
-                    preparer.prepare(scenario.name(), source, resources.workspace(), resolve);
+            Ports scenarioPorts = ports.forScenario();
+            resources.register(scenarioPorts);
+            Function<String, String> resolve = placeholders.bind(
+                    ScenarioResources.gateValues(scenario.name(), folder), name -> port(scenarioPorts, name));
+            WorkspacePreparer.Prepared prepared;
+            try {
+                prepared = preparer.prepare(scenario.name(), source, resources.workspace(), resolve);
+            } catch (NoPort e) {
+                return result(scenario, start, records, noPort("prepare", e));
+            }
             if (prepared.failure() != null) {
                 return result(scenario, start, records, prepared.failure());
             }
             ScenarioContext context = new ScenarioContext(scenario, resources, prepared.stepRoot(), resolve, deadline);
             for (Step step : scenario.steps()) {
                 Instant stepStart = Instant.now();
-                StepFailure failure = runStep(context, step, stepStart);
+                StepFailure failure;
+                try {
+                    failure = runStep(context, step, stepStart);
+                } catch (NoPort e) {
+                    failure = noPort(step.name(), e);
+                }
+                if (failure != null) {
+                    failure = failure.withServices(postMortem(resources, failure));
+                }
                 records.add(new StepRecord(
                         step.name(), step.number(), Duration.between(stepStart, Instant.now()), failure == null));
                 if (failure != null) {
@@ -141,7 +179,63 @@ final class ScenarioRunner {
                 ExpectationPlaceholders.resolve(step.expect(), context.resolve()),
                 deadline,
                 limit);
-        return step.action() instanceof Action.Run run ? commands.run(stepContext, run) : harnessSteps.run(stepContext);
+        Action action = step.action();
+        if (action instanceof Action.Run run) {
+            return commands.run(stepContext, run);
+        }
+        if (action instanceof Action.Serve serve) {
+            return services.serve(stepContext, serve);
+        }
+        if (action instanceof Action.Stop stop) {
+            return services.stop(stepContext, stop);
+        }
+        if (action instanceof Action.Http http) {
+            return probes.http(stepContext, http);
+        }
+        if (action instanceof Action.Tcp tcp) {
+            return probes.tcp(stepContext, tcp);
+        }
+        return harnessSteps.run(stepContext);
+    }
+
+    /** The value of {@code ${port.NAME}}, reserved on first use; {@code null} for any other name. */
+    private static String port(Ports ports, String name) {
+        if (!Placeholders.isPort(name)) {
+            return null;
+        }
+        try {
+            return String.valueOf(ports.port(name.substring(Placeholders.PORT_PREFIX.length())));
+        } catch (UncheckedIOException e) {
+            throw new NoPort(e);
+        }
+    }
+
+    private StepFailure noPort(String step, NoPort e) {
+        return gate.failures().harness(step, HarnessProblem.IO, e.getMessage(), null);
+    }
+
+    /**
+     * The post-mortem of a failed step: the log tail of each service still counted as running (not
+     * stopped by a step), but not the one whose log the failure already shows.
+     */
+    private static List<ServiceTail> postMortem(ScenarioResources resources, StepFailure failure) {
+        List<ServiceTail> tails = new ArrayList<>();
+        resources.running().forEach((name, started) -> {
+            Path log = started.process().logs().combined();
+            if (!log.equals(failure.log())) {
+                tails.add(StepFailures.serviceTail(name, log));
+            }
+        });
+        return tails;
+    }
+
+    /** A port that could not be reserved while a placeholder was resolved; the message names it. */
+    private static final class NoPort extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        NoPort(UncheckedIOException cause) {
+            super(cause.getMessage(), cause);
+        }
     }
 
     private static ScenarioResult result(

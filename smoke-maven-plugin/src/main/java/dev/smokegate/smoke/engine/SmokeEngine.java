@@ -11,6 +11,7 @@ import dev.smokegate.smoke.model.ScenarioResult;
 import dev.smokegate.smoke.model.SmokeLog;
 import dev.smokegate.smoke.model.Source;
 import dev.smokegate.smoke.model.Status;
+import dev.smokegate.smoke.process.PortReservations;
 import dev.smokegate.smoke.report.ConsoleReport;
 import dev.smokegate.smoke.report.JUnitReport;
 import dev.smokegate.smoke.workspace.CloneCache;
@@ -86,7 +87,8 @@ public final class SmokeEngine {
                 request.servers(),
                 request.frontEnd(),
                 log);
-        ScenarioRunner runner = new ScenarioRunner(request, manifest, placeholders, log, cache);
+        ScenarioRunner runner = new ScenarioRunner(
+                request, manifest, placeholders, log, cache, new PortReservations(PortReservations.defaultLockDir()));
         if (request.threads() > 1 && sources.size() > 1) {
             log.info("[smoke] running up to " + Math.min(request.threads(), sources.size())
                     + " scenarios at once; their results follow when all have finished");

@@ -3,7 +3,9 @@ package dev.smokegate.smoke.engine;
 import dev.smokegate.smoke.assertion.Check;
 import dev.smokegate.smoke.assertion.CheckResult;
 import dev.smokegate.smoke.assertion.ExitCodeCheck;
+import dev.smokegate.smoke.assertion.NoLeftoverProcessesCheck;
 import dev.smokegate.smoke.assertion.StepOutput;
+import dev.smokegate.smoke.classify.Evidence;
 import dev.smokegate.smoke.model.SmokeLog;
 import dev.smokegate.smoke.model.StepFailure;
 import dev.smokegate.smoke.process.ProcessOutcome;
@@ -15,6 +17,14 @@ final class StepChecks {
     private final StepFailures failures;
 
     /**
+     * A check that failed, with its verdict.
+     *
+     * @param check the check
+     * @param result its verdict
+     */
+    record Failed(Check check, CheckResult result) {}
+
+    /**
      * @param log where each check's verdict is written at debug level
      * @param failures builds the failure of the first check that fails
      */
@@ -24,6 +34,10 @@ final class StepChecks {
     }
 
     /**
+     * The checks of a step that ran a command, or none (patch, export). A failed {@code
+     * no-leftover-processes} check is classified on the leftover processes ({@code
+     * runtime.leftover-process}).
+     *
      * @param step the step that ran
      * @param command the command as run, or {@code null} for a step that ran none
      * @param outcome how the command ended, or {@code null} for a step that ran none (exit code 0)
@@ -31,14 +45,39 @@ final class StepChecks {
      * @return the failure of the first check that fails, or {@code null} when every check holds
      */
     StepFailure firstFailure(StepContext step, String command, ProcessOutcome outcome, List<Check> checks) {
-        StepOutput output = new StepOutput(step.cwd(), step.logs(), outcome == null ? 0 : outcome.exitCode());
+        StepOutput output = new StepOutput(step.cwd(), step.logs(), outcome == null ? 0 : outcome.exitCode())
+                .withLeftovers(outcome == null ? List.of() : outcome.leftovers());
+        Failed failed = firstFailed(checks, output);
+        if (failed == null) {
+            return null;
+        }
+        if (outcome == null) {
+            return failures.check(step, failed.result());
+        }
+        if (failed.check() instanceof NoLeftoverProcessesCheck) {
+            return failures.judged(
+                    step,
+                    command,
+                    outcome.exitCode(),
+                    failed.result(),
+                    step.logs().combined(),
+                    StepFailures.tail(step.logs().combined()),
+                    new Evidence.Leftover(output.leftovers()));
+        }
+        return failures.process(step, command, outcome, failed.result(), failed.check() instanceof ExitCodeCheck);
+    }
+
+    /**
+     * @param checks the checks, in the order they are evaluated
+     * @param output what the step left behind
+     * @return the first check that fails, or {@code null} when every check holds
+     */
+    Failed firstFailed(List<Check> checks, StepOutput output) {
         for (Check check : checks) {
             CheckResult result = check.evaluate(output);
             log.debug("[smoke]   " + check + " → " + (result.passed() ? "ok" : "FAILED: " + result.seen()));
             if (!result.passed()) {
-                return outcome == null
-                        ? failures.check(step, result)
-                        : failures.process(step, command, outcome, result, check instanceof ExitCodeCheck);
+                return new Failed(check, result);
             }
         }
         return null;

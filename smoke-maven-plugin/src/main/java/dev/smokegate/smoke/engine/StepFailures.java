@@ -4,6 +4,7 @@ import dev.smokegate.smoke.assertion.CheckResult;
 import dev.smokegate.smoke.classify.Classifier;
 import dev.smokegate.smoke.classify.Evidence;
 import dev.smokegate.smoke.classify.Evidence.HarnessProblem;
+import dev.smokegate.smoke.model.ServiceTail;
 import dev.smokegate.smoke.model.StepFailure;
 import dev.smokegate.smoke.process.LogTail;
 import dev.smokegate.smoke.process.ProcessOutcome;
@@ -61,6 +62,60 @@ final class StepFailures {
                         exitCheckFailed,
                         tail,
                         failed.evidence())));
+    }
+
+    /**
+     * A step whose failure is judged on its own evidence: a service that did not become ready, a
+     * probe, a stop, leftover processes.
+     *
+     * @param step the step
+     * @param command the command as run ({@code GET http://…} for a probe), or {@code null}
+     * @param exitCode its exit code, or {@code null} when none ran or it still runs
+     * @param failed the expectation, what was seen and the evidence line
+     * @param log the log the failure points to, or {@code null}
+     * @param tail the last lines of the log the rules read (see {@link #tail(Path)}); the last
+     *     {@value #TAIL_LINES} are shown
+     * @param evidence what the classifier decides on
+     * @return the failure
+     */
+    StepFailure judged(
+            StepContext step,
+            String command,
+            Integer exitCode,
+            CheckResult failed,
+            Path log,
+            List<String> tail,
+            Evidence evidence) {
+        return new StepFailure(
+                step.name(),
+                command,
+                exitCode,
+                failed.expectation(),
+                failed.seen(),
+                log,
+                tail.subList(Math.max(0, tail.size() - TAIL_LINES), tail.size()),
+                classifier.classify(evidence));
+    }
+
+    /**
+     * The post-mortem of a service: its last {@value #TAIL_LINES} lines.
+     *
+     * @param service the service's name
+     * @param log its combined log
+     * @return the tail
+     */
+    static ServiceTail serviceTail(String service, Path log) {
+        return new ServiceTail(service, log, tail(log, TAIL_LINES));
+    }
+
+    /**
+     * The last lines of a log that the rules read, ANSI escapes stripped.
+     *
+     * @param log the log
+     * @return its last {@value #EVIDENCE_LINES} lines, or a line saying why it cannot be read
+     */
+    static List<String> tail(Path log) {
+        return tail(log, EVIDENCE_LINES);
     }
 
     /**
@@ -138,6 +193,7 @@ final class StepFailures {
         return switch (problem) {
             case PATCH_REJECTED -> "expected the patch to apply";
             case ESCAPES_WORKSPACE -> "expected every path to stay inside the workspace";
+            case MISSING_FILE -> "expected every file the step names to exist";
             case UNREACHABLE, OFFLINE_NOT_CACHED, REF_NOT_FOUND -> "expected a clean clone of the repository";
             case NOT_A_REPOSITORY, UNREADABLE_TRACKED -> "expected a copy of the checkout";
             case IO -> "expected the gate to read and write its files";

@@ -23,6 +23,9 @@
  *       expectations resolved.
  *   <li>{@link dev.smokegate.smoke.engine.CommandStep}: runs a {@code run} step's command.
  *   <li>{@link dev.smokegate.smoke.engine.HarnessStep}: runs a {@code patch} or {@code export} step.
+ *   <li>{@link dev.smokegate.smoke.engine.ServiceStep}: runs a {@code service} step (start, readiness,
+ *       the ready line) and a {@code stop} step (SIGTERM, then SIGKILL; leftovers).
+ *   <li>{@link dev.smokegate.smoke.engine.ProbeStep}: runs an {@code http} or {@code tcp} probe step.
  *   <li>{@link dev.smokegate.smoke.engine.StepChecks}: evaluates a step's checks in order.
  *   <li>{@link dev.smokegate.smoke.engine.StepFailures}: builds a step's failure: tail of its log and
  *       classification.

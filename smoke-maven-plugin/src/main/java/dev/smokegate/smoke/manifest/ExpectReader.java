@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.tomlj.TomlTable;
 
@@ -85,12 +86,15 @@ final class ExpectReader {
         if (step.get(List.of("expect")) == null) {
             return Expectations.DEFAULT;
         }
-        TomlTable expect = toml.table(step, "expect", context);
-        if (expect == null) {
-            return null;
-        }
-        int before = toml.problems().size();
-        toml.keys(expect, EXPECT_KEYS, context + " expect");
+        return toml.whole(
+                step,
+                "expect",
+                context,
+                EXPECT_KEYS,
+                (expect, expectContext) -> expectations(expect, context, expectContext, action));
+    }
+
+    private Supplier<Expectations> expectations(TomlTable expect, String context, String expectContext, Action action) {
         StepKind kind = action == null ? null : StepKind.of(action);
         Set<String> read = expect.keySet().stream()
                 .filter(key -> applies(expect, key, kind, context))
@@ -106,7 +110,7 @@ final class ExpectReader {
                 .log(stream(expect, "log", context, read));
         files(expect, context, builder);
         if (read.contains("json")) {
-            builder.json(pointers(expect, "json", context + " expect"));
+            builder.json(pointers(expect, "json", expectContext));
         }
         if (read.contains("status")) {
             builder.status(checks.status(expect, "status", "expect.status", context));
@@ -115,10 +119,10 @@ final class ExpectReader {
             builder.headersContain(headers(expect, context));
         }
         if (read.contains("no-leftover-processes")) {
-            Boolean flag = toml.flag(expect, "no-leftover-processes", context + " expect");
+            Boolean flag = toml.flag(expect, "no-leftover-processes", expectContext);
             builder.noLeftoverProcesses(Boolean.TRUE.equals(flag));
         }
-        return toml.problems().size() > before ? null : builder.build();
+        return builder::build;
     }
 
     /** Whether {@code key} may be read for a step of {@code kind}; a problem when it may not. */
@@ -177,12 +181,12 @@ final class ExpectReader {
     }
 
     private StreamExpectation stream(TomlTable expect, String key, String context, Set<String> read) {
-        TomlTable table = read.contains(key) ? toml.table(expect, key, context + " expect") : null;
+        String streamContext = context + " expect." + key;
+        TomlTable table =
+                read.contains(key) ? toml.table(expect, key, context + " expect", STREAM_KEYS, streamContext) : null;
         if (table == null) {
             return StreamExpectation.NONE;
         }
-        String streamContext = context + " expect." + key;
-        toml.keys(table, STREAM_KEYS, streamContext);
         List<String> matches = toml.texts(table, "matches", streamContext);
         for (int i = 0; i < matches.size(); i++) {
             checks.regex(
@@ -198,25 +202,24 @@ final class ExpectReader {
     }
 
     private void files(TomlTable expect, String context, Expectations.Builder builder) {
-        TomlTable files = toml.table(expect, "files", context + " expect");
+        String filesContext = context + " expect.files";
+        TomlTable files = toml.table(expect, "files", context + " expect", FILES_KEYS, filesContext);
         if (files == null) {
             return;
         }
-        String filesContext = context + " expect.files";
-        toml.keys(files, FILES_KEYS, filesContext);
         builder.filesExist(checks.globs(files, "exist", filesContext))
                 .filesAbsent(checks.globs(files, "absent", filesContext))
-                .filesContain(fileTexts(files, filesContext))
-                .filesJson(fileJson(files, filesContext));
+                .filesContain(byPath(files, "contains", filesContext, toml::texts))
+                .filesJson(byPath(files, "json", filesContext, this::pointers));
     }
 
     private Map<String, String> headers(TomlTable expect, String context) {
-        TomlTable headers = toml.table(expect, "headers", context + " expect");
+        String headersContext = context + " expect.headers";
+        TomlTable headers = toml.table(expect, "headers", context + " expect", HEADERS_KEYS, headersContext);
         if (headers == null) {
             return Map.of();
         }
-        toml.keys(headers, HEADERS_KEYS, context + " expect.headers");
-        TomlTable contains = toml.table(headers, "contains", context + " expect.headers");
+        TomlTable contains = toml.table(headers, "contains", headersContext);
         if (contains == null) {
             return Map.of();
         }
@@ -231,30 +234,28 @@ final class ExpectReader {
         return result;
     }
 
-    private Map<String, List<String>> fileTexts(TomlTable files, String context) {
-        TomlTable table = toml.table(files, "contains", context);
+    /**
+     * Reads {@code files.<key>}, a table of paths, each path checked as a text and its value read by
+     * {@code value} with the context {@code <context>.<key>}.
+     */
+    private <T> Map<String, T> byPath(TomlTable files, String key, String context, PathValue<T> value) {
+        TomlTable table = toml.table(files, key, context);
         if (table == null) {
             return Map.of();
         }
-        Map<String, List<String>> result = new LinkedHashMap<>();
+        String keyContext = context + "." + key;
+        Map<String, T> result = new LinkedHashMap<>();
         for (String path : table.keySet()) {
-            toml.checkText(table, path, path, context + ".contains");
-            result.put(path, toml.texts(table, path, context + ".contains"));
+            toml.checkText(table, path, path, keyContext);
+            result.put(path, value.read(table, path, keyContext));
         }
         return result;
     }
 
-    private Map<String, Map<String, JsonNode>> fileJson(TomlTable files, String context) {
-        TomlTable table = toml.table(files, "json", context);
-        if (table == null) {
-            return Map.of();
-        }
-        Map<String, Map<String, JsonNode>> result = new LinkedHashMap<>();
-        for (String path : table.keySet()) {
-            toml.checkText(table, path, path, context + ".json");
-            result.put(path, pointers(table, path, context + ".json"));
-        }
-        return result;
+    /** Reads the value of one path of a {@code files.<key>} table. */
+    @FunctionalInterface
+    private interface PathValue<T> {
+        T read(TomlTable table, String path, String context);
     }
 
     private Map<String, JsonNode> pointers(TomlTable parent, String key, String context) {

@@ -143,9 +143,8 @@ public final class ManifestLoader {
             }
             Duration defaultTimeout = DEFAULT_STEP_TIMEOUT;
             Map<String, String> defaultEnv = Map.of();
-            TomlTable defaults = toml.table(root, "defaults", "the top level");
+            TomlTable defaults = toml.table(root, "defaults", "the top level", DEFAULTS_KEYS, "[defaults]");
             if (defaults != null) {
-                toml.keys(defaults, DEFAULTS_KEYS, "[defaults]");
                 Duration timeout = toml.duration(defaults, "timeout", "[defaults]");
                 defaultTimeout = timeout == null ? DEFAULT_STEP_TIMEOUT : timeout;
                 defaultEnv = toml.textTable(defaults, "env", "[defaults]");
@@ -238,21 +237,18 @@ public final class ManifestLoader {
         }
 
         private Source source(TomlTable scenario, String context) {
-            TomlTable source = toml.table(scenario, "source", context);
+            String sourceContext = context + " source";
+            TomlTable source = toml.table(scenario, "source", context, SOURCE_KEYS, sourceContext);
             if (source == null) {
                 return scenario.get(List.of("source")) == null ? new Source.Checkout(".", UntrackedMode.INCLUDE) : null;
             }
-            String sourceContext = context + " source";
-            toml.keys(source, SOURCE_KEYS, sourceContext);
             String checkout = toml.text(source, "checkout", sourceContext);
             String url = toml.text(source, "repo-url", sourceContext);
             String ref = toml.text(source, "ref", sourceContext);
             String untracked = toml.string(source, "untracked", sourceContext);
             if (checkout != null && url != null) {
-                toml.problem(
-                        toml.at(source, "repo-url"),
-                        "source.checkout and source.repo-url are both set in " + context
-                                + ". Keep one: a local checkout or a clone of a URL.");
+                toml.bothSet(
+                        source, "source.", "checkout", "repo-url", context, "a local checkout or a clone of a URL");
                 return null;
             }
             if (url != null) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.tomlj.TomlTable;
 
 /**
@@ -42,16 +43,23 @@ final class ProbeReader {
     /**
      * @param step the step table
      * @param context the step, as messages name it ({@code scenario › step})
-     * @return the action; {@code null} when it has a problem
+     * @return the {@code http} action; {@code null} when it has a problem
      */
     Action http(TomlTable step, String context) {
-        TomlTable http = toml.table(step, "http", context);
-        if (http == null) {
-            return null;
-        }
-        int before = toml.problems().size();
-        String httpContext = context + " http";
-        toml.keys(http, HTTP_KEYS, httpContext);
+        return toml.whole(
+                step, "http", context, HTTP_KEYS, (http, httpContext) -> http(step, http, context, httpContext));
+    }
+
+    /**
+     * @param step the step table
+     * @param context the step, as messages name it ({@code scenario › step})
+     * @return the {@code tcp} action; {@code null} when it has a problem
+     */
+    Action tcp(TomlTable step, String context) {
+        return toml.whole(step, "tcp", context, TCP_KEYS, (tcp, tcpContext) -> tcp(step, tcp, context, tcpContext));
+    }
+
+    private Supplier<Action> http(TomlTable step, TomlTable http, String context, String httpContext) {
         String method = toml.oneOf(
                 http,
                 METHODS,
@@ -67,10 +75,7 @@ final class ProbeReader {
         String body = toml.text(http, "body", httpContext);
         String bodyFile = toml.text(http, "body-file", httpContext);
         if (body != null && bodyFile != null) {
-            toml.problem(
-                    toml.at(http, "body-file"),
-                    "http.body and http.body-file are both set in " + context
-                            + ". Keep one: the body as text, or a file that holds it.");
+            toml.bothSet(http, "http.", "body", "body-file", context, "the body as text, or a file that holds it");
         } else if (bodyFile != null) {
             checks.insideWorkspace(http, "body-file", bodyFile, httpContext);
         }
@@ -79,10 +84,10 @@ final class ProbeReader {
             checks.headerNames(table, "http.headers", context, true);
         }
         Duration timeout = toml.duration(http, "timeout", httpContext);
-        if (toml.problems().size() > before || url == null) {
+        if (url == null) {
             return null;
         }
-        return new Action.Http(new HttpCall(
+        return () -> new Action.Http(new HttpCall(
                 method.toUpperCase(Locale.ROOT),
                 url,
                 body,
@@ -91,19 +96,7 @@ final class ProbeReader {
                 timeout == null ? HttpCall.DEFAULT_TIMEOUT : timeout));
     }
 
-    /**
-     * @param step the step table
-     * @param context the step, as messages name it ({@code scenario › step})
-     * @return the action; {@code null} when it has a problem
-     */
-    Action tcp(TomlTable step, String context) {
-        TomlTable tcp = toml.table(step, "tcp", context);
-        if (tcp == null) {
-            return null;
-        }
-        int before = toml.problems().size();
-        String tcpContext = context + " tcp";
-        toml.keys(tcp, TCP_KEYS, tcpContext);
+    private Supplier<Action> tcp(TomlTable step, TomlTable tcp, String context, String tcpContext) {
         if (tcp.get(List.of("connect")) == null) {
             toml.problem(
                     toml.at(step, "tcp"),
@@ -115,9 +108,9 @@ final class ProbeReader {
         }
         String send = toml.text(tcp, "send", tcpContext);
         Duration timeout = toml.duration(tcp, "timeout", tcpContext);
-        if (toml.problems().size() > before || address == null) {
+        if (address == null) {
             return null;
         }
-        return new Action.Tcp(address, send, timeout == null ? Action.Tcp.DEFAULT_TIMEOUT : timeout);
+        return () -> new Action.Tcp(address, send, timeout == null ? Action.Tcp.DEFAULT_TIMEOUT : timeout);
     }
 }

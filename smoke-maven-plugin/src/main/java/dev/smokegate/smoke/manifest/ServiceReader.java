@@ -8,6 +8,7 @@ import dev.smokegate.smoke.model.Service;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.tomlj.TomlArray;
 import org.tomlj.TomlTable;
 
@@ -51,23 +52,29 @@ final class ServiceReader {
      * @return the action; {@code null} when it has a problem
      */
     Action serve(TomlTable step, String context, Names services) {
-        TomlTable service = toml.table(step, "service", context);
-        if (service == null) {
-            return null;
-        }
-        int before = toml.problems().size();
-        String serviceContext = context + " service";
-        toml.keys(service, SERVICE_KEYS, serviceContext);
+        return toml.whole(
+                step,
+                "service",
+                context,
+                SERVICE_KEYS,
+                (service, serviceContext) -> service(step, service, context, serviceContext, services));
+    }
+
+    private Supplier<Action> service(
+            TomlTable step, TomlTable service, String context, String serviceContext, Names services) {
         String name = services.read(service, serviceContext, toml.at(step, "service"));
         String shell = toml.text(service, "run", serviceContext);
         List<String> args = toml.texts(service, "args", serviceContext);
         boolean hasRun = service.get(List.of("run")) != null;
         Object argsValue = service.get(List.of("args"));
         if (hasRun && argsValue != null) {
-            toml.problem(
-                    toml.at(service, "args"),
-                    "service.run and service.args are both set in " + context
-                            + ". Keep one: a command line for sh -c, or a program and its arguments.");
+            toml.bothSet(
+                    service,
+                    "service.",
+                    "run",
+                    "args",
+                    context,
+                    "a command line for sh -c, or a program and its arguments");
         } else if (!hasRun && argsValue == null) {
             toml.problem(
                     toml.at(step, "service"),
@@ -85,10 +92,10 @@ final class ServiceReader {
         }
         Readiness readiness = readiness(step, service, context);
         Duration stopTimeout = toml.duration(service, "stop-timeout", serviceContext);
-        if (toml.problems().size() > before || name == null || readiness == null) {
+        if (name == null || readiness == null) {
             return null;
         }
-        return new Action.Serve(new Service(
+        return () -> new Action.Serve(new Service(
                 name,
                 hasRun ? shell : null,
                 hasRun ? null : args,
@@ -132,12 +139,11 @@ final class ServiceReader {
             toml.problem(toml.at(step, "service"), noProbe);
             return null;
         }
-        TomlTable ready = toml.table(service, "ready", context + " service");
+        String readyContext = context + " service.ready";
+        TomlTable ready = toml.table(service, "ready", context + " service", READY_KEYS, readyContext);
         if (ready == null) {
             return null;
         }
-        String readyContext = context + " service.ready";
-        toml.keys(ready, READY_KEYS, readyContext);
         String kind = toml.oneOf(
                 ready,
                 PROBES,
@@ -185,10 +191,10 @@ final class ServiceReader {
                 checks.url(ready, "http", "service.ready.http", value, context);
                 List<Integer> statuses = checks.statuses(ready, "status", "service.ready.status", context);
                 List<String> contains = List.of();
-                TomlTable body = toml.table(ready, "body", readyContext);
+                String bodyContext = readyContext + ".body";
+                TomlTable body = toml.table(ready, "body", readyContext, READY_BODY_KEYS, bodyContext);
                 if (body != null) {
-                    toml.keys(body, READY_BODY_KEYS, context + " service.ready.body");
-                    contains = toml.texts(body, "contains", context + " service.ready.body");
+                    contains = toml.texts(body, "contains", bodyContext);
                 }
                 return new Readiness.Http(value, statuses, contains);
             }

@@ -153,12 +153,11 @@ final class StepReader {
     }
 
     private Action export(TomlTable table, String context) {
-        TomlTable export = toml.table(table, "export", context);
+        String exportContext = context + " export";
+        TomlTable export = toml.table(table, "export", context, EXPORT_KEYS, exportContext);
         if (export == null) {
             return null;
         }
-        String exportContext = context + " export";
-        toml.keys(export, EXPORT_KEYS, exportContext);
         String diff = toml.text(export, "diff", exportContext);
         if (diff != null) {
             checks.insideWorkspace(export, "diff", diff, exportContext);

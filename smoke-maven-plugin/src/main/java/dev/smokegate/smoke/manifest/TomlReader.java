@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 import org.tomlj.TomlArray;
@@ -124,6 +126,64 @@ final class TomlReader {
     /** @return the sub-table at {@code key}; {@code null} when absent or not a table (a problem then) */
     TomlTable table(TomlTable parent, String key, String context) {
         return value(parent, key, context, TomlTable.class, "must be a table");
+    }
+
+    /**
+     * The sub-table at {@code key}, with every key of it not in {@code allowed} reported as by {@link
+     * #keys}.
+     *
+     * @param context the parent table, as messages name it
+     * @param inner the sub-table, as messages name it, e.g. {@code scenario › step export} or {@code
+     *     scenario › step expect.files}
+     * @return the sub-table; {@code null} when absent or not a table (a problem then)
+     */
+    TomlTable table(TomlTable parent, String key, String context, Set<String> allowed, String inner) {
+        TomlTable table = table(parent, key, context);
+        if (table != null) {
+            keys(table, allowed, inner);
+        }
+        return table;
+    }
+
+    /**
+     * Reads the sub-table at {@code key} as one value, such as a step's {@code http} table: checks its
+     * keys against {@code allowed}, then lets {@code read} check the table, with the table's context
+     * {@code "<context> <key>"}, and say how to build the value. The value is built only when reading
+     * the table found no problem, so that a model's own checks never meet a value already reported.
+     *
+     * @param read checks the table and returns how to build the value, or {@code null} when it cannot
+     *     be built
+     * @return the value; {@code null} when the table is absent or not a table, when {@code read}
+     *     returns {@code null}, or when reading the table found any problem
+     */
+    <T> T whole(
+            TomlTable parent,
+            String key,
+            String context,
+            Set<String> allowed,
+            BiFunction<TomlTable, String, Supplier<T>> read) {
+        int before = problems.size();
+        String inner = context + " " + key;
+        TomlTable table = table(parent, key, context, allowed, inner);
+        if (table == null) {
+            return null;
+        }
+        Supplier<T> build = read.apply(table, inner);
+        return build == null || problems.size() > before ? null : build.get();
+    }
+
+    /**
+     * Reports, at {@code second}, that two keys of {@code table} that exclude each other are both set:
+     * {@code <prefix><first> and <prefix><second> are both set in <context>. Keep one: <choice>.}
+     *
+     * @param prefix how messages write the table before a key, such as {@code http.}
+     * @param choice what each key stands for, such as {@code the body as text, or a file that holds it}
+     */
+    void bothSet(TomlTable table, String prefix, String first, String second, String context, String choice) {
+        problem(
+                at(table, second),
+                prefix + first + " and " + prefix + second + " are both set in " + context + ". Keep one: " + choice
+                        + ".");
     }
 
     /** @return the string at {@code key}; {@code null} when absent or not a string (a problem then) */

@@ -27,6 +27,8 @@
  *   <li>{@link dev.smokegate.smoke.model.Status}: pass, fail or skip.
  *   <li>{@link dev.smokegate.smoke.model.StepRecord}: a step that ran, and how long it took.
  *   <li>{@link dev.smokegate.smoke.model.StepFailure}: why a scenario failed, and where to read more.
+ *   <li>{@link dev.smokegate.smoke.model.ServiceTail}: the last lines of a running service's log, added
+ *       to a failure (post-mortem).
  *   <li>{@link dev.smokegate.smoke.model.Classification}: the verdict on a failure: category, rule,
  *       evidence.
  *   <li>{@link dev.smokegate.smoke.model.FailureCategory}: source, runtime or host.

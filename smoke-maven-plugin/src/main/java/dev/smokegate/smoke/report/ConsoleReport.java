@@ -3,6 +3,7 @@ package dev.smokegate.smoke.report;
 import dev.smokegate.smoke.model.Durations;
 import dev.smokegate.smoke.model.GateResult;
 import dev.smokegate.smoke.model.ScenarioResult;
+import dev.smokegate.smoke.model.ServiceTail;
 import dev.smokegate.smoke.model.SmokeLog;
 import dev.smokegate.smoke.model.Status;
 import dev.smokegate.smoke.model.StepFailure;
@@ -13,7 +14,8 @@ import java.util.function.Function;
 
 /**
  * The lines a user reads: one greppable line per scenario ({@code [smoke] PASS|FAIL|SKIP …}), the
- * details of a failure under it, and {@code Smoke: N passed, N failed, N skipped} last.
+ * details of a failure under it (the failing step's log tail, then the post-mortem: the log tail of
+ * each service that ran), and {@code Smoke: N passed, N failed, N skipped} last.
  */
 public final class ConsoleReport {
     /** Every line of this report but the summary starts with this prefix, so CI logs can be grepped. */
@@ -60,6 +62,11 @@ public final class ConsoleReport {
             lines.add(PREFIX + "  last " + failure.tail().size() + " lines"
                     + (failure.log() == null ? ":" : " of " + display.apply(failure.log()) + ":"));
             failure.tail().forEach(line -> lines.add(PREFIX + "  | " + line));
+        }
+        for (ServiceTail service : failure.services()) {
+            lines.add(PREFIX + "  service " + service.service() + ", last "
+                    + service.lines().size() + " lines of " + display.apply(service.log()) + ":");
+            service.lines().forEach(line -> lines.add(PREFIX + "  | " + line));
         }
         return lines;
     }

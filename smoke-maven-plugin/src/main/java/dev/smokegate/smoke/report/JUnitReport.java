@@ -4,6 +4,7 @@ import dev.smokegate.smoke.model.GateResult;
 import dev.smokegate.smoke.model.Manifest;
 import dev.smokegate.smoke.model.Scenario;
 import dev.smokegate.smoke.model.ScenarioResult;
+import dev.smokegate.smoke.model.ServiceTail;
 import dev.smokegate.smoke.model.Status;
 import dev.smokegate.smoke.model.Step;
 import dev.smokegate.smoke.model.StepFailure;
@@ -164,6 +165,16 @@ public final class JUnitReport {
             text.append("log: ").append(failure.log()).append('\n');
         }
         failure.tail().forEach(line -> text.append("| ").append(line).append('\n'));
+        for (ServiceTail service : failure.services()) {
+            text.append("service ")
+                    .append(service.service())
+                    .append(", last ")
+                    .append(service.lines().size())
+                    .append(" lines of ")
+                    .append(service.log())
+                    .append(":\n");
+            service.lines().forEach(line -> text.append("| ").append(line).append('\n'));
+        }
         xml.writeCharacters(xmlSafe(text.toString()));
         xml.writeEndElement();
     }

@@ -4,16 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.smokegate.smoke.classify.Evidence.ServiceProblem;
-import dev.smokegate.smoke.maven.MavenFrontEnd;
-import dev.smokegate.smoke.model.Classification;
 import dev.smokegate.smoke.model.FailureCategory;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The rules for services, probes and leftover processes, and where they stand in the table. */
-class ServiceRulesTest {
-    private final Classifier classifier = new Classifier(MavenFrontEnd.INSTANCE);
-
+class ServiceRulesTest extends RuleTestSupport {
     private static final String PORT_IN_USE =
             "host.port-in-use (a service could not listen: another process holds its port)";
     private static final String EXITED =
@@ -33,10 +29,6 @@ class ServiceRulesTest {
 
     private static Evidence notReady(String lastProbe, String... tail) {
         return new Evidence.Service("app", ServiceProblem.NOT_READY, null, null, lastProbe, List.of(tail));
-    }
-
-    private void assertClassified(Evidence evidence, FailureCategory category, String rule, String evidenceLine) {
-        assertThat(classifier.classify(evidence)).isEqualTo(new Classification(category, rule, evidenceLine));
     }
 
     // --- host.port-in-use ---
@@ -307,6 +299,7 @@ class ServiceRulesTest {
                         "source.ref-not-found",
                         "source.patch-rejected",
                         "source.escapes-workspace",
+                        "source.missing-file",
                         "host.unreachable",
                         "host.offline-not-cached",
                         "host.io",

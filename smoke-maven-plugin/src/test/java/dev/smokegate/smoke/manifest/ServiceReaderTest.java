@@ -204,6 +204,14 @@ class ServiceReaderTest extends ManifestTestSupport {
     }
 
     @Test
+    void load_serviceRunOfWrongType_isOneProblemNotACrash() throws Exception {
+        // the service is not built from a table with a problem: Service itself would reject no command
+        assertThat(problems(HEAD + SERVE.replace("\"java -jar app.jar\"", "1")))
+                .containsExactly(
+                        "m.toml:9:3: 'run' in [[scenario]] 'a' › s service must be a string; found integer 1.");
+    }
+
+    @Test
     void load_serviceWithoutReadiness_saysWhichProbesExist() throws Exception {
         String message = "[[scenario]] 'a' › s has no readiness probe. Set one of service.ready.http (a URL),"
                 + " service.ready.tcp (host:port) or service.ready.log (a regex on the service's output): the service"

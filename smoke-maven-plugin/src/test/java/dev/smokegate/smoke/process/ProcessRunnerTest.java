@@ -162,7 +162,7 @@ class ProcessRunnerTest {
     void run_backgroundChildHoldsStdout_returnsAndKillsIt() throws IOException {
         assumeTrue(Files.isDirectory(Path.of("/proc/self")), "finding re-parented processes needs /proc");
 
-        ProcessOutcome outcome = runShell("sleep 100 & echo $!", Duration.ofSeconds(30));
+        ProcessOutcome outcome = runShell("sleep 100 & echo $!; " + untilSleeping("$!"), Duration.ofSeconds(30));
 
         assertThat(outcome.exitCode()).isZero();
         assertThat(outcome.timedOut()).isFalse();
@@ -189,7 +189,9 @@ class ProcessRunnerTest {
         assumeTrue(Files.isDirectory(Path.of("/proc/self")), "finding re-parented processes needs /proc");
 
         ProcessOutcome outcome = runShell(
-                "for i in 1 2 3 4 5; do sleep 100 >/dev/null 2>&1 & done; echo started", Duration.ofSeconds(30));
+                "for i in 1 2 3 4 5; do sleep 100 >/dev/null 2>&1 & pids=\"$pids $!\"; done; " + untilSleeping("$pids")
+                        + "; echo started",
+                Duration.ofSeconds(30));
 
         assertThat(outcome.leftovers()).hasSize(5).allMatch(line -> line.matches("pid \\d+: (/usr)?/bin/sleep 100"));
         List<String> combined = Files.readAllLines(logs.combined());
@@ -269,7 +271,8 @@ class ProcessRunnerTest {
     void run_backgroundChildWithOwnOutput_killedToo() throws IOException {
         assumeTrue(Files.isDirectory(Path.of("/proc/self")), "finding re-parented processes needs /proc");
 
-        ProcessOutcome outcome = runShell("sleep 100 >/dev/null 2>&1 & echo $!; sleep 0.2", Duration.ofSeconds(30));
+        ProcessOutcome outcome =
+                runShell("sleep 100 >/dev/null 2>&1 & echo $!; " + untilSleeping("$!"), Duration.ofSeconds(30));
 
         assertThat(outcome.exitCode()).isZero();
         long child = Long.parseLong(Files.readAllLines(logs.stdout()).get(0));
@@ -351,6 +354,17 @@ class ProcessRunnerTest {
 
         assertThat(process.waitFor()).isEqualTo(143);
         assertThat(LiveProcesses.contains(tree)).isFalse();
+    }
+
+    /**
+     * Shell code that waits until each process of {@code pids} (a shell word, such as {@code $!}) runs
+     * {@code sleep}. A background child forked by sh shows sh's own command line ({@code sh -c sleep 100
+     * & echo $!}) until it has exec'd; under load that can last until sh has exited and the runner has
+     * taken its snapshot of leftovers, which must name the sleep.
+     */
+    private static String untilSleeping(String pids) {
+        return "for p in " + pids + "; do until read c < /proc/$p/comm && [ \"$c\" = sleep ]; do sleep 0.01; done;"
+                + " done";
     }
 
     private ProcessOutcome runShell(String line, Duration timeout) {

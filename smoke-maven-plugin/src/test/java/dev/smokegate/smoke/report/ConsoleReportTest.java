@@ -7,6 +7,7 @@ import dev.smokegate.smoke.model.Classification;
 import dev.smokegate.smoke.model.FailureCategory;
 import dev.smokegate.smoke.model.GateResult;
 import dev.smokegate.smoke.model.ScenarioResult;
+import dev.smokegate.smoke.model.ServiceTail;
 import dev.smokegate.smoke.model.Status;
 import dev.smokegate.smoke.model.StepFailure;
 import dev.smokegate.smoke.model.StepRecord;
@@ -76,6 +77,49 @@ class ConsoleReportTest {
 
     private static ScenarioResult skipped(String name, String reason) {
         return new ScenarioResult(name, Status.SKIP, Duration.ZERO, List.of(), null, reason);
+    }
+
+    @Test
+    void failureLines_probeFailedWhileAServiceRan_serviceTailAfterTheStepTail() {
+        StepFailure failure = new StepFailure(
+                        "greet",
+                        "GET http://127.0.0.1:8080/api/greeting",
+                        null,
+                        "expected HTTP status 200-399",
+                        "HTTP status 500",
+                        BASEDIR.resolve("target/smoke/svc/02-greet.log"),
+                        List.of("< HTTP 500", "{\"error\":\"database unavailable\"}"),
+                        new Classification(
+                                FailureCategory.RUNTIME,
+                                "runtime.probe-failed (the probe got an answer, but not the expected one)",
+                                "HTTP 500 {\"error\":\"database unavailable\"}"))
+                .withServices(List.of(new ServiceTail(
+                        "app",
+                        BASEDIR.resolve("target/smoke/svc/01-serve.log"),
+                        List.of("GET /healthz -> 200", "ERROR GET /api/greeting -> 500: database unavailable"))));
+        ScenarioResult result = new ScenarioResult(
+                "svc",
+                Status.FAIL,
+                Duration.ofSeconds(3),
+                List.of(new StepRecord("greet", 2, Duration.ofMillis(40), false)),
+                failure,
+                null);
+
+        assertThat(ConsoleReport.failureLines(result, DISPLAY))
+                .containsExactly(
+                        "[smoke] FAIL svc › greet: expected HTTP status 200-399 — log: target/smoke/svc/02-greet.log",
+                        "[smoke]   command:   GET http://127.0.0.1:8080/api/greeting",
+                        "[smoke]   expected:  HTTP status 200-399",
+                        "[smoke]   seen:      HTTP status 500",
+                        "[smoke]   class:     runtime (rule runtime.probe-failed (the probe got an answer, but not the"
+                                + " expected one))",
+                        "[smoke]   evidence:  HTTP 500 {\"error\":\"database unavailable\"}",
+                        "[smoke]   last 2 lines of target/smoke/svc/02-greet.log:",
+                        "[smoke]   | < HTTP 500",
+                        "[smoke]   | {\"error\":\"database unavailable\"}",
+                        "[smoke]   service app, last 2 lines of target/smoke/svc/01-serve.log:",
+                        "[smoke]   | GET /healthz -> 200",
+                        "[smoke]   | ERROR GET /api/greeting -> 500: database unavailable");
     }
 
     @Test
