@@ -1,5 +1,7 @@
 package dev.smokegate.it;
 
+import static dev.smokegate.it.GateOutput.assertExit;
+import static dev.smokegate.it.GateOutput.passLine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.smokegate.fixtures.FixtureRepos;
@@ -75,24 +77,9 @@ class ServicesIT {
                 .isEmpty();
     }
 
-    /** Asserts how the build ended; a failure names the build's log. */
-    private static void assertExit(ForkedMaven.Result result, int exitCode) {
-        assertThat(result.exitCode()).as(result.toString()).isEqualTo(exitCode);
-    }
-
-    /** The line of a passed scenario with its elapsed time, such as {@code [smoke] PASS greeter-loop (12.3 s)}. */
-    private static ThrowingConsumer<String> passLine(String scenario) {
-        return line -> assertThat(line).matches("\\[smoke] PASS " + Pattern.quote(scenario) + " \\(\\d+\\.\\d s\\)");
-    }
-
     /** A line that matches the regex {@code regex} as a whole. */
     private static ThrowingConsumer<String> matching(String regex) {
         return line -> assertThat(line).matches(regex);
-    }
-
-    /** A line that contains {@code text}. */
-    private static ThrowingConsumer<String> containing(String text) {
-        return line -> assertThat(line).contains(text);
     }
 
     /** The log of step {@code step} of {@code scenario}, such as {@code 01-serve.log}. */
@@ -126,10 +113,14 @@ class ServicesIT {
 
         assertExit(result, 1);
         assertThat(result.smokeLines())
-                .anySatisfy(line -> assertThat(line).startsWith("[smoke] FAIL crash-before-ready › serve: "))
-                .contains("[smoke]   class:     runtime (rule runtime.exited-before-ready)")
-                .anySatisfy(containing("exit code 3"))
-                .contains("[smoke]   | FATAL: configuration invalid: missing key 'db.url'");
+                .contains(
+                        "[smoke] FAIL crash-before-ready › serve: expected service app to be ready within 1m — log: target/smoke/crash-before-ready/01-serve.log")
+                .contains(
+                        "[smoke]   exit code: 3",
+                        "[smoke]   class:     runtime (rule runtime.exited-before-ready (the service's process ended"
+                                + " before its readiness probe passed))",
+                        "[smoke]   evidence:  exit code 3: FATAL: configuration invalid: missing key 'db.url'",
+                        "[smoke]   | FATAL: configuration invalid: missing key 'db.url'");
         assertThat(result.summary()).isEqualTo("Smoke: 0 passed, 1 failed, 0 skipped");
     }
 
@@ -141,9 +132,14 @@ class ServicesIT {
 
         assertExit(result, 1);
         assertThat(result.smokeLines())
-                .anySatisfy(line -> assertThat(line).startsWith("[smoke] FAIL never-ready › serve: "))
-                .contains("[smoke]   class:     runtime (rule runtime.not-ready)")
-                .anySatisfy(containing("http 503: {\"status\":\"STARTING\"}"));
+                .contains(
+                        "[smoke] FAIL never-ready › serve: expected service app to be ready within 4s — log: target/smoke/never-ready/01-serve.log")
+                .anySatisfy(matching("\\[smoke]   seen:      still not ready after 4\\.\\d s;"
+                        + " the last probe saw http 503: \\{\"status\":\"STARTING\"}"))
+                .contains(
+                        "[smoke]   class:     runtime (rule runtime.not-ready (the service kept running but its"
+                                + " readiness probe did not pass in time))",
+                        "[smoke]   evidence:  last probe: http 503: {\"status\":\"STARTING\"}");
         assertThat(result.summary()).isEqualTo("Smoke: 0 passed, 1 failed, 0 skipped");
     }
 
@@ -158,10 +154,14 @@ class ServicesIT {
 
             assertExit(result, 1);
             assertThat(result.smokeLines())
-                    .anySatisfy(line -> assertThat(line).startsWith("[smoke] FAIL port-held › serve: "))
-                    .contains("[smoke]   class:     host (rule host.port-in-use)")
-                    .anySatisfy(containing("port " + port + ": Cannot listen on 127.0.0.1:" + port
-                            + ": java.net.BindException: Address already in use"));
+                    .contains(
+                            "[smoke] FAIL port-held › serve: expected service app to be ready within 1m — log: target/smoke/port-held/01-serve.log")
+                    .contains(
+                            "[smoke]   exit code: 1",
+                            "[smoke]   class:     host (rule host.port-in-use (a service could not listen: another"
+                                    + " process holds its port))",
+                            "[smoke]   evidence:  port " + port + ": Cannot listen on 127.0.0.1:" + port
+                                    + ": java.net.BindException: Address already in use");
             assertThat(result.summary()).isEqualTo("Smoke: 0 passed, 1 failed, 0 skipped");
         }
     }
@@ -174,10 +174,16 @@ class ServicesIT {
 
         assertExit(result, 1);
         assertThat(result.smokeLines())
-                .anySatisfy(line -> assertThat(line).startsWith("[smoke] FAIL probe-500 › greet: "))
-                .contains("[smoke]   class:     runtime (rule runtime.probe-failed)")
-                .anySatisfy(containing("{\"error\":\"database unavailable\"}"))
-                .anySatisfy(containing("ERROR GET /api/greeting -> 500: database unavailable"));
+                .contains(
+                        "[smoke] FAIL probe-500 › greet: expected HTTP status 200 — log: target/smoke/probe-500/02-greet.log")
+                .containsSubsequence(
+                        "[smoke]   seen:      HTTP status 500",
+                        "[smoke]   class:     runtime (rule runtime.probe-failed (the probe got an answer, but not"
+                                + " the expected one))",
+                        "[smoke]   evidence:  HTTP 500 {\"error\":\"database unavailable\"}",
+                        "[smoke]   | {\"error\":\"database unavailable\"}",
+                        "[smoke]   service app, last 4 lines of target/smoke/probe-500/01-serve.log:",
+                        "[smoke]   | ERROR GET /api/greeting -> 500: database unavailable");
         assertThat(result.summary()).isEqualTo("Smoke: 0 passed, 1 failed, 0 skipped");
     }
 
@@ -202,9 +208,11 @@ class ServicesIT {
 
         assertExit(result, 1);
         assertThat(result.smokeLines())
-                .anySatisfy(line -> assertThat(line).startsWith("[smoke] FAIL daemonized › stop: "))
-                .contains("[smoke]   class:     runtime (rule runtime.leftover-process)")
-                .anySatisfy(matching(".*pid \\d+: sleep 600.*"));
+                .contains(
+                        "[smoke] FAIL daemonized › stop: expected no process left running — log: target/smoke/daemonized/02-stop.log")
+                .contains("[smoke]   class:     runtime (rule runtime.leftover-process (a process was still running"
+                        + " after its step and the step expected none))")
+                .anySatisfy(matching("\\[smoke]   evidence:  pid \\d+: (/\\S+/)?sleep 600"));
         assertThat(result.summary()).isEqualTo("Smoke: 0 passed, 1 failed, 0 skipped");
     }
 
@@ -230,7 +238,9 @@ class ServicesIT {
         assertNoSurvivors(result);
         assertThat(stepLog(project, "interrupted", "01-serve"))
                 .content()
-                .containsPattern("Started service on port \\d+ in \\d+ ms");
+                .containsPattern("Started service on port \\d+ in \\d+ ms")
+                .contains("[smoke] killing the service and its processes: the gate is shutting down");
+        assertThat(stepLog(project, "interrupted", "02-hold")).content().contains("holding");
     }
 
     @Test
@@ -240,6 +250,8 @@ class ServicesIT {
         ForkedMaven.Result result = verify(project, "-Dsmoke.scenario=parallel-*", "-Dsmoke.threads=2");
 
         assertExit(result, 0);
+        assertThat(result.smokeLines())
+                .contains("[smoke] running up to 2 scenarios at once; their results follow when all have finished");
         assertThat(result.smokeLines().stream().filter(line -> line.startsWith("[smoke] PASS ")))
                 .satisfiesExactly(passLine("parallel-a"), passLine("parallel-b"));
         assertThat(result.summary()).isEqualTo("Smoke: 2 passed, 0 failed, 0 skipped");
