@@ -8,6 +8,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.maven.shared.invoker.DefaultInvocationRequest;
@@ -83,11 +87,33 @@ final class ForkedMaven {
     }
 
     /**
+     * Runs {@code mvn -B <args>} in {@code project} with {@code environment} added to the environment
+     * it inherits (and so to every process it starts), and collects its output.
+     */
+    static Result mvn(Path project, Map<String, String> environment, String... args)
+            throws MavenInvocationException, IOException {
+        return start(project, environment, args).await();
+    }
+
+    /**
      * Runs {@code mvn -B <args>} in {@code project} with {@code <server>} elements added to the IT
      * settings (in a settings file of the project's own), and collects its output.
      */
     static Result mvnWithServers(Path project, String servers, String... args)
             throws MavenInvocationException, IOException {
+        return start(project, servers, Map.of(), args).await();
+    }
+
+    /**
+     * Forks {@code mvn -B <args>} in {@code project} with {@code environment} added, without waiting
+     * for it: {@link Running#lines()} fills while it runs, {@link Running#await()} waits for the end.
+     */
+    static Running start(Path project, Map<String, String> environment, String... args) throws IOException {
+        return start(project, "", environment, args);
+    }
+
+    private static Running start(Path project, String servers, Map<String, String> environment, String... args)
+            throws IOException {
         List<String> lines = Collections.synchronizedList(new ArrayList<>());
         InvocationRequest request = new DefaultInvocationRequest();
         request.setBaseDirectory(project.toFile());
@@ -96,20 +122,58 @@ final class ForkedMaven {
                 settings(servers.isEmpty() ? work() : project, servers).toFile());
         request.setLocalRepositoryDirectory(new java.io.File(System.getProperty("smoke.it.repository")));
         request.addArgs(Arrays.asList(args));
+        environment.forEach(request::addShellEnvironment);
         request.setOutputHandler(lines::add);
         request.setErrorHandler(lines::add);
         request.setTimeoutInSeconds(900);
         DefaultInvoker invoker = new DefaultInvoker();
         invoker.setMavenHome(new java.io.File(System.getProperty("maven.home")));
-        InvocationResult result = invoker.execute(request);
-        if (result.getExecutionException() != null) {
-            throw new MavenInvocationException("mvn could not be forked", result.getExecutionException());
+        CompletableFuture<InvocationResult> execution = CompletableFuture.supplyAsync(
+                () -> {
+                    try {
+                        return invoker.execute(request);
+                    } catch (MavenInvocationException e) {
+                        throw new CompletionException(e);
+                    }
+                },
+                task -> {
+                    Thread thread = new Thread(task, "forked-mvn " + project.getFileName());
+                    thread.setDaemon(true);
+                    thread.start();
+                });
+        return new Running(project, lines, execution);
+    }
+
+    /** A build forked by {@link #start}: its output so far, and its end. */
+    record Running(Path project, List<String> lines, CompletableFuture<InvocationResult> execution) {
+        /** A copy of the lines printed so far, without ANSI colours. */
+        List<String> linesSoFar() {
+            synchronized (lines) {
+                return lines.stream()
+                        .map(line -> ANSI.matcher(line).replaceAll(""))
+                        .toList();
+            }
         }
-        Path log = project.resolve("build.log");
-        List<String> plain =
-                lines.stream().map(line -> ANSI.matcher(line).replaceAll("")).toList();
-        Files.write(log, plain, StandardCharsets.UTF_8);
-        return new Result(result.getExitCode(), plain, log);
+
+        /** Waits for the build to end, writes its output to {@code build.log} and returns it. */
+        Result await() throws MavenInvocationException, IOException {
+            InvocationResult result;
+            try {
+                result = execution.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new MavenInvocationException("interrupted while waiting for mvn", e);
+            } catch (ExecutionException e) {
+                throw new MavenInvocationException("mvn could not be forked", e.getCause());
+            }
+            if (result.getExecutionException() != null) {
+                throw new MavenInvocationException("mvn could not be forked", result.getExecutionException());
+            }
+            Path log = project.resolve("build.log");
+            List<String> plain = linesSoFar();
+            Files.write(log, plain, StandardCharsets.UTF_8);
+            return new Result(result.getExitCode(), plain, log);
+        }
     }
 
     private static String withoutLevel(String line) {

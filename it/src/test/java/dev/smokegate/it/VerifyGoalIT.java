@@ -1,5 +1,7 @@
 package dev.smokegate.it;
 
+import static dev.smokegate.it.GateOutput.assertExit;
+import static dev.smokegate.it.GateOutput.passLine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.smokegate.fixtures.FixtureRepos;
@@ -10,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
 import org.assertj.core.api.ThrowingConsumer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,16 +47,6 @@ class VerifyGoalIT {
     /** Runs {@code mvn -B} in {@code project} with the fixture properties and then {@code extra}. */
     private static ForkedMaven.Result mvn(Path project, String... extra) throws Exception {
         return ForkedMaven.mvn(project, args(extra));
-    }
-
-    /** Asserts how the build ended; a failure names the build's log. */
-    private static void assertExit(ForkedMaven.Result result, int exitCode) {
-        assertThat(result.exitCode()).as(result.toString()).isEqualTo(exitCode);
-    }
-
-    /** The line of a passed scenario with its elapsed time, such as {@code [smoke] PASS greeter-loop (12.3 s)}. */
-    private static ThrowingConsumer<String> passLine(String scenario) {
-        return line -> assertThat(line).matches("\\[smoke] PASS " + Pattern.quote(scenario) + " \\(\\d+\\.\\d s\\)");
     }
 
     /** A line that contains {@code text}. */
