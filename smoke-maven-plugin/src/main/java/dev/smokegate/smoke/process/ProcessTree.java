@@ -98,9 +98,6 @@ final class ProcessTree {
      * inits reap only every few seconds.
      */
     static boolean isRunning(ProcessHandle process) {
-        if (!process.isAlive()) {
-            return false;
-        }
         String stat;
         try {
             stat = Files.readString(
@@ -111,10 +108,31 @@ final class ProcessTree {
         // "pid (command) S ...": the command may hold spaces and parentheses, the state follows the last ')'
         int state = stat.lastIndexOf(')') + 2;
         if (state < 2 || state >= stat.length()) {
-            return true;
+            return process.isAlive();
         }
         char code = stat.charAt(state);
-        return code != 'Z' && code != 'X';
+        // the JDK may already call a process whose first thread shows Z dead; ask /proc first
+        return code == 'Z' || code == 'X' ? otherThreadsRun(process) : process.isAlive();
+    }
+
+    /**
+     * Whether a process whose first thread shows {@code Z} still runs other threads. The state in
+     * {@code /proc/<pid>/stat} is that of the thread group leader, which may exit before the rest:
+     * a JVM stopped by SIGTERM shows {@code Z} while its shutdown hooks still run. A real zombie has
+     * {@code Threads: 1} in {@code /proc/<pid>/status} (proc(5)).
+     */
+    private static boolean otherThreadsRun(ProcessHandle process) {
+        try {
+            for (String line : Files.readAllLines(
+                    PROC.resolve(Long.toString(process.pid())).resolve("status"), StandardCharsets.ISO_8859_1)) {
+                if (line.startsWith("Threads:")) {
+                    return Integer.parseInt(line.substring("Threads:".length()).strip()) > 1;
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return false; // gone meanwhile, or no such line: take the state as it reads
+        }
+        return false;
     }
 
     /**

@@ -20,7 +20,10 @@ import java.util.concurrent.TimeUnit;
  *
  * <ul>
  *   <li><b>Stop:</b> SIGTERM to the service and every process still linked to it (its {@link
- *       ProcessHandle#descendants()}), then, after the stop timeout, SIGKILL to the survivors. The
+ *       ProcessHandle#descendants()}), then, after the stop timeout, SIGKILL to the survivors. A
+ *       service started through {@code sh -c} has its shell signalled after the processes it runs
+ *       have ended (within the same timeout): the JDK closes a child's output pipes when that child
+ *       exits, and the shell's early death would lose the service's last lines. The
  *       combined log's last line says which ended it: {@code [smoke] stopped by SIGTERM after 0.4 s
  *       (exit code 143)}.
  *   <li><b>Leftovers:</b> processes that carry the service's cookie but are no longer linked to it
@@ -171,9 +174,20 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     private StopOutcome.EndedBy signal(ProcessTree tree, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
         List<ProcessHandle> targets = tree.linked();
-        targets.forEach(ProcessHandle::destroy);
-        if (ProcessTree.awaitGone(targets, timeout)) {
+        if (shellWrapped() && targets.size() > 1) {
+            // The gate's own sh -c goes last: the JDK closes a child's output pipes as soon as that
+            // child exits, so a shell that died first would cut off what the service prints while
+            // it shuts down. A shell that only waits exits with its command.
+            List<ProcessHandle> inner = targets.subList(1, targets.size());
+            inner.forEach(ProcessHandle::destroy);
+            ProcessTree.awaitGone(inner, left(deadline));
+            tree.root().destroy();
+        } else {
+            targets.forEach(ProcessHandle::destroy);
+        }
+        if (ProcessTree.awaitGone(targets, left(deadline))) {
             return StopOutcome.EndedBy.SIGTERM;
         }
         Set<ProcessHandle> survivors = new LinkedHashSet<>(tree.linked());
@@ -181,6 +195,16 @@ public final class ServiceProcess implements AutoCloseable {
         survivors.forEach(ProcessHandle::destroyForcibly);
         ProcessTree.awaitGone(new ArrayList<>(survivors), grace);
         return StopOutcome.EndedBy.SIGKILL;
+    }
+
+    /** Whether the gate started the service through {@code sh -c} ({@code service.run}). */
+    private boolean shellWrapped() {
+        List<String> line = spec.command();
+        return line.size() == 3 && line.get(0).equals("sh") && line.get(1).equals("-c");
+    }
+
+    private static Duration left(long deadline) {
+        return Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
     }
 
     private int exitCodeAfter(Process process) {

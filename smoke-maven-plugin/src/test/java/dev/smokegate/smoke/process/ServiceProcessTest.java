@@ -3,6 +3,7 @@ package dev.smokegate.smoke.process;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.smokegate.smoke.model.Durations;
 import dev.smokegate.smoke.model.Readiness;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -195,6 +196,39 @@ class ServiceProcessTest {
             List<String> combined = Files.readAllLines(logs.combined());
             assertThat(combined).contains("Stopping service", "Graceful shutdown complete");
             assertThat(lastLine()).matches("\\[smoke] stopped by SIGTERM after \\d+\\.\\d s \\(exit code 143\\)");
+        }
+    }
+
+    /**
+     * {@code service.run} starts the service through {@code sh -c}. The JDK closes a child's output
+     * pipes when that child exits, so if the shell died first the JVM's shutdown-hook lines were lost
+     * (seen in 3 of 4 stops before the fix); and a JVM whose first thread has exited shows {@code Z}
+     * while its hooks still run. Three rounds, so a race would show.
+     */
+    @Test
+    void fixtureServiceThroughShell_sigterm_keepsTheLinesItPrintsWhileStopping() throws IOException {
+        ServiceFixture fixture = ServiceFixture.compile(dir.resolve("fixture"));
+        try (Ports ports = new PortReservations(dir.resolve("locks")).forScenario()) {
+            for (int round = 1; round <= 3; round++) {
+                int port = ports.port("http" + round);
+                StepLogs roundLogs = StepLogs.in(dir.resolve("logs-" + round), "01-serve.log");
+                String line = String.join(" ", fixture.command(work, port).command());
+                ServiceProcess service =
+                        track(ServiceProcess.start(CommandSpec.shell(line, work, Map.of()), roundLogs, SHORT, SHORT));
+                assertThat(ReadinessPoller.await(service, httpReadiness(port)))
+                        .isInstanceOf(ReadinessResult.Ready.class);
+
+                StopOutcome outcome = service.stop(Duration.ofSeconds(20));
+
+                assertThat(outcome.endedBy()).isEqualTo(StopOutcome.EndedBy.SIGTERM);
+                assertThat(Files.readAllLines(roundLogs.combined()))
+                        .as("round %d", round)
+                        .containsSubsequence(
+                                "Stopping service",
+                                "Graceful shutdown complete",
+                                "[smoke] stopped by SIGTERM after " + Durations.elapsed(outcome.elapsed())
+                                        + " (exit code " + outcome.exitCode() + ")");
+            }
         }
     }
 
