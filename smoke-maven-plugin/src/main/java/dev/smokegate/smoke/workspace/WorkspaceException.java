@@ -63,12 +63,12 @@ public final class WorkspaceException extends Exception {
      * @param where the start of the message, e.g. {@code "checkout copy [/repo]"}
      * @param failed what failed, e.g. {@code "cannot read HEAD"}
      * @param cause the exception, whose message follows and which is kept
-     * @param toDo the advice, a sentence ending with a period
+     * @param advice what to do, a sentence ending with a period
      * @return an IO failure
      */
-    static WorkspaceException io(String where, String failed, Exception cause, String toDo) {
+    static WorkspaceException io(String where, String failed, Exception cause, String advice) {
         return new WorkspaceException(
-                Reason.IO, where + ": " + failed + ": " + cause.getMessage() + ". " + toDo, cause);
+                Reason.IO, where + ": " + failed + ": " + cause.getMessage() + ". " + advice, cause);
     }
 
     /**
