@@ -212,11 +212,7 @@ final class MemoryBench {
     }
 
     private static void writeCheckout(Path checkout) throws IOException {
-        Files.createDirectories(checkout);
-        Files.writeString(checkout.resolve("README.md"), "A tiny checkout for the memory benchmark.\n");
-        RepoGenerator.git(checkout, TIMEOUT, "init", "-q", "-b", "main");
-        RepoGenerator.git(checkout, TIMEOUT, "add", "-A");
-        RepoGenerator.git(checkout, TIMEOUT, "commit", "-q", "-m", "tiny checkout");
+        RepoGenerator.tinyCheckout(checkout, "the memory benchmark");
     }
 
     private void writeProject(Path project, String version) throws IOException {

@@ -137,12 +137,7 @@ final class ParallelBench {
 
     private static void writeCheckout(Path checkout) throws IOException {
         Commands.delete(checkout);
-        Files.createDirectories(checkout);
-        Files.writeString(checkout.resolve("README.md"), "A tiny checkout for the parallel-scenarios benchmark.\n");
-        Duration timeout = Duration.ofMinutes(1);
-        RepoGenerator.git(checkout, timeout, "init", "-q", "-b", "main");
-        RepoGenerator.git(checkout, timeout, "add", "-A");
-        RepoGenerator.git(checkout, timeout, "commit", "-q", "-m", "tiny checkout");
+        RepoGenerator.tinyCheckout(checkout, "the parallel-scenarios benchmark");
     }
 
     private static Path writeProject(Path project) throws IOException {

@@ -126,6 +126,23 @@ final class RepoGenerator {
         return sha;
     }
 
+    /**
+     * A one-commit repository with a README, for cases that need a checkout but measure something
+     * else.
+     *
+     * @param dir the folder to create it in
+     * @param purpose what the README says it is for, e.g. {@code the memory benchmark}
+     * @throws IOException when the README cannot be written
+     */
+    static void tinyCheckout(Path dir, String purpose) throws IOException {
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("README.md"), "A tiny checkout for " + purpose + ".\n");
+        Duration timeout = Duration.ofMinutes(1);
+        git(dir, timeout, "init", "-q", "-b", "main");
+        git(dir, timeout, "add", "-A");
+        git(dir, timeout, "commit", "-q", "-m", "tiny checkout");
+    }
+
     static Commands.Result git(Path cwd, Duration timeout, String... args) {
         List<String> command = new java.util.ArrayList<>(List.of("git"));
         command.addAll(List.of(args));
