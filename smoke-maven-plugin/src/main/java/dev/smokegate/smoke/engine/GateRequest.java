@@ -32,6 +32,11 @@ import java.util.Objects;
  * @param heartbeat how often a running step says it is still running; {@link Duration#ZERO} for
  *     never
  * @param frontEnd the front end's words for the settings above, used in messages
+ * @param failOnSkip whether a skipped scenario fails the gate (true by default)
+ * @param probeTimeout how long one host check ({@code requires}, {@code smoke:doctor}) may take
+ *     before it counts as failed; positive, 5 seconds by default
+ * @param retries how many times a scenario whose failure is classified host is run again from a
+ *     fresh workspace; 0 (the default) for never. Source and runtime failures are never retried.
  */
 public record GateRequest(
         Path manifest,
@@ -49,12 +54,19 @@ public record GateRequest(
         Map<String, String> environment,
         int threads,
         Duration heartbeat,
-        FrontEnd frontEnd) {
+        FrontEnd frontEnd,
+        boolean failOnSkip,
+        Duration probeTimeout,
+        int retries) {
     /** The default of {@code heartbeat}: a line every 30 seconds while a step runs. */
     public static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(30);
 
+    /** The default of {@code probeTimeout}: 5 seconds for each host check. */
+    public static final Duration DEFAULT_PROBE_TIMEOUT = Duration.ofSeconds(5);
+
     /**
-     * @throws IllegalArgumentException when threads is not positive or the heartbeat is negative
+     * @throws IllegalArgumentException when threads is not positive, the heartbeat is negative, the
+     *     probe timeout is not positive or retries is negative
      */
     public GateRequest {
         Objects.requireNonNull(manifest, "manifest");
@@ -73,6 +85,23 @@ public record GateRequest(
         environment = Map.copyOf(environment);
         checkThreads(threads);
         checkHeartbeat(heartbeat);
+        checkProbeTimeout(probeTimeout);
+        checkRetries(retries);
+    }
+
+    private static Duration checkProbeTimeout(Duration probeTimeout) {
+        Objects.requireNonNull(probeTimeout, "probeTimeout");
+        if (probeTimeout.isNegative() || probeTimeout.isZero()) {
+            throw new IllegalArgumentException("probe timeout must be positive, got " + probeTimeout);
+        }
+        return probeTimeout;
+    }
+
+    private static int checkRetries(int retries) {
+        if (retries < 0) {
+            throw new IllegalArgumentException("retries must not be negative, got " + retries);
+        }
+        return retries;
     }
 
     private static int checkThreads(int threads) {
@@ -95,7 +124,8 @@ public record GateRequest(
      * manifest sits at {@code <basedir>/src/smoke/manifest.toml}) or the manifest's folder, the work
      * directory is {@code <basedir>/target/smoke}, the cache is {@code <basedir>/target/smoke-cache},
      * {@code ~/.ssh}, no servers, all scenarios, no repo URL or ref, online, no properties, an empty
-     * environment, one scenario at a time and a heartbeat every 30 seconds.
+     * environment, one scenario at a time, a heartbeat every 30 seconds, a skip fails the gate, 5
+     * seconds for each host check and no retries.
      *
      * @param manifest the manifest file
      * @param frontEnd the front end's words for messages
@@ -125,7 +155,10 @@ public record GateRequest(
                 .properties(properties)
                 .environment(environment)
                 .threads(threads)
-                .heartbeat(heartbeat);
+                .heartbeat(heartbeat)
+                .failOnSkip(failOnSkip)
+                .probeTimeout(probeTimeout)
+                .retries(retries);
     }
 
     /** A path as the user should read it: relative to the project folder when inside it. */
@@ -157,6 +190,9 @@ public record GateRequest(
         private Map<String, String> environment = Map.of();
         private int threads = 1;
         private Duration heartbeat = DEFAULT_HEARTBEAT;
+        private boolean failOnSkip = true;
+        private Duration probeTimeout = DEFAULT_PROBE_TIMEOUT;
+        private int retries;
 
         private Builder(Path manifest, FrontEnd frontEnd) {
             this.manifest = Objects.requireNonNull(manifest, "manifest");
@@ -254,6 +290,32 @@ public record GateRequest(
             return this;
         }
 
+        /**
+         * @param failOnSkip whether a skipped scenario fails the gate
+         */
+        public Builder failOnSkip(boolean failOnSkip) {
+            this.failOnSkip = failOnSkip;
+            return this;
+        }
+
+        /**
+         * @param probeTimeout how long one host check may take
+         * @throws IllegalArgumentException when it is not positive
+         */
+        public Builder probeTimeout(Duration probeTimeout) {
+            this.probeTimeout = checkProbeTimeout(probeTimeout);
+            return this;
+        }
+
+        /**
+         * @param retries how many times a host failure is run again; 0 for never
+         * @throws IllegalArgumentException when it is negative
+         */
+        public Builder retries(int retries) {
+            this.retries = checkRetries(retries);
+            return this;
+        }
+
         /** @return the request, with the defaults named on {@link GateRequest#builder} */
         public GateRequest build() {
             Path folder = manifest.toAbsolutePath().normalize().getParent();
@@ -278,7 +340,10 @@ public record GateRequest(
                     environment,
                     threads,
                     heartbeat,
-                    frontEnd);
+                    frontEnd,
+                    failOnSkip,
+                    probeTimeout,
+                    retries);
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.smokegate.smoke.engine;
 
+import dev.smokegate.smoke.model.Classification;
+import dev.smokegate.smoke.model.FailureCategory;
 import dev.smokegate.smoke.model.Scenario;
 import dev.smokegate.smoke.model.ScenarioResult;
 import dev.smokegate.smoke.model.Source;
@@ -32,7 +34,10 @@ import java.util.function.Consumer;
  */
 final class ScenarioPool {
     /** The skip reason of a scenario that had not started when the gate was interrupted. */
-    static final String INTERRUPTED = "not run: the gate was interrupted before this scenario started";
+    static final Classification INTERRUPTED = new Classification(
+            FailureCategory.HOST,
+            "host.interrupted (the gate was stopped)",
+            "not run: the gate was interrupted before this scenario started");
 
     private ScenarioPool() {}
 

@@ -106,7 +106,7 @@ public final class SmokeEngine {
                 changes.add(request.display(checkout) + ": cannot be fingerprinted after the gate: " + e.getMessage());
             }
         });
-        GateResult result = new GateResult(results, changes);
+        GateResult result = new GateResult(results, changes, request.failOnSkip());
         try {
             JUnitReport.write(result, manifest, request.workDirectory().resolve(JUNIT_REPORT));
         } catch (IOException e) {

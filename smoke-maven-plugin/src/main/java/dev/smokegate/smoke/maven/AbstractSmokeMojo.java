@@ -112,6 +112,35 @@ abstract class AbstractSmokeMojo extends AbstractMojo {
     private String heartbeat;
 
     /**
+     * Whether a skipped scenario fails the build. A scenario is skipped, loudly, when the host lacks
+     * what its {@code requires} names (a command, an endpoint, an environment variable, …). {@code
+     * false} lets a local run through, with one warning per skipped scenario; a skip is never a pass.
+     *
+     * @since 0.3.0
+     */
+    @Parameter(property = RunParameters.FAIL_ON_SKIP, defaultValue = "true")
+    private boolean failOnSkip;
+
+    /**
+     * How long one host check may take (a {@code requires} endpoint or command, a {@code smoke:doctor}
+     * row) before it counts as failed: a duration such as {@code 5s} or {@code 500ms}.
+     *
+     * @since 0.3.0
+     */
+    @Parameter(property = RunParameters.PROBE_TIMEOUT, defaultValue = "5s")
+    private String probeTimeout;
+
+    /**
+     * How many times a scenario whose failure is classified host (network, disk, a killed process) is
+     * run again, each time from a fresh workspace. Source and runtime failures are never retried: a
+     * flaky product is a product bug. Every attempt is kept under {@code <scenario>/attempt-N}.
+     *
+     * @since 0.3.0
+     */
+    @Parameter(property = RunParameters.RETRIES, defaultValue = "0")
+    private int retries;
+
+    /**
      * Skips the gate, saying so in the log.
      *
      * @since 0.1.0
@@ -133,7 +162,8 @@ abstract class AbstractSmokeMojo extends AbstractMojo {
     /**
      * @param settingsDecrypter Maven's decrypter of settings.xml passwords
      * @return the gate's request, built from the parameters, the project and the session
-     * @throws GateConfigurationException when {@code threads} or {@code heartbeat} is malformed
+     * @throws GateConfigurationException when {@code threads}, {@code heartbeat}, {@code probeTimeout} or
+     *     {@code retries} is malformed
      */
     GateRequest request(SettingsDecrypter settingsDecrypter) throws GateConfigurationException {
         return GateRequest.builder(manifest.toPath(), MavenFrontEnd.INSTANCE)
@@ -151,6 +181,9 @@ abstract class AbstractSmokeMojo extends AbstractMojo {
                 .environment(System.getenv())
                 .threads(RunParameters.threads(threads, Runtime.getRuntime().availableProcessors()))
                 .heartbeat(RunParameters.heartbeat(heartbeat))
+                .failOnSkip(failOnSkip)
+                .probeTimeout(RunParameters.probeTimeout(probeTimeout))
+                .retries(RunParameters.retries(retries))
                 .build();
     }
 }

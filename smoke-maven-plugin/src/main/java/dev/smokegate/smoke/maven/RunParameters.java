@@ -18,6 +18,15 @@ final class RunParameters {
     /** The user property of the {@code heartbeat} parameter. */
     static final String HEARTBEAT = "smoke.heartbeat";
 
+    /** The property of the {@code failOnSkip} parameter. */
+    static final String FAIL_ON_SKIP = "smoke.failOnSkip";
+
+    /** The property of the {@code probeTimeout} parameter. */
+    static final String PROBE_TIMEOUT = "smoke.probeTimeout";
+
+    /** The property of the {@code retries} parameter. */
+    static final String RETRIES = "smoke.retries";
+
     /** {@code 4}, or {@code 1C} / {@code 1.5C}: a multiple of the available processors, as {@code mvn -T}. */
     private static final Pattern THREAD_COUNT = Pattern.compile("(\\d+)|(\\d+(?:\\.\\d+)?)C");
 
@@ -75,6 +84,35 @@ final class RunParameters {
         return Durations.parse(value)
                 .orElseThrow(() -> new GateConfigurationException("Bad heartbeat [-D" + HEARTBEAT + "]: '" + text
                         + "'. Use a duration such as 30s, 1m or 1m30s, or 0 to turn the heartbeat off."));
+    }
+
+    /**
+     * How long one host check may take: a positive duration in the manifest's form ({@code 5s},
+     * {@code 500ms}).
+     *
+     * @param text the parameter's value; surrounding blanks are ignored
+     * @return the timeout
+     * @throws GateConfigurationException when the text is not a positive duration
+     */
+    static Duration probeTimeout(String text) throws GateConfigurationException {
+        String value = text == null ? "" : text.strip();
+        return Durations.parse(value)
+                .filter(duration -> !duration.isZero())
+                .orElseThrow(() -> new GateConfigurationException("Bad probe timeout [-D" + PROBE_TIMEOUT + "]: '"
+                        + text + "'. Use a positive duration such as 5s or 500ms."));
+    }
+
+    /**
+     * @param retries the parameter's value
+     * @return it, when not negative
+     * @throws GateConfigurationException when it is negative
+     */
+    static int retries(int retries) throws GateConfigurationException {
+        if (retries < 0) {
+            throw new GateConfigurationException("Bad retry count [-D" + RETRIES + "]: " + retries
+                    + ". Use 0 for no retries, or how many times a host failure may be run again.");
+        }
+        return retries;
     }
 
     private static int parsePositive(String digits) {

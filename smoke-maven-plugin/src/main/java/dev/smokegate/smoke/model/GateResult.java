@@ -8,19 +8,30 @@ import java.util.List;
  * @param scenarios the selected scenarios' results, in manifest order
  * @param checkoutChanges checkout paths the gate found changed (it must never write to a user's
  *     checkout); each entry reads {@code <checkout>: <path>}
+ * @param failOnSkip whether a skipped scenario fails the gate ({@code smoke.failOnSkip}, true by
+ *     default)
  */
-public record GateResult(List<ScenarioResult> scenarios, List<String> checkoutChanges) {
+public record GateResult(List<ScenarioResult> scenarios, List<String> checkoutChanges, boolean failOnSkip) {
     public GateResult {
         scenarios = List.copyOf(scenarios);
         checkoutChanges = List.copyOf(checkoutChanges);
+    }
+
+    /** A gate where a skip fails, as by default. */
+    public GateResult(List<ScenarioResult> scenarios, List<String> checkoutChanges) {
+        this(scenarios, checkoutChanges, true);
     }
 
     public long count(Status status) {
         return scenarios.stream().filter(result -> result.status() == status).count();
     }
 
-    /** True when nothing failed and the checkouts are unchanged. Skips do not fail the gate. */
+    /**
+     * True when nothing failed, the checkouts are unchanged, and nothing skipped unless {@link
+     * #failOnSkip()} is false. A skip never counts as a pass: with {@code failOnSkip} false it only
+     * lets the gate through, with a warning per skipped scenario.
+     */
     public boolean passed() {
-        return count(Status.FAIL) == 0 && checkoutChanges.isEmpty();
+        return count(Status.FAIL) == 0 && checkoutChanges.isEmpty() && (!failOnSkip || count(Status.SKIP) == 0);
     }
 }

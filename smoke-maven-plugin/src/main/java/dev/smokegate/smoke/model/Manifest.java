@@ -12,11 +12,23 @@ import java.util.Map;
  * @param defaultTimeout the step timeout used when a step sets none
  * @param defaultEnv environment added to every step (may hold placeholders)
  * @param scenarios the scenarios in file order
+ * @param rules the manifest's own classification rules ({@code [[classify]]}), in file order
  */
-public record Manifest(Path file, Duration defaultTimeout, Map<String, String> defaultEnv, List<Scenario> scenarios) {
+public record Manifest(
+        Path file,
+        Duration defaultTimeout,
+        Map<String, String> defaultEnv,
+        List<Scenario> scenarios,
+        List<ClassifyRule> rules) {
     public Manifest {
         defaultEnv = Map.copyOf(defaultEnv);
         scenarios = List.copyOf(scenarios);
+        rules = List.copyOf(rules);
+    }
+
+    /** A manifest without classification rules of its own. */
+    public Manifest(Path file, Duration defaultTimeout, Map<String, String> defaultEnv, List<Scenario> scenarios) {
+        this(file, defaultTimeout, defaultEnv, scenarios, List.of());
     }
 
     /** The folder relative paths such as {@code patch} are resolved against. */

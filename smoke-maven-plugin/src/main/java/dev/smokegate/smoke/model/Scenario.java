@@ -17,6 +17,8 @@ import java.util.Objects;
  * @param timeout the limit for the whole scenario, or {@code null} for none
  * @param steps the steps, in order
  * @param location where the scenario's table starts in the manifest
+ * @param requires what it needs from the host, checked before its workspace is prepared; {@link
+ *     Requirements#NONE} when it needs nothing
  */
 public record Scenario(
         String name,
@@ -27,7 +29,8 @@ public record Scenario(
         Map<String, String> env,
         Duration timeout,
         List<Step> steps,
-        Location location) {
+        Location location,
+        Requirements requires) {
     public Scenario {
         Objects.requireNonNull(name, "name");
         owners = List.copyOf(owners);
@@ -35,5 +38,20 @@ public record Scenario(
         Objects.requireNonNull(source, "source");
         env = Map.copyOf(env);
         steps = List.copyOf(steps);
+        Objects.requireNonNull(requires, "requires");
+    }
+
+    /** A scenario that requires nothing of the host. */
+    public Scenario(
+            String name,
+            String description,
+            List<String> owners,
+            List<String> tags,
+            Source source,
+            Map<String, String> env,
+            Duration timeout,
+            List<Step> steps,
+            Location location) {
+        this(name, description, owners, tags, source, env, timeout, steps, location, Requirements.NONE);
     }
 }

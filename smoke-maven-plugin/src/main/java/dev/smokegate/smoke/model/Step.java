@@ -15,6 +15,8 @@ import java.util.Objects;
  * @param env extra environment variables for this step (may hold placeholders)
  * @param expect what the step must produce
  * @param location where the step's table starts in the manifest
+ * @param blame who a failure of this step belongs to when no host rule matched ({@code blame =
+ *     "source"} or {@code "runtime"}), or {@code null} to let the built-in rules decide
  */
 public record Step(
         String name,
@@ -24,7 +26,8 @@ public record Step(
         Duration timeout,
         Map<String, String> env,
         Expectations expect,
-        Location location) {
+        Location location,
+        FailureCategory blame) {
     /**
      * Checks the components in declaration order.
      *
@@ -43,6 +46,19 @@ public record Step(
     }
 
     /** The log file name, {@code NN-<name>.log}. */
+    /** A step without {@code blame}: the built-in rules decide. */
+    public Step(
+            String name,
+            int number,
+            Action action,
+            String cwd,
+            Duration timeout,
+            Map<String, String> env,
+            Expectations expect,
+            Location location) {
+        this(name, number, action, cwd, timeout, env, expect, location, null);
+    }
+
     public String logName() {
         return String.format("%02d-%s.log", number, name);
     }

@@ -34,7 +34,8 @@ public final class ConsoleReport {
     public static void scenario(ScenarioResult result, Function<Path, String> display, SmokeLog log) {
         switch (result.status()) {
             case PASS -> log.info(PREFIX + "PASS " + result.name() + " (" + Durations.elapsed(result.elapsed()) + ")");
-            case SKIP -> log.warn(PREFIX + "SKIP " + result.name() + ": " + result.skipReason());
+            case SKIP -> log.warn(PREFIX + "SKIP " + result.name() + ": "
+                    + result.skip().rule() + " " + result.skip().evidence());
             case FAIL -> failureLines(result, display).forEach(log::error);
         }
     }
@@ -83,10 +84,12 @@ public final class ConsoleReport {
         String summary = "Smoke: " + result.count(Status.PASS) + " passed, " + result.count(Status.FAIL) + " failed, "
                 + result.count(Status.SKIP) + " skipped"
                 + (result.checkoutChanges().isEmpty() ? "" : ", checkout changed");
-        if (result.passed()) {
-            log.info(summary);
-        } else {
+        if (!result.passed()) {
             log.error(summary);
+        } else if (result.count(Status.SKIP) > 0) {
+            log.warn(summary);
+        } else {
+            log.info(summary);
         }
     }
 

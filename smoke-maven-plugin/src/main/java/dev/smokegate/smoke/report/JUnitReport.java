@@ -131,7 +131,8 @@ public final class JUnitReport {
                         "message",
                         xmlSafe(
                                 result.status() == Status.SKIP
-                                        ? "scenario skipped: " + result.skipReason()
+                                        ? "scenario skipped: " + result.skip().rule() + " "
+                                                + result.skip().evidence()
                                         : "not run: an earlier step of the scenario failed"));
             } else if (!record.get().passed() && failure != null) {
                 failure(xml, failure);

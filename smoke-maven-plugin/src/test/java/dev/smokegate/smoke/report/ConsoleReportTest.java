@@ -76,7 +76,13 @@ class ConsoleReportTest {
     }
 
     private static ScenarioResult skipped(String name, String reason) {
-        return new ScenarioResult(name, Status.SKIP, Duration.ZERO, List.of(), null, reason);
+        return new ScenarioResult(
+                name,
+                Status.SKIP,
+                Duration.ZERO,
+                List.of(),
+                null,
+                new Classification(FailureCategory.HOST, "host.requires.endpoint", reason));
     }
 
     @Test
@@ -187,12 +193,15 @@ class ConsoleReportTest {
     }
 
     @Test
-    void scenario_skipped_warnLineWithReason() {
-        ConsoleReport.scenario(skipped("greeter-clone", "offline and the clone cache is empty"), DISPLAY, log);
+    void scenario_skipped_warnLineWithRuleAndEvidence() {
+        ConsoleReport.scenario(
+                skipped("chat-live", "https://api.example.org/health — connect timed out after 5 s"), DISPLAY, log);
 
         assertThat(log.entries())
                 .containsExactly(new RecordingLog.Line(
-                        "WARN", "[smoke] SKIP greeter-clone: offline and the clone cache is empty"));
+                        "WARN",
+                        "[smoke] SKIP chat-live: host.requires.endpoint https://api.example.org/health — connect timed"
+                                + " out after 5 s"));
     }
 
     @Test
@@ -206,13 +215,23 @@ class ConsoleReportTest {
     }
 
     @Test
-    void summary_allPassedWithSkip_infoSummary() {
+    void summary_passedWithSkip_errorSummaryBecauseASkipFailsTheGate() {
         GateResult result = new GateResult(List.of(passed("a", 1_000), skipped("b", "why")), List.of());
 
         ConsoleReport.summary(result, log);
 
         assertThat(log.entries())
-                .containsExactly(new RecordingLog.Line("INFO", "Smoke: 1 passed, 0 failed, 1 skipped"));
+                .containsExactly(new RecordingLog.Line("ERROR", "Smoke: 1 passed, 0 failed, 1 skipped"));
+    }
+
+    @Test
+    void summary_passedWithSkipAndFailOnSkipOff_warningSummary() {
+        GateResult result = new GateResult(List.of(passed("a", 1_000), skipped("b", "why")), List.of(), false);
+
+        ConsoleReport.summary(result, log);
+
+        assertThat(log.entries())
+                .containsExactly(new RecordingLog.Line("WARN", "Smoke: 1 passed, 0 failed, 1 skipped"));
     }
 
     @Test
@@ -243,7 +262,7 @@ class ConsoleReportTest {
         ConsoleReport.summary(result, log);
 
         assertThat(log.messages()).first().isEqualTo("[smoke] PASS a (2.0 s)");
-        assertThat(log.messages()).contains("[smoke] SKIP c: why");
+        assertThat(log.messages()).contains("[smoke] SKIP c: host.requires.endpoint why");
         assertThat(log.last()).isEqualTo(new RecordingLog.Line("ERROR", "Smoke: 1 passed, 1 failed, 1 skipped"));
     }
 

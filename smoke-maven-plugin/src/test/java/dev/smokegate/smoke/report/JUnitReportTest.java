@@ -268,7 +268,15 @@ class JUnitReportTest {
         Path file = dir.resolve("TEST-smoke.xml");
         GateResult result = new GateResult(
                 List.of(new ScenarioResult(
-                        "clone", Status.SKIP, Duration.ZERO, List.of(), null, "offline & the cache has no <url>")),
+                        "clone",
+                        Status.SKIP,
+                        Duration.ZERO,
+                        List.of(),
+                        null,
+                        new Classification(
+                                FailureCategory.HOST,
+                                "host.requires.endpoint",
+                                "https://api.example.org/health & <db> — connection refused"))),
                 List.of());
 
         JUnitReport.write(result, manifest(scenario("clone", "build", "run")), file);
@@ -279,8 +287,8 @@ class JUnitReportTest {
         assertThat(suite.getAttribute("skipped")).isEqualTo("2");
         assertThat(children(suite, "skipped").stream().map(skipped -> skipped.getAttribute("message")))
                 .containsExactly(
-                        "scenario skipped: offline & the cache has no <url>",
-                        "scenario skipped: offline & the cache has no <url>");
+                        "scenario skipped: host.requires.endpoint https://api.example.org/health & <db> — connection refused",
+                        "scenario skipped: host.requires.endpoint https://api.example.org/health & <db> — connection refused");
         assertThat(children(suite, "failure")).isEmpty();
     }
 
