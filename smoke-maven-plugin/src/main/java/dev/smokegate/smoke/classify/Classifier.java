@@ -2,20 +2,37 @@ package dev.smokegate.smoke.classify;
 
 import dev.smokegate.smoke.classify.Evidence.HarnessProblem;
 import dev.smokegate.smoke.model.Classification;
+import dev.smokegate.smoke.model.ClassifyRule;
 import dev.smokegate.smoke.model.FailureCategory;
 import dev.smokegate.smoke.model.FrontEnd;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
- * Decides whether a failure belongs to the source, the runtime or the host. A pure function of
- * the evidence: the first rule of {@link #rules()} that matches wins, and the result names that
- * rule and the line it matched. A rule that speaks of the front end (offline mode) takes its words
- * from the {@link FrontEnd} given to the constructor.
+ * Decides whether a failure belongs to the source, the runtime or the host. A pure function of the
+ * evidence and of the failed step's {@code blame}: the result names the deciding rule and the line
+ * it matched. A rule that speaks of the front end (offline mode) takes its words from the {@link
+ * FrontEnd} given to the constructor.
+ *
+ * <p>The order, which {@link #rules()} lists:
+ *
+ * <ol>
+ *   <li>the host rules: the manifest's own ({@code [[classify]]} with {@code category = "host"}, in
+ *       file order), then the built-in ones. A host rule always wins: a machine problem never counts
+ *       as a product bug, whatever else the output says, and only host failures are retried;
+ *   <li>the step's {@code blame}, when it sets one: the category is the blamed one. The evidence
+ *       line is the one the first matching rule of the next group gives. That rule is named when it
+ *       already says the blamed category; otherwise the rule is {@code source.blame} or {@code
+ *       runtime.blame}, and its reason names the rule it overrode;
+ *   <li>the source and runtime rules: the manifest's own (in file order), then the built-in ones.
+ *       {@code runtime.output} matches every process failure, so one always decides.
+ * </ol>
  *
  * <p>A service that did not become ready is read by the host and source rules as a process would be
  * (its exit code and the tail of its log), so host evidence still wins for it; only then do the
@@ -26,11 +43,24 @@ public final class Classifier {
             Pattern.compile("(?i)(command not found|not found|No such file or directory)");
     private static final Pattern PROBLEM_LINE = Pattern.compile("FATAL|ERROR|Exception\\b|Error:|Caused by:|\\bpanic:");
     private static final Pattern DISK_FULL = Pattern.compile("(?i)No space left on device|Disk quota exceeded");
+    /** Name lookups, routes and timeouts, and Maven's words when it cannot download (Maven Resolver). */
     private static final Pattern NETWORK = Pattern.compile(
             "UnknownHostException|Could not resolve host|Temporary failure in name resolution|Network is unreachable"
-                    + "|Could not transfer artifact|Connection timed out|No route to host");
+                    + "|Could not transfer artifact|Could not resolve dependencies|Connection timed out"
+                    + "|No route to host");
+
     private static final Pattern PERMISSION =
             Pattern.compile("Permission denied|Operation not permitted|AccessDeniedException");
+    /** HotSpot's fatal error banner, and the crash report it writes ({@code hs_err_pid<pid>.log}). */
+    private static final Pattern CRASH =
+            Pattern.compile("hs_err_pid|A fatal error has been detected by the Java Runtime");
+
+    private static final Pattern OUT_OF_MEMORY = Pattern.compile("java\\.lang\\.OutOfMemoryError");
+    /** What a shell prints when a job it waited for died of SIGKILL. */
+    private static final Pattern KILLED = Pattern.compile("\\bKilled\\b");
+    /** 128 + 9: a process that SIGKILL ended, as POSIX shells and {@link Process#exitValue()} report it. */
+    private static final int SIGKILL_EXIT = 137;
+
     private static final Pattern COMPILE =
             Pattern.compile("COMPILATION ERROR|error: cannot find symbol|\\.java:\\[\\d+,\\d+] ");
     private static final Pattern TESTS_FAILED =
@@ -44,17 +74,92 @@ public final class Classifier {
     private static final Pattern PORT =
             Pattern.compile("(?i)\\bport\\s+(\\d{1,5})\\b|(?:\\d{1,3}(?:\\.\\d{1,3}){3}|localhost|]|::):(\\d{1,5})\\b");
 
-    private final List<Rule> rules;
+    /** The manifest's host rules, then the built-in ones. */
+    private final List<Rule> hostRules;
+    /** The manifest's source and runtime rules, then the built-in ones. */
+    private final List<Rule> productRules;
 
     /**
+     * A classifier with the built-in rules only.
+     *
      * @param frontEnd the words of the front end that started the gate, for the reasons of the rules
      *     that name its settings (e.g. {@code Maven runs offline (-o)})
      */
     public Classifier(FrontEnd frontEnd) {
-        this.rules = rules(frontEnd);
+        this(frontEnd, List.of());
     }
 
-    private static List<Rule> rules(FrontEnd frontEnd) {
+    /**
+     * A classifier with the manifest's own rules: each is tried before the built-in rules of its
+     * group (host; or source and runtime).
+     *
+     * @param frontEnd the words of the front end that started the gate
+     * @param custom the manifest's {@code [[classify]]} rules, in file order
+     */
+    public Classifier(FrontEnd frontEnd, List<ClassifyRule> custom) {
+        List<Rule> host = new ArrayList<>();
+        List<Rule> product = new ArrayList<>();
+        for (ClassifyRule rule : custom) {
+            (rule.category() == FailureCategory.HOST ? host : product).add(custom(rule));
+        }
+        host.addAll(hostRules(frontEnd));
+        product.addAll(productRules());
+        this.hostRules = List.copyOf(host);
+        this.productRules = List.copyOf(product);
+    }
+
+    /** The built-in host rules, in the order they are tried. */
+    private static List<Rule> hostRules(FrontEnd frontEnd) {
+        return List.of(
+                harness(
+                        "host.unreachable",
+                        "the repository URL cannot be reached from this machine",
+                        FailureCategory.HOST,
+                        HarnessProblem.UNREACHABLE),
+                harness(
+                        "host.offline-not-cached",
+                        frontEnd.toolName() + " runs offline (" + frontEnd.offlineSwitch()
+                                + ") and the clone cache lacks the repository",
+                        FailureCategory.HOST,
+                        HarnessProblem.OFFLINE_NOT_CACHED),
+                harness(
+                        "host.io",
+                        "reading or writing files on this machine failed",
+                        FailureCategory.HOST,
+                        HarnessProblem.IO),
+                new Rule(
+                        "host.command-not-found",
+                        "exit 127: POSIX sh, command not found",
+                        FailureCategory.HOST,
+                        process(p -> p.startError() != null || (p.exitCheckFailed() && p.exitCode() == 127))),
+                new Rule(
+                        "host.killed",
+                        "exit 137: killed by SIGKILL, which the gate did not send; probably the kernel's"
+                                + " out-of-memory killer",
+                        FailureCategory.HOST,
+                        processLine(
+                                p -> p.exitCheckFailed() && p.exitCode() == SIGKILL_EXIT && !p.killedByGate(), KILLED)),
+                new Rule("host.disk-full", "the file system is full", FailureCategory.HOST, line(DISK_FULL, p -> true)),
+                new Rule(
+                        "host.network",
+                        "a network name or route failed",
+                        FailureCategory.HOST,
+                        line(NETWORK, p -> true)),
+                new Rule(
+                        "host.port-in-use",
+                        "a service could not listen: another process holds its port",
+                        FailureCategory.HOST,
+                        Classifier::portInUse),
+                new Rule(
+                        "host.permission-denied",
+                        "the machine refused access to a file",
+                        FailureCategory.HOST,
+                        // exit 126 with "Permission denied" is sh's "found but not executable": source
+                        line(PERMISSION, p -> p.exitCheckFailed() && p.exitCode() != 126)));
+    }
+
+    /** The built-in source and runtime rules, in the order they are tried. */
+    private static List<Rule> productRules() {
         return List.of(
                 harness(
                         "source.not-a-repository",
@@ -86,48 +191,21 @@ public final class Classifier {
                         "a file the scenario names is not in the workspace",
                         FailureCategory.SOURCE,
                         HarnessProblem.MISSING_FILE),
-                harness(
-                        "host.unreachable",
-                        "the repository URL cannot be reached from this machine",
-                        FailureCategory.HOST,
-                        HarnessProblem.UNREACHABLE),
-                harness(
-                        "host.offline-not-cached",
-                        frontEnd.toolName() + " runs offline (" + frontEnd.offlineSwitch()
-                                + ") and the clone cache lacks the repository",
-                        FailureCategory.HOST,
-                        HarnessProblem.OFFLINE_NOT_CACHED),
-                harness(
-                        "host.io",
-                        "reading or writing files on this machine failed",
-                        FailureCategory.HOST,
-                        HarnessProblem.IO),
-                new Rule(
-                        "host.command-not-found",
-                        "exit 127: POSIX sh, command not found",
-                        FailureCategory.HOST,
-                        process(p -> p.startError() != null || (p.exitCheckFailed() && p.exitCode() == 127))),
-                new Rule("host.disk-full", "the file system is full", FailureCategory.HOST, line(DISK_FULL, p -> true)),
-                new Rule(
-                        "host.network",
-                        "a network name or route failed",
-                        FailureCategory.HOST,
-                        line(NETWORK, p -> true)),
-                new Rule(
-                        "host.port-in-use",
-                        "a service could not listen: another process holds its port",
-                        FailureCategory.HOST,
-                        Classifier::portInUse),
                 new Rule(
                         "source.not-executable",
                         "exit 126: POSIX sh, command found but not executable",
                         FailureCategory.SOURCE,
                         processLine(p -> p.exitCode() == 126, PERMISSION)),
                 new Rule(
-                        "host.permission-denied",
-                        "the machine refused access to a file",
-                        FailureCategory.HOST,
-                        line(PERMISSION, Evidence.Process::exitCheckFailed)),
+                        "runtime.crash",
+                        "the Java virtual machine crashed: HotSpot's fatal error report",
+                        FailureCategory.RUNTIME,
+                        line(CRASH, p -> p.exitCheckFailed() || p.timedOut())),
+                new Rule(
+                        "runtime.out-of-memory",
+                        "a Java virtual machine ran out of memory: java.lang.OutOfMemoryError",
+                        FailureCategory.RUNTIME,
+                        line(OUT_OF_MEMORY, p -> p.exitCheckFailed() || p.timedOut())),
                 new Rule(
                         "runtime.timeout",
                         "the step ran past its deadline and was killed",
@@ -191,32 +269,110 @@ public final class Classifier {
     }
 
     /**
-     * @return the rules in the order they are tried, each as {@code id (reason) → category}
+     * @return the rules in the order they are tried, each as {@code id (reason) → category}: the host
+     *     rules, then the source and runtime rules (a step's {@code blame} decides between the two
+     *     groups)
      */
     public List<String> rules() {
-        return rules.stream().map(Rule::toString).toList();
+        return Stream.concat(hostRules.stream(), productRules.stream())
+                .map(Rule::toString)
+                .toList();
     }
 
     /**
-     * Classifies a failure.
+     * Classifies a failure that no step's {@code blame} speaks for (the built-in and the manifest's
+     * rules decide).
      *
      * @param evidence what is known about it
      * @return the category, the deciding rule and the evidence line
      */
     public Classification classify(Evidence evidence) {
+        return classify(evidence, null);
+    }
+
+    /**
+     * Classifies a failure of a step.
+     *
+     * @param evidence what is known about it
+     * @param blame the step's {@code blame} ({@link FailureCategory#SOURCE} or {@link
+     *     FailureCategory#RUNTIME}), or {@code null} when it sets none
+     * @return the category, the deciding rule and the evidence line
+     * @throws IllegalArgumentException when {@code blame} is {@link FailureCategory#HOST}: a step
+     *     cannot blame the machine, only the host rules do
+     */
+    public Classification classify(Evidence evidence, FailureCategory blame) {
+        if (blame == FailureCategory.HOST) {
+            throw new IllegalArgumentException("a step blames the source or the runtime, not the host");
+        }
+        Optional<Classification> host = first(hostRules, evidence);
+        if (host.isPresent()) {
+            return host.get();
+        }
+        Classification product = first(productRules, evidence)
+                .orElseThrow(() -> new IllegalStateException("no rule matched " + evidence
+                        + "; runtime.output matches every process failure, and every other kind of evidence has"
+                        + " its rules"));
+        if (blame == null || blame == product.category()) {
+            return product;
+        }
+        String overridden = product.rule().substring(0, product.rule().indexOf(" ("));
+        return new Classification(
+                blame,
+                blame.label() + ".blame (the step sets blame = \"" + blame.label() + "\"; without it: " + overridden
+                        + ")",
+                product.evidence());
+    }
+
+    private static Optional<Classification> first(List<Rule> rules, Evidence evidence) {
         for (Rule rule : rules) {
             Optional<String> line = rule.match().apply(evidence);
             if (line.isPresent()) {
-                return new Classification(rule.category(), rule.id() + " (" + rule.reason() + ")", line.get());
+                return Optional.of(
+                        new Classification(rule.category(), rule.id() + " (" + rule.reason() + ")", line.get()));
             }
         }
-        throw new IllegalStateException("no rule matched " + evidence
-                + "; runtime.output matches every process failure, and every other kind of evidence has its rules");
+        return Optional.empty();
     }
 
     @Override
     public String toString() {
         return "Classifier" + rules();
+    }
+
+    /**
+     * A manifest's rule: the first line of the evidence ({@link #lines}) that its regex finds is the
+     * evidence line.
+     */
+    private static Rule custom(ClassifyRule rule) {
+        return new Rule(rule.id(), rule.reason(), rule.category(), evidence -> lines(evidence).stream()
+                .filter(line -> rule.matches().matcher(line).find())
+                .findFirst()
+                .map(String::strip));
+    }
+
+    /**
+     * The lines a manifest's rule searches: the output of a process or service (its last lines), a
+     * service's last probe, a probe's error and evidence, the leftover processes, a harness message.
+     */
+    private static List<String> lines(Evidence evidence) {
+        List<String> lines = new ArrayList<>();
+        if (evidence instanceof Evidence.Process p) {
+            lines.addAll(p.tail());
+        } else if (evidence instanceof Evidence.Service service) {
+            lines.addAll(service.tail());
+            if (service.lastProbe() != null) {
+                lines.add(service.lastProbe());
+            }
+        } else if (evidence instanceof Evidence.Probe probe) {
+            Stream.of(probe.connectionError(), probe.checkEvidence())
+                    .filter(line -> line != null)
+                    .forEach(lines::add);
+        } else if (evidence instanceof Evidence.Leftover leftover) {
+            lines.addAll(leftover.processes());
+        } else if (evidence instanceof Evidence.Harness harness) {
+            lines.add(harness.message());
+        }
+        return lines;
     }
 
     private static Rule harness(String id, String reason, FailureCategory category, HarnessProblem problem) {

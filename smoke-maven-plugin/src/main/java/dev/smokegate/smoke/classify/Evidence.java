@@ -17,6 +17,9 @@ public sealed interface Evidence
      *     to a check on its output or files
      * @param tail the last lines of the step's combined output, oldest first
      * @param checkEvidence the failed check's own evidence line, or {@code null}
+     * @param killedByGate whether the gate itself killed the process: at its deadline, when the gate
+     *     was interrupted, or when a stop's SIGTERM did not end it. Then exit 137 is the gate's own
+     *     SIGKILL, not the machine's ({@code host.killed})
      */
     record Process(
             int exitCode,
@@ -24,10 +27,22 @@ public sealed interface Evidence
             String startError,
             boolean exitCheckFailed,
             List<String> tail,
-            String checkEvidence)
+            String checkEvidence,
+            boolean killedByGate)
             implements Evidence {
         public Process {
             tail = List.copyOf(tail);
+        }
+
+        /** A process the gate killed only if its deadline passed ({@code killedByGate = timedOut}). */
+        public Process(
+                int exitCode,
+                boolean timedOut,
+                String startError,
+                boolean exitCheckFailed,
+                List<String> tail,
+                String checkEvidence) {
+            this(exitCode, timedOut, startError, exitCheckFailed, tail, checkEvidence, timedOut);
         }
     }
 
@@ -80,7 +95,8 @@ public sealed interface Evidence
 
         /**
          * The service seen as a process, for the rules that read exit codes and output (command not
-         * found, disk full, compile error…): its exit failed when it exited before it was ready.
+         * found, disk full, compile error…): its exit failed when it exited before it was ready. The
+         * gate did not kill it: a service that exits before it is ready ended on its own.
          *
          * @return the process evidence; exit code 0 when the service is still running
          */
@@ -91,7 +107,8 @@ public sealed interface Evidence
                     startError,
                     problem == ServiceProblem.EXITED_BEFORE_READY,
                     tail,
-                    null);
+                    null,
+                    false);
         }
     }
 

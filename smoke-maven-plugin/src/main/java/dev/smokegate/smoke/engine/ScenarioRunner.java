@@ -71,7 +71,7 @@ final class ScenarioRunner {
             SmokeLog log,
             CloneCache cache,
             PortReservations ports) {
-        StepFailures failures = new StepFailures(new Classifier(request.frontEnd()));
+        StepFailures failures = new StepFailures(new Classifier(request.frontEnd(), manifest.rules()));
         this.gate = new GateContext(request, manifest, log, cache, failures, new StepChecks(log, failures));
         this.placeholders = placeholders;
         this.preparer = new WorkspacePreparer(gate);

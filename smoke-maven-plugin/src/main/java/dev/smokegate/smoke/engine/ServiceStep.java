@@ -219,7 +219,8 @@ final class ServiceStep {
                         null,
                         failed.check() instanceof ExitCodeCheck,
                         serviceTail,
-                        failed.result().evidence());
+                        failed.result().evidence(),
+                        outcome.endedBy() == StopOutcome.EndedBy.SIGKILL);
         return gate.failures()
                 .judged(
                         step,

@@ -16,7 +16,9 @@ import java.util.regex.Pattern;
 
 /**
  * Builds the {@link StepFailure} of a step: the expectation against what was seen, the last lines
- * of its log (ANSI escapes stripped) and the {@link Classifier}'s verdict on the evidence.
+ * of its log (ANSI escapes stripped) and the {@link Classifier}'s verdict on the evidence. What a
+ * step's command, service or probe did is classified with the step's {@code blame}; the gate's own
+ * harness work (workspace, patch, export, paths, logs) is not, its rules always decide.
  */
 final class StepFailures {
     /** Lines of output shown inline under a failure. */
@@ -55,13 +57,16 @@ final class StepFailures {
                 failed.seen(),
                 log,
                 tail.subList(Math.max(0, tail.size() - TAIL_LINES), tail.size()),
-                classifier.classify(new Evidence.Process(
-                        outcome.exitCode(),
-                        outcome.timedOut(),
-                        outcome.startError(),
-                        exitCheckFailed,
-                        tail,
-                        failed.evidence())));
+                classifier.classify(
+                        new Evidence.Process(
+                                outcome.exitCode(),
+                                outcome.timedOut(),
+                                outcome.startError(),
+                                exitCheckFailed,
+                                tail,
+                                failed.evidence(),
+                                outcome.killedByRunner()),
+                        step.step().blame()));
     }
 
     /**
@@ -94,7 +99,7 @@ final class StepFailures {
                 failed.seen(),
                 log,
                 tail.subList(Math.max(0, tail.size() - TAIL_LINES), tail.size()),
-                classifier.classify(evidence));
+                classifier.classify(evidence, step.step().blame()));
     }
 
     /**
@@ -136,7 +141,8 @@ final class StepFailures {
                 log,
                 tail(log, TAIL_LINES),
                 classifier.classify(
-                        new Evidence.Process(0, false, null, false, tail(log, EVIDENCE_LINES), failed.evidence())));
+                        new Evidence.Process(0, false, null, false, tail(log, EVIDENCE_LINES), failed.evidence()),
+                        step.step().blame()));
     }
 
     /**

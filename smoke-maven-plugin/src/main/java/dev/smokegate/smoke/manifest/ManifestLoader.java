@@ -34,7 +34,7 @@ import org.tomlj.TomlTable;
  * each with its {@code file:line:col}. A typo never silently turns a check off.
  *
  * <p>This class states the top level, {@code [defaults]}, {@code [[scenario]]} and its {@code
- * source}; {@link StepReader} states {@code [[scenario.step]]} (with {@link ServiceReader}, {@link
+ * source}; {@link ClassifyReader} states {@code [[classify]]}; {@link StepReader} states {@code [[scenario.step]]} (with {@link ServiceReader}, {@link
  * ProbeReader} and {@link ExpectReader}); {@link TomlReader} does the typed reading and gathers the
  * problems.
  */
@@ -45,7 +45,7 @@ public final class ManifestLoader {
     /** The step timeout when {@code [defaults] timeout} is not set. */
     public static final Duration DEFAULT_STEP_TIMEOUT = Duration.ofMinutes(10);
 
-    private static final Set<String> ROOT_KEYS = Set.of("format", "defaults", "scenario");
+    private static final Set<String> ROOT_KEYS = Set.of("format", "defaults", "scenario", "classify");
     private static final Set<String> DEFAULTS_KEYS = Set.of("timeout", "env");
     private static final Set<String> SCENARIO_KEYS =
             Set.of("name", "description", "owners", "tags", "source", "env", "timeout", "step");
@@ -167,7 +167,7 @@ public final class ManifestLoader {
                     }
                 }
             }
-            return new Manifest(path, defaultTimeout, defaultEnv, scenarios);
+            return new Manifest(path, defaultTimeout, defaultEnv, scenarios, new ClassifyReader(toml).rules(root));
         }
 
         private Scenario scenario(TomlTable table, Location where, Names names) {

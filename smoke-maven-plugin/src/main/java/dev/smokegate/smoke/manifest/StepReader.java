@@ -2,6 +2,7 @@ package dev.smokegate.smoke.manifest;
 
 import dev.smokegate.smoke.model.Action;
 import dev.smokegate.smoke.model.Expectations;
+import dev.smokegate.smoke.model.FailureCategory;
 import dev.smokegate.smoke.model.Location;
 import dev.smokegate.smoke.model.Step;
 import java.nio.file.Files;
@@ -17,8 +18,9 @@ import org.tomlj.TomlTable;
  * The rules of one {@code [[scenario.step]]} table of format 1: exactly one action ({@code run},
  * {@code args}, {@code patch}, {@code export}, {@code service}, {@code http}, {@code tcp} or {@code
  * stop}), paths that stay inside the workspace, a patch file that exists, and an {@code expect}
- * table. Problems go to the load's {@link TomlReader}; a step with any problem is read as {@code
- * null}.
+ * table, and an optional {@code blame} ({@code "source"} or {@code "runtime"}: who a failure of the
+ * step belongs to when no host rule matched). Problems go to the load's {@link TomlReader}; a step
+ * with any problem is read as {@code null}.
  *
  * <p>This class states the step keys and the run, patch and export actions; {@link ServiceReader}
  * states {@code service} and {@code stop}, {@link ProbeReader} states {@code http} and {@code tcp},
@@ -29,8 +31,10 @@ final class StepReader {
             List.of("run", "args", "patch", "export", "service", "http", "tcp", "stop");
     private static final Set<String> STEP_KEYS = Set.of(
             "name", "run", "args", "patch", "export", "service", "http", "tcp", "stop", "cwd", "timeout", "env",
-            "expect");
+            "expect", "blame");
     private static final Set<String> EXPORT_KEYS = Set.of("diff", "files");
+    /** What {@link #blame} reads for a value it reported: neither absent nor a category a step may blame. */
+    private static final FailureCategory BAD_BLAME = FailureCategory.HOST;
 
     private final TomlReader toml;
     private final ValueChecks checks;
@@ -89,10 +93,39 @@ final class StepReader {
                             + StepKind.of(action).withArticle() + " step, which starts none. Remove it.");
         }
         Expectations expect = this.expect.read(table, stepContext, action);
-        if (name == null || action == null || expect == null) {
+        FailureCategory blame = blame(table, stepContext);
+        if (name == null || action == null || expect == null || blame == BAD_BLAME) {
             return null;
         }
-        return new Step(name, number, action, cwd == null ? "." : cwd, timeout, env, expect, where);
+        return new Step(name, number, action, cwd == null ? "." : cwd, timeout, env, expect, where, blame);
+    }
+
+    /**
+     * The step's {@code blame}: {@code null} when absent, {@link #BAD_BLAME} when it is not {@code
+     * "source"} or {@code "runtime"} (a problem then). The host is never blamed by a step: only the
+     * host rules say a failure is the machine's.
+     */
+    private FailureCategory blame(TomlTable table, String context) {
+        if (table.get(List.of("blame")) == null) {
+            return null;
+        }
+        String blame = toml.string(table, "blame", context);
+        if ("source".equals(blame)) {
+            return FailureCategory.SOURCE;
+        }
+        if ("runtime".equals(blame)) {
+            return FailureCategory.RUNTIME;
+        }
+        if (blame != null) {
+            toml.problem(
+                    toml.at(table, "blame"),
+                    "'blame' in " + context + " must be \"source\" or \"runtime\"; found \"" + blame + "\". "
+                            + ("host".equals(blame)
+                                    ? "Only host rules blame the machine: add a [[classify]] rule with category"
+                                            + " = \"host\" that matches the line."
+                                    : "Write blame = \"source\" or blame = \"runtime\", or remove it."));
+        }
+        return BAD_BLAME;
     }
 
     private Action action(TomlTable table, String key, String context, Names serviceNames) {

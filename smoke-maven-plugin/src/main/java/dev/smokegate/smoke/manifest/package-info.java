@@ -7,7 +7,9 @@
  *       {@code [defaults]}, {@code [[scenario]]} and its {@code source}.
  *   <li>{@link dev.smokegate.smoke.manifest.StepReader}: the rules of one {@code [[scenario.step]]}:
  *       its keys, exactly one action, and the {@code run}, {@code args}, {@code patch} and {@code
- *       export} actions.
+ *       export} actions, and {@code blame}.
+ *   <li>{@link dev.smokegate.smoke.manifest.ClassifyReader}: the manifest's own classification
+ *       rules, {@code [[classify]]}: id, category, regex and reason.
  *   <li>{@link dev.smokegate.smoke.manifest.ServiceReader}: the {@code service} action (name,
  *       command, readiness probe, stop timeout) and the {@code stop} action.
  *   <li>{@link dev.smokegate.smoke.manifest.ProbeReader}: the {@code http} and {@code tcp} probe

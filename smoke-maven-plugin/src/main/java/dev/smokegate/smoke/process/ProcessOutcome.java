@@ -20,9 +20,17 @@ import java.util.Objects;
  *     which the runner then killed, each as {@code pid <n>: <command line>}; what {@code
  *     expect.no-leftover-processes} fails on. Empty when there were none, and when the command
  *     timed out (its whole tree is killed then, and that is the failure)
+ * @param interrupted true when the calling thread was interrupted (the gate was stopped) while the
+ *     command ran, and the runner killed the process tree for that reason; its exit code is then
+ *     the runner's own signal
  */
 public record ProcessOutcome(
-        int exitCode, boolean timedOut, Duration elapsed, String startError, List<String> leftovers) {
+        int exitCode,
+        boolean timedOut,
+        Duration elapsed,
+        String startError,
+        List<String> leftovers,
+        boolean interrupted) {
 
     /** POSIX {@code sh}: "command not found". */
     public static final int COMMAND_NOT_FOUND = 127;
@@ -31,6 +39,20 @@ public record ProcessOutcome(
     public ProcessOutcome {
         Objects.requireNonNull(elapsed, "elapsed");
         leftovers = List.copyOf(leftovers);
+    }
+
+    /**
+     * An outcome of a command that was not interrupted.
+     *
+     * @throws NullPointerException if {@code elapsed} or {@code leftovers} is {@code null}
+     */
+    public ProcessOutcome(int exitCode, boolean timedOut, Duration elapsed, String startError, List<String> leftovers) {
+        this(exitCode, timedOut, elapsed, startError, leftovers, false);
+    }
+
+    /** @return true when the runner killed the process tree: its deadline passed, or it was interrupted */
+    public boolean killedByRunner() {
+        return timedOut || interrupted;
     }
 
     /**
@@ -54,6 +76,9 @@ public record ProcessOutcome(
             return "not started (exit code " + exitCode + "): " + startError;
         }
         String time = Durations.elapsed(elapsed);
+        if (interrupted) {
+            return "killed after " + time + ": interrupted (exit code " + exitCode + ")";
+        }
         return timedOut
                 ? "killed after " + time + " at the deadline (exit code " + exitCode + ")"
                 : "exit code " + exitCode + " after " + time;

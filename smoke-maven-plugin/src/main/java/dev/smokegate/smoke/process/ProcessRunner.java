@@ -185,7 +185,8 @@ public final class ProcessRunner {
                 String why = interrupted ? "interrupted" : "step timeout reached";
                 out.note("[smoke] killed after " + Durations.elapsed(elapsed) + ": " + why);
             }
-            ProcessOutcome outcome = new ProcessOutcome(exitCode, !exited && !interrupted, elapsed, null, leftovers);
+            ProcessOutcome outcome =
+                    new ProcessOutcome(exitCode, !exited && !interrupted, elapsed, null, leftovers, interrupted);
             log.debug("`" + spec.display() + "`: " + outcome);
             if (interrupted) {
                 Thread.currentThread().interrupt();

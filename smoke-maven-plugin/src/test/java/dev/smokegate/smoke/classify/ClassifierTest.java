@@ -36,8 +36,19 @@ class ClassifierTest extends RuleTestSupport {
     // --- runtime.signal ---
 
     @Test
-    void classify_exit137_runtimeSignal() {
-        assertClassified(exitMismatch(137, "Starting", "Killed"), FailureCategory.RUNTIME, SIGNAL, "Killed");
+    void classify_exit134_runtimeSignal() {
+        assertClassified(
+                exitMismatch(134, "Starting", "Aborted (core dumped)"),
+                FailureCategory.RUNTIME,
+                SIGNAL,
+                "Aborted (core dumped)");
+    }
+
+    @Test
+    void classify_exit137KilledByTheGate_runtimeSignalNotHostKilled() {
+        Evidence stoppedBySigkill = new Evidence.Process(137, false, null, true, List.of("still busy"), null, true);
+
+        assertClassified(stoppedBySigkill, FailureCategory.RUNTIME, SIGNAL, "still busy");
     }
 
     @Test

@@ -191,7 +191,7 @@ class ServiceRulesTest extends RuleTestSupport {
 
     @Test
     void classify_exitedBySignal_exitedBeforeReadyNotSignal() {
-        assertClassified(exited(137, "Killed"), FailureCategory.RUNTIME, EXITED, "exit code 137: Killed");
+        assertClassified(exited(143, "Terminated"), FailureCategory.RUNTIME, EXITED, "exit code 143: Terminated");
     }
 
     // --- runtime.not-ready ---
@@ -300,28 +300,31 @@ class ServiceRulesTest extends RuleTestSupport {
 
         assertThat(rules)
                 .first()
-                .isEqualTo("source.not-a-repository (the configured checkout is not a git work tree) → source");
+                .isEqualTo("host.unreachable (the repository URL cannot be reached from this machine) → host");
         assertThat(rules)
                 .last()
                 .isEqualTo("runtime.output (the process ran but its output or files are not what was expected)"
                         + " → runtime");
         assertThat(rules.stream().map(rule -> rule.substring(0, rule.indexOf(' '))))
                 .containsExactly(
+                        "host.unreachable",
+                        "host.offline-not-cached",
+                        "host.io",
+                        "host.command-not-found",
+                        "host.killed",
+                        "host.disk-full",
+                        "host.network",
+                        "host.port-in-use",
+                        "host.permission-denied",
                         "source.not-a-repository",
                         "source.unreadable-tracked",
                         "source.ref-not-found",
                         "source.patch-rejected",
                         "source.escapes-workspace",
                         "source.missing-file",
-                        "host.unreachable",
-                        "host.offline-not-cached",
-                        "host.io",
-                        "host.command-not-found",
-                        "host.disk-full",
-                        "host.network",
-                        "host.port-in-use",
                         "source.not-executable",
-                        "host.permission-denied",
+                        "runtime.crash",
+                        "runtime.out-of-memory",
                         "runtime.timeout",
                         "source.compile-error",
                         "source.tests-failed",

@@ -2,7 +2,9 @@ package dev.smokegate.smoke.manifest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.smokegate.smoke.model.FailureCategory;
 import dev.smokegate.smoke.model.Manifest;
+import dev.smokegate.smoke.model.Step;
 import java.nio.file.Files;
 import org.junit.jupiter.api.Test;
 
@@ -108,5 +110,42 @@ class StepReaderTest extends ManifestTestSupport {
                                 + " against the manifest's folder to "
                                 + dir.toAbsolutePath().resolve("patches/none.diff")
                                 + "). Fix the path or add the file.");
+    }
+
+    @Test
+    void load_blameSourceAndRuntime_readIntoTheSteps() throws Exception {
+        Manifest manifest = load(HEAD + "  blame = \"source\"\n" + ECHO + "  [[scenario.step]]\n  name = \"t\"\n"
+                + "  blame = \"runtime\"\n" + ECHO + "  [[scenario.step]]\n  name = \"u\"\n" + ECHO);
+
+        assertThat(manifest.scenarios().get(0).steps())
+                .extracting(Step::blame)
+                .containsExactly(FailureCategory.SOURCE, FailureCategory.RUNTIME, null);
+    }
+
+    @Test
+    void load_blameHost_isRejectedWithTheWayToBlameTheHost() throws Exception {
+        assertThat(problems(HEAD + "  blame = \"host\"\n" + ECHO))
+                .containsExactly("m.toml:8:3: 'blame' in [[scenario]] 'a' › s must be \"source\" or \"runtime\";"
+                        + " found \"host\". Only host rules blame the machine: add a [[classify]] rule with category"
+                        + " = \"host\" that matches the line.");
+    }
+
+    @Test
+    void load_blameUnknownValue_namesTheAllowedValues() throws Exception {
+        assertThat(problems(HEAD + "  blame = \"sauce\"\n" + ECHO))
+                .containsExactly("m.toml:8:3: 'blame' in [[scenario]] 'a' › s must be \"source\" or \"runtime\";"
+                        + " found \"sauce\". Write blame = \"source\" or blame = \"runtime\", or remove it.");
+    }
+
+    @Test
+    void load_blameNotAString_isAWrongType() throws Exception {
+        assertThat(problems(HEAD + "  blame = true\n" + ECHO))
+                .containsExactly("m.toml:8:3: 'blame' in [[scenario]] 'a' › s must be a string; found boolean true.");
+    }
+
+    @Test
+    void load_blameTypo_suggestsBlame() throws Exception {
+        assertThat(problems(HEAD + "  blam = \"source\"\n" + ECHO))
+                .containsExactly("m.toml:8:3: unknown key 'blam' in [[scenario.step]]. Did you mean 'blame'?");
     }
 }
