@@ -43,13 +43,14 @@ final class ScenarioPool {
 
     /**
      * @param sources the scenarios to run, in manifest order, with where each one's workspace comes from
-     * @param runner runs one scenario; called from several threads at once when {@code threads > 1}
+     * @param runner runs one scenario, with its retries; called from several threads at once when
+     *     {@code threads > 1}
      * @param threads how many scenarios may run at once; positive
      * @param report receives each result, in manifest order
      * @return the results, in manifest order
      */
     static List<ScenarioResult> runAll(
-            Map<Scenario, Source> sources, ScenarioRunner runner, int threads, Consumer<ScenarioResult> report) {
+            Map<Scenario, Source> sources, Attempts runner, int threads, Consumer<ScenarioResult> report) {
         if (threads == 1 || sources.size() < 2) {
             List<ScenarioResult> results = new ArrayList<>();
             sources.forEach((scenario, source) -> {

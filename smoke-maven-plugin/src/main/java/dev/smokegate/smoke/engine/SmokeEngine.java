@@ -93,8 +93,10 @@ public final class SmokeEngine {
             log.info("[smoke] running up to " + Math.min(request.threads(), sources.size())
                     + " scenarios at once; their results follow when all have finished");
         }
+        Attempts attempts =
+                new Attempts(runner::run, request.retries(), request.workDirectory(), log, request::display);
         List<ScenarioResult> results = ScenarioPool.runAll(
-                sources, runner, request.threads(), result -> ConsoleReport.scenario(result, request::display, log));
+                sources, attempts, request.threads(), result -> ConsoleReport.scenario(result, request::display, log));
 
         List<String> changes = new ArrayList<>();
         before.forEach((checkout, fingerprint) -> {
