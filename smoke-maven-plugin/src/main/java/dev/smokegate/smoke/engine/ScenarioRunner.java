@@ -8,6 +8,7 @@ import dev.smokegate.smoke.model.Action;
 import dev.smokegate.smoke.model.Manifest;
 import dev.smokegate.smoke.model.Scenario;
 import dev.smokegate.smoke.model.ScenarioResult;
+import dev.smokegate.smoke.model.ScenarioSource;
 import dev.smokegate.smoke.model.ServiceTail;
 import dev.smokegate.smoke.model.SmokeLog;
 import dev.smokegate.smoke.model.Source;
@@ -26,6 +27,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -80,6 +82,11 @@ final class ScenarioRunner {
         this.harnessSteps = new HarnessStep(gate);
         this.services = new ServiceStep(gate, commands, harnessSteps);
         this.probes = new ProbeStep(gate);
+    }
+
+    /** @return the source of each scenario this runner began to prepare (see {@link WorkspacePreparer#sources()}) */
+    Map<String, ScenarioSource> sources() {
+        return preparer.sources();
     }
 
     /**
