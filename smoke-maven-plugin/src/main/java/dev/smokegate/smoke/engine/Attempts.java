@@ -9,6 +9,7 @@ import dev.smokegate.smoke.model.SmokeLog;
 import dev.smokegate.smoke.model.Source;
 import dev.smokegate.smoke.model.Status;
 import dev.smokegate.smoke.model.StepFailure;
+import dev.smokegate.smoke.model.StepRecord;
 import dev.smokegate.smoke.workspace.Deletion;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -179,8 +180,9 @@ final class Attempts {
     }
 
     /**
-     * The result with every path it records under {@code from} moved under {@code to}: the failure's
-     * log and the log of each service in its post-mortem.
+     * The result with every path it records under {@code from} moved under {@code to}: each step's
+     * logs, the failure's log and the log of each service in its post-mortem. (Texts such as what
+     * was seen keep the paths they were written with.)
      *
      * @param result an attempt's result
      * @param from the folder it ran in
@@ -188,9 +190,26 @@ final class Attempts {
      * @return the result pointing at its files
      */
     static ScenarioResult rebase(ScenarioResult result, Path from, Path to) {
+        List<StepRecord> steps = result.steps().stream()
+                .map(step -> new StepRecord(
+                        step.name(),
+                        step.number(),
+                        step.elapsed(),
+                        step.passed(),
+                        step.exitCode(),
+                        step.checks(),
+                        step.logs().stream().map(log -> moved(log, from, to)).toList()))
+                .toList();
         StepFailure failure = result.failure();
         if (failure == null) {
-            return result;
+            return new ScenarioResult(
+                    result.name(),
+                    result.status(),
+                    result.elapsed(),
+                    steps,
+                    null,
+                    result.skip(),
+                    result.earlierAttempts());
         }
         List<ServiceTail> services = failure.services().stream()
                 .map(tail -> new ServiceTail(tail.service(), moved(tail.log(), from, to), tail.lines()))
@@ -209,7 +228,7 @@ final class Attempts {
                 result.name(),
                 result.status(),
                 result.elapsed(),
-                result.steps(),
+                steps,
                 moved,
                 result.skip(),
                 result.earlierAttempts());

@@ -110,6 +110,7 @@ class AttemptsTest {
         Path kept = work.resolve("flaky/attempt-1/01-fetch.log");
         assertThat(first.failure().log()).isEqualTo(kept);
         assertThat(kept).content().contains("Could not transfer artifact");
+        assertThat(first.steps().get(0).logs()).first().isEqualTo(kept);
         assertThat(work.resolve("flaky/01-fetch.log")).content().contains("downloaded lib-1.0.jar");
         assertThat(work.resolve("flaky/workspace")).isDirectory();
         assertThat(work.resolve("flaky/attempt-1/workspace")).isDirectory();
