@@ -11,7 +11,6 @@ import dev.smokegate.smoke.model.ScenarioResult;
 import dev.smokegate.smoke.model.ScenarioSource;
 import dev.smokegate.smoke.model.SmokeLog;
 import dev.smokegate.smoke.model.Source;
-import dev.smokegate.smoke.model.Status;
 import dev.smokegate.smoke.process.PortReservations;
 import dev.smokegate.smoke.report.ConsoleReport;
 import dev.smokegate.smoke.report.GateParameters;
@@ -203,19 +202,20 @@ public final class SmokeEngine {
     }
 
     /**
-     * The build failure message for a gate that did not pass: how many scenarios failed, and where
-     * the step logs and the JUnit XML report are.
+     * The build failure message for a gate that did not pass: the verdict grouped by category (as
+     * {@link ConsoleReport#verdict(GateResult)} prints it after the summary), and where the step
+     * logs, the JUnit XML report and the JSON summary are.
      *
      * @param request the gate's request
      * @param result its result, which did not pass
-     * @return one sentence and a pointer to the logs
+     * @return e.g. {@code Smoke gate failed: 1 of 2 scenarios (runtime 1), 1 skipped (host 1). Read the
+     *     [smoke] FAIL and SKIP lines above, the step logs under target/smoke, target/smoke/TEST-smoke.xml
+     *     and target/smoke/smoke-summary.json.}
      */
     public static String failureMessage(GateRequest request, GateResult result) {
-        return "Smoke gate failed: " + result.count(Status.FAIL) + " of "
-                + result.scenarios().size()
-                + " scenario(s) failed"
-                + (result.checkoutChanges().isEmpty() ? "" : " and the gate changed a checkout")
-                + ". Read the [smoke] FAIL lines above, the step logs under " + request.display(request.workDirectory())
-                + " and " + request.display(request.workDirectory().resolve(JUNIT_REPORT)) + ".";
+        return ConsoleReport.verdict(result) + ". Read the [smoke] FAIL and SKIP lines above, the step logs under "
+                + request.display(request.workDirectory()) + ", "
+                + request.display(request.workDirectory().resolve(JUNIT_REPORT)) + " and "
+                + request.display(request.workDirectory().resolve(SUMMARY_JSON)) + ".";
     }
 }

@@ -28,8 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Writes the gate's result as {@code smoke-summary.json}, format {@value #FORMAT}, for CI scripts:
@@ -53,8 +51,6 @@ public final class SummaryJson {
     public static final String CORRUPT_SUFFIX = ".corrupt";
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    /** A rule as a classification names it: the id, then the reason in parentheses. */
-    private static final Pattern RULE = Pattern.compile("([^\\s(]+)(?: \\((.*)\\))?", Pattern.DOTALL);
 
     private final GateResult result;
     private final Manifest manifest;
@@ -223,8 +219,8 @@ public final class SummaryJson {
         node.put("status", scenario.status().name());
         Classification verdict = verdict(scenario);
         node.put("category", verdict == null ? null : verdict.category().label());
-        node.put("rule", verdict == null ? null : ruleId(verdict.rule()));
-        node.put("ruleReason", verdict == null ? null : ruleReason(verdict.rule()));
+        node.put("rule", verdict == null ? null : verdict.ruleId());
+        node.put("ruleReason", verdict == null ? null : verdict.ruleReason());
         node.put("evidence", verdict == null ? null : verdict.evidence());
         node.put(
                 "evidenceLog",
@@ -260,7 +256,7 @@ public final class SummaryJson {
             attemptNode.put(
                     "category",
                     attemptVerdict == null ? null : attemptVerdict.category().label());
-            attemptNode.put("rule", attemptVerdict == null ? null : ruleId(attemptVerdict.rule()));
+            attemptNode.put("rule", attemptVerdict == null ? null : attemptVerdict.ruleId());
             attemptNode.put("evidence", attemptVerdict == null ? null : attemptVerdict.evidence());
             attemptNode.put("durationMs", attempt.elapsed().toMillis());
             attemptNode.put(
@@ -298,24 +294,5 @@ public final class SummaryJson {
             return scenario.failure().classification();
         }
         return scenario.skip();
-    }
-
-    /**
-     * @param rule a rule as a classification names it, e.g. {@code host.command-not-found (exit 127:
-     *     POSIX sh, command not found)}, or a bare id
-     * @return the id alone, e.g. {@code host.command-not-found}
-     */
-    static String ruleId(String rule) {
-        Matcher matcher = RULE.matcher(rule);
-        return matcher.matches() ? matcher.group(1) : rule;
-    }
-
-    /**
-     * @param rule a rule as a classification names it
-     * @return the reason in parentheses, or {@code null} for a bare id
-     */
-    static String ruleReason(String rule) {
-        Matcher matcher = RULE.matcher(rule);
-        return matcher.matches() ? matcher.group(2) : null;
     }
 }

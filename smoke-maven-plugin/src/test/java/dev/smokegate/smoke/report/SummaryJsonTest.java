@@ -293,14 +293,4 @@ class SummaryJsonTest {
                         + " 1: format 2, not 1. It is kept as target/smoke/smoke-summary.json.corrupt; the new summary"
                         + " holds only the scenarios of this run.");
     }
-
-    @Test
-    void ruleId_ruleWithReason_splitsIdAndReason() {
-        assertThat(SummaryJson.ruleId("host.command-not-found (exit 127: POSIX sh, command not found)"))
-                .isEqualTo("host.command-not-found");
-        assertThat(SummaryJson.ruleReason("host.command-not-found (exit 127: POSIX sh, command not found)"))
-                .isEqualTo("exit 127: POSIX sh, command not found");
-        assertThat(SummaryJson.ruleId("host.requires.env")).isEqualTo("host.requires.env");
-        assertThat(SummaryJson.ruleReason("host.requires.env")).isNull();
-    }
 }
