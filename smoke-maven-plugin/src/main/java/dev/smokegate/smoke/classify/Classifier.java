@@ -315,7 +315,7 @@ public final class Classifier {
         if (blame == null || blame == product.category()) {
             return product;
         }
-        String overridden = product.rule().substring(0, product.rule().indexOf(" ("));
+        String overridden = product.ruleId();
         return new Classification(
                 blame,
                 blame.label() + ".blame (the step sets blame = \"" + blame.label() + "\"; without it: " + overridden

@@ -1,6 +1,5 @@
 package dev.smokegate.smoke.engine;
 
-import dev.smokegate.smoke.model.Classification;
 import dev.smokegate.smoke.model.FailureCategory;
 import dev.smokegate.smoke.model.Scenario;
 import dev.smokegate.smoke.model.ScenarioResult;
@@ -123,7 +122,7 @@ final class Attempts {
             earlier.add(result);
             asides.add(aside);
             log.warn("[smoke] RETRY " + scenario.name() + " ("
-                    + ruleId(result.failure().classification()) + ", attempt " + (number + 1) + " of " + total + ")");
+                    + result.failure().classification().ruleId() + ", attempt " + (number + 1) + " of " + total + ")");
             result = attempt.run(scenario, source);
         }
         if (earlier.isEmpty()) {
@@ -139,7 +138,7 @@ final class Attempts {
                     + String.join(
                             ", ",
                             kept.stream()
-                                    .map(k -> ruleId(k.failure().classification()))
+                                    .map(k -> k.failure().classification().ruleId())
                                     .distinct()
                                     .toList())
                     + "). Their files are in " + display.apply(folder(workDirectory, scenario.name(), 1))
@@ -236,13 +235,6 @@ final class Attempts {
 
     private static Path moved(Path path, Path from, Path to) {
         return path != null && path.startsWith(from) ? to.resolve(from.relativize(path)) : path;
-    }
-
-    /** The bare id of a classification's rule: {@code host.network} of {@code host.network (…)}. */
-    static String ruleId(Classification classification) {
-        String rule = classification.rule();
-        int space = rule.indexOf(' ');
-        return space < 0 ? rule : rule.substring(0, space);
     }
 
     /** Deletes the folders a gate that was killed set aside for this scenario. */
