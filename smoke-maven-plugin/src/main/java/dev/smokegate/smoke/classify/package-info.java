@@ -4,8 +4,9 @@
  * from a {@link dev.smokegate.smoke.model.FrontEnd}.
  *
  * <ul>
- *   <li>{@link dev.smokegate.smoke.classify.Classifier}: the ordered table of rules; the first that
- *       matches decides.
+ *   <li>{@link dev.smokegate.smoke.classify.Classifier}: the ordered table of rules (the manifest's
+ *       and the built-in host rules, then a step's {@code blame}, then the manifest's and the
+ *       built-in source and runtime rules); the first that matches decides.
  *   <li>{@link dev.smokegate.smoke.classify.Evidence}: what is known about a failure: a process that
  *       ran, a harness problem, a service that did not become ready, a probe that failed, or
  *       processes left running.

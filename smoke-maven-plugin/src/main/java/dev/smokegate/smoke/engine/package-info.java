@@ -13,6 +13,8 @@
  *   <li>{@link dev.smokegate.smoke.engine.GateContext}: what every part of one gate run shares.
  *   <li>{@link dev.smokegate.smoke.engine.ScenarioPool}: runs the scenarios one after another or
  *       several at once, results in manifest order.
+ *   <li>{@link dev.smokegate.smoke.engine.Attempts}: runs a scenario again while it fails on the host
+ *       ({@code smoke.retries}), keeping each attempt in its {@code attempt-N} folder.
  *   <li>{@link dev.smokegate.smoke.engine.ScenarioRunner}: runs one scenario's steps in order.
  *   <li>{@link dev.smokegate.smoke.engine.ScenarioResources}: owns a scenario run's folder and closes
  *       what the run registered when it ends.
