@@ -8,17 +8,20 @@ import dev.smokegate.smoke.model.GateResult;
 import dev.smokegate.smoke.model.Manifest;
 import dev.smokegate.smoke.model.Scenario;
 import dev.smokegate.smoke.model.ScenarioResult;
+import dev.smokegate.smoke.model.ScenarioSource;
 import dev.smokegate.smoke.model.SmokeLog;
 import dev.smokegate.smoke.model.Source;
-import dev.smokegate.smoke.model.Status;
 import dev.smokegate.smoke.process.PortReservations;
 import dev.smokegate.smoke.report.ConsoleReport;
+import dev.smokegate.smoke.report.GateParameters;
 import dev.smokegate.smoke.report.JUnitReport;
+import dev.smokegate.smoke.report.SummaryJson;
 import dev.smokegate.smoke.workspace.CloneCache;
 import dev.smokegate.smoke.workspace.Fingerprint;
 import dev.smokegate.smoke.workspace.WorkspaceException;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,6 +40,8 @@ import java.util.Map;
 public final class SmokeEngine {
     /** The JUnit XML report's file name inside the work directory (surefire's TEST-*.xml convention). */
     public static final String JUNIT_REPORT = "TEST-smoke.xml";
+    /** The JSON summary's file name inside the work directory. */
+    public static final String SUMMARY_JSON = "smoke-summary.json";
 
     private final SmokeLog log;
 
@@ -62,6 +67,7 @@ public final class SmokeEngine {
                     + " Set " + repoUrl + " to the repository to clone, or give the ref in the manifest as"
                     + " source.ref.");
         }
+        Instant started = Instant.now();
         Placeholders placeholders = new Placeholders(request.properties(), request.environment());
         Manifest manifest = new ManifestLoader(placeholders, request.frontEnd())
                 .load(request.manifest(), request.display(request.manifest()));
@@ -121,8 +127,53 @@ public final class SmokeEngine {
                     + request.display(request.workDirectory().resolve(JUNIT_REPORT)) + ": " + e.getMessage()
                     + ". Check free disk space and the permissions of the work directory.");
         }
+        writeSummary(request, manifest, result, started, sources, runner.sources());
         ConsoleReport.summary(result, log);
         return result;
+    }
+
+    /**
+     * Writes {@link #SUMMARY_JSON}. The source of a scenario whose workspace was not made (a skip)
+     * is the manifest's, without a commit.
+     */
+    private void writeSummary(
+            GateRequest request,
+            Manifest manifest,
+            GateResult result,
+            Instant started,
+            Map<Scenario, Source> declared,
+            Map<String, ScenarioSource> prepared)
+            throws GateConfigurationException {
+        Map<String, ScenarioSource> shown = new LinkedHashMap<>();
+        declared.forEach((scenario, source) -> shown.put(
+                scenario.name(),
+                source instanceof Source.Clone clone
+                        ? new ScenarioSource(ScenarioSource.Kind.CLONE, clone.url(), clone.ref(), null)
+                        : new ScenarioSource(
+                                ScenarioSource.Kind.CHECKOUT, ((Source.Checkout) source).path(), null, null)));
+        shown.putAll(prepared);
+        GateParameters gate = GateParameters.builder(request.display(request.manifest()))
+                .tasks(request.tasks())
+                .scenarios(request.scenarioGlobs())
+                .clone(request.repoUrl(), request.ref())
+                .offline(request.offline())
+                .threads(request.threads())
+                .failOnSkip(request.failOnSkip())
+                .retries(request.retries())
+                .probeTimeout(request.probeTimeout())
+                .build();
+        Path file = request.workDirectory().resolve(SUMMARY_JSON);
+        try {
+            new SummaryJson(result, manifest, gate)
+                    .times(started, Instant.now())
+                    .sources(shown)
+                    .evidenceLines(EvidenceLines.of(result.scenarios()))
+                    .display(request::display)
+                    .write(file, log);
+        } catch (IOException e) {
+            throw new GateConfigurationException("Cannot write the JSON summary " + request.display(file) + ": "
+                    + e.getMessage() + ". Check free disk space and the permissions of the work directory.");
+        }
     }
 
     private Map<Path, Fingerprint> fingerprints(
@@ -156,19 +207,20 @@ public final class SmokeEngine {
     }
 
     /**
-     * The build failure message for a gate that did not pass: how many scenarios failed, and where
-     * the step logs and the JUnit XML report are.
+     * The build failure message for a gate that did not pass: the verdict grouped by category (as
+     * {@link ConsoleReport#verdict(GateResult)} prints it after the summary), and where the step
+     * logs, the JUnit XML report and the JSON summary are.
      *
      * @param request the gate's request
      * @param result its result, which did not pass
-     * @return one sentence and a pointer to the logs
+     * @return e.g. {@code Smoke gate failed: 1 of 2 scenarios (runtime 1), 1 skipped (host 1). Read the
+     *     [smoke] FAIL and SKIP lines above, the step logs under target/smoke, target/smoke/TEST-smoke.xml
+     *     and target/smoke/smoke-summary.json.}
      */
     public static String failureMessage(GateRequest request, GateResult result) {
-        return "Smoke gate failed: " + result.count(Status.FAIL) + " of "
-                + result.scenarios().size()
-                + " scenario(s) failed"
-                + (result.checkoutChanges().isEmpty() ? "" : " and the gate changed a checkout")
-                + ". Read the [smoke] FAIL lines above, the step logs under " + request.display(request.workDirectory())
-                + " and " + request.display(request.workDirectory().resolve(JUNIT_REPORT)) + ".";
+        return ConsoleReport.verdict(result) + ". Read the [smoke] FAIL and SKIP lines above, the step logs under "
+                + request.display(request.workDirectory()) + ", "
+                + request.display(request.workDirectory().resolve(JUNIT_REPORT)) + " and "
+                + request.display(request.workDirectory().resolve(SUMMARY_JSON)) + ".";
     }
 }
