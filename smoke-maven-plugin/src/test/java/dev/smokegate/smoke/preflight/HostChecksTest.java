@@ -250,6 +250,31 @@ class HostChecksTest {
     }
 
     @Test
+    void check_listenerWithAFullBacklog_connectTimesOut() throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            List<Socket> fillers = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                Socket filler = new Socket();
+                fillers.add(filler);
+                try {
+                    filler.connect(server.getLocalSocketAddress(), 200);
+                } catch (IOException full) {
+                    // the backlog is full: Linux drops the SYN, which is what this test needs
+                }
+            }
+            HostChecks checks = new HostChecks(Duration.ofSeconds(1), new Host(Map.of(), dir, "17.0.15", "Linux"));
+            String address = "127.0.0.1:" + server.getLocalPort();
+
+            assertThat(checks.check(endpoints(address, "http://" + address + "/")))
+                    .extracting(HostCheck::detail)
+                    .containsExactly("connect timed out after 1 s", "connect timed out after 1 s");
+            for (Socket filler : fillers) {
+                filler.close();
+            }
+        }
+    }
+
+    @Test
     void check_env_setEmptyAndMissing() {
         Requirements requires = new Requirements(
                 List.of(), List.of(), List.of("TOKEN", "EMPTY", "MISSING"), null, List.of(), null, null);
