@@ -73,15 +73,10 @@ final class IgnoredWalkProof {
         CopyReport report =
                 new CheckoutCopier(SmokeLog.silent(), MavenFrontEnd.INSTANCE).copy(repo, dest, UntrackedMode.INCLUDE);
         long nanos = System.nanoTime() - start;
-        // The control: one workspace file read back on purpose, in the same trace.
-        Path control;
-        try (var files = Files.walk(dest)) {
-            control = files.filter(p -> !dest.relativize(p).startsWith(".git"))
-                    .filter(p -> Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS))
-                    .sorted()
-                    .findFirst()
-                    .orElseThrow(() -> new IllegalStateException("no regular file in the workspace " + dest));
-        }
+        // The control: one workspace file read back on purpose, in the same trace. The root
+        // .gitignore, which RepoGenerator always writes: listing the workspace to find a file would
+        // itself open folders for reading.
+        Path control = dest.resolve(".gitignore");
         byte[] content = Files.readAllBytes(control);
         Files.writeString(
                 controlFile(dest), control.toAbsolutePath().normalize().toString());

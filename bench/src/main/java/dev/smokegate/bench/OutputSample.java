@@ -7,11 +7,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.treewalk.TreeWalk;
 
 /**
  * A cheap check of every measured round's output, not only the warm-up's: the number of files and
@@ -19,8 +23,6 @@ import java.util.stream.Stream;
  * must hash to their blob ids (git's SHA-1 of {@code "blob <size>\0" + content}).
  */
 final class OutputSample {
-
-    private static final Duration TIMEOUT = Duration.ofMinutes(5);
 
     /** How many files are hashed in each destination. */
     private static final int HASHED = 5;
@@ -37,18 +39,24 @@ final class OutputSample {
     OutputSample(Path repo, String commit) {
         List<Entry> regular = new ArrayList<>();
         long count = 0;
-        for (String line : Commands.check(repo, TIMEOUT, "git", "ls-tree", "-r", "--full-tree", commit)
-                .output()
-                .split("\n")) {
-            if (line.isBlank()) {
-                continue;
+        // JGit, not `git ls-tree`: Commands keeps only the tail of a command's output.
+        try (Repository repository = new FileRepositoryBuilder()
+                        .setWorkTree(repo.toFile())
+                        .setMustExist(true)
+                        .build();
+                RevWalk commits = new RevWalk(repository);
+                TreeWalk tree = new TreeWalk(repository)) {
+            tree.addTree(commits.parseCommit(repository.resolve(commit)).getTree());
+            tree.setRecursive(true);
+            while (tree.next()) {
+                count++;
+                FileMode mode = tree.getFileMode(0);
+                if (FileMode.REGULAR_FILE.equals(mode) || FileMode.EXECUTABLE_FILE.equals(mode)) {
+                    regular.add(new Entry(tree.getPathString(), tree.getObjectId(0).name()));
+                }
             }
-            count++;
-            // <mode> SP <type> SP <object> TAB <path>
-            String[] meta = line.substring(0, line.indexOf('\t')).split(" ");
-            if (meta[0].equals("100644") || meta[0].equals("100755")) {
-                regular.add(new Entry(line.substring(line.indexOf('\t') + 1), meta[2]));
-            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + commit + " in " + repo, e);
         }
         if (regular.isEmpty()) {
             throw new IllegalStateException("no regular file in " + repo + " at " + commit);
