@@ -28,8 +28,13 @@ import java.util.List;
  *       fetched=false} and the right commit checked out. The CLI clones use the renamed path.
  *   <li>One warm-up round and {@code runs} measured rounds, in rotated order, each into a new
  *       folder after a {@code sync}; nothing is deleted until the whole run is over (see {@link
- *       LocalStartupBench} for why).
+ *       LocalStartupBench} for why). Every round's workspace and CLI clone, measured ones included,
+ *       is checked (not timed): HEAD, a clean {@code git status} and {@link OutputSample}'s file count
+ *       and hashes.
  * </ol>
+ *
+ * <p>The verdict is computed from what every round saw: MET only when each cached {@code cloneInto}
+ * reported {@code fetched=false} at the pinned commit and its workspace passed the checks.
  */
 final class CloneBench {
 
@@ -87,7 +92,9 @@ final class CloneBench {
         List<Double> cached = new ArrayList<>();
         List<Double> cli = new ArrayList<>();
         List<Double> checkout = new ArrayList<>();
-        int notFetched = 0;
+        OutputSample outputs = new OutputSample(repo, sha);
+        int good = 0;
+        List<String> problems = new ArrayList<>();
         for (int round = 0; round <= runs; round++) {
             if (round > 0) {
                 // Analysis: the checkout inside cloneInto, timed alone (see JGitSteps).
@@ -106,14 +113,16 @@ final class CloneBench {
                     CloneReport report = cache.cloneInto(url, sha, dest);
                     double millis = (System.nanoTime() - t0) / 1e6;
                     results.sample(NAME, "cloneInto (cached)", round, millis, "fetched=" + report.fetched());
-                    if (report.fetched() || !report.commit().equals(sha)) {
-                        throw new IllegalStateException(
-                                "run " + round + ": expected fetched=false at " + sha + ", got " + report);
-                    }
-                    notFetched++;
-                    if (round == 0) {
-                        checkWorkspace(dest, sha);
+                    String problem = report.fetched() || !report.commit().equals(sha)
+                            ? "expected fetched=false at " + sha + ", got " + report
+                            : workspaceProblem(dest, sha, outputs);
+                    if (problem == null) {
+                        good++;
                     } else {
+                        problems.add("round " + round + ": " + problem);
+                        System.out.println("[bench] " + NAME + ": round " + round + ": " + problem);
+                    }
+                    if (round > 0) {
                         cached.add(millis);
                     }
                 } else {
@@ -131,7 +140,13 @@ final class CloneBench {
                                     .millis()
                             + Commands.check(dest, TIMEOUT, "git", "checkout", "-q", "--detach", sha)
                                     .millis();
-                    results.sample(NAME, "git clone --local --no-hardlinks + checkout", round, millis, "");
+                    outputs.check(dest, "git clone round " + round);
+                    results.sample(
+                            NAME,
+                            "git clone --local --no-hardlinks + checkout",
+                            round,
+                            millis,
+                            "checked: " + outputs.describe());
                     if (round > 0) {
                         cli.add(millis);
                     }
@@ -158,11 +173,24 @@ final class CloneBench {
                 Verdict.NONE);
         results.metric(
                 NAME,
-                "cached runs with fetched=false, remote unreachable",
-                notFetched + " of " + (runs + 1),
+                "cached runs with fetched=false at the pinned commit and a checked workspace, remote unreachable",
+                good + " of " + (runs + 1),
                 "",
                 "all",
-                Verdict.MET);
+                good == runs + 1 && problems.isEmpty() ? Verdict.MET : Verdict.MISSED);
+    }
+
+    /**
+     * @return {@code null} when the workspace is at the commit, clean, and holds the commit's files
+     *     (count and sampled hashes); otherwise what is wrong
+     */
+    private static String workspaceProblem(Path dest, String sha, OutputSample outputs) {
+        try {
+            checkWorkspace(dest, sha);
+        } catch (RuntimeException e) {
+            return e.getMessage();
+        }
+        return outputs.problem(dest);
     }
 
     /** The workspace is checked out at the commit, clean, with origin pointing at the original URL. */

@@ -1,7 +1,7 @@
 package dev.smokegate.bench;
 
-import dev.smokegate.smoke.maven.MavenFrontEnd;
 import dev.smokegate.bench.Results.Verdict;
+import dev.smokegate.smoke.maven.MavenFrontEnd;
 import dev.smokegate.smoke.model.SmokeLog;
 import dev.smokegate.smoke.model.UntrackedMode;
 import dev.smokegate.smoke.workspace.CheckoutCopier;
@@ -30,6 +30,9 @@ import java.util.regex.Pattern;
  * <p>The same trace checks the copier's "nothing is hashed": no workspace file may be opened for
  * reading after the copy wrote it. (An index whose entries have length 0 makes JGit re-read and
  * hash the whole workspace while writing it; that cost 1.5 s of a 3 s copy before it was fixed.)
+ * Its control: after the copy, the probe deliberately reads one workspace file back ({@value
+ * #CONTROL_FILE} beside the workspace names it). The trace must show that read, or a path mismatch
+ * between the trace and the workspace could produce a false 0; the control read is not counted.
  *
  * <p>Verdict MET when no ignored folder is opened or listed, and nothing inside one is touched
  * except the single {@code <folder>/.git} probe (JGit asks whether a folder is a nested repository
@@ -55,13 +58,29 @@ final class IgnoredWalkProof {
     /** The folder a relative path argument is resolved against: {@code 3</dir>} or {@code AT_FDCWD</cwd>}. */
     private static final Pattern DIR_FD = Pattern.compile("^(?:\\d+|AT_FDCWD)<([^>]*)>");
 
+    /** Beside the workspace: the path of the file the probe read back on purpose. */
+    static final String CONTROL_FILE = "control-read-back.txt";
+
     private IgnoredWalkProof() {}
+
+    private static Path controlFile(Path dest) {
+        return dest.toAbsolutePath().normalize().resolveSibling(CONTROL_FILE);
+    }
 
     /** The copy that runs under strace: one {@link CheckoutCopier#copy}, nothing else. */
     static void probe(Path repo, Path dest) throws Exception {
         long start = System.nanoTime();
-        CopyReport report = new CheckoutCopier(SmokeLog.silent(), MavenFrontEnd.INSTANCE).copy(repo, dest, UntrackedMode.INCLUDE);
+        CopyReport report =
+                new CheckoutCopier(SmokeLog.silent(), MavenFrontEnd.INSTANCE).copy(repo, dest, UntrackedMode.INCLUDE);
         long nanos = System.nanoTime() - start;
+        // The control: one workspace file read back on purpose, in the same trace. The root
+        // .gitignore, which RepoGenerator always writes: listing the workspace to find a file would
+        // itself open folders for reading.
+        Path control = dest.resolve(".gitignore");
+        byte[] content = Files.readAllBytes(control);
+        Files.writeString(
+                controlFile(dest), control.toAbsolutePath().normalize().toString());
+        System.out.println("[bench] probe control: read back " + control + " (" + content.length + " bytes)");
         System.out.println("[bench] probe copy: " + report.files() + " files, " + report.bytes() + " bytes, skipped "
                 + report.skipped() + ", in " + Stats.ms(nanos / 1e6) + " ms");
     }
@@ -75,6 +94,7 @@ final class IgnoredWalkProof {
     static void check(Path trace, Path repo, Path dest, Results results) throws IOException {
         Path root = repo.toAbsolutePath().normalize();
         String workspace = dest.toAbsolutePath().normalize() + "/";
+        String control = Files.readString(controlFile(dest)).strip();
         TreeSet<String> readBack = new TreeSet<>();
         List<String> ignored = new ArrayList<>();
         for (String line : Commands.check(
@@ -182,7 +202,8 @@ final class IgnoredWalkProof {
         Files.write(report, reportLines, StandardCharsets.UTF_8);
 
         boolean controlOk = trackedListed.size() > 0 && trackedOpened.size() > 0;
-        boolean met = listedIgnored.isEmpty() && beyondProbe.isEmpty() && controlOk;
+        boolean controlReadSeen = readBack.remove(control);
+        boolean met = listedIgnored.isEmpty() && beyondProbe.isEmpty() && controlOk && controlReadSeen;
         results.metric(
                 NAME,
                 "ignored files on disk (" + ignored.size() + " ignored folders)",
@@ -222,7 +243,14 @@ final class IgnoredWalkProof {
                 controlOk ? Verdict.MET : Verdict.MISSED);
         results.metric(
                 NAME,
-                "workspace files read back after the copy wrote them (strace)",
+                "control: the probe's deliberate read-back of one workspace file, seen in the trace",
+                controlReadSeen ? "1" : "0",
+                "files",
+                "1",
+                controlReadSeen ? Verdict.MET : Verdict.MISSED);
+        results.metric(
+                NAME,
+                "workspace files read back after the copy wrote them, the control read left out (strace)",
                 String.valueOf(readBack.size()),
                 "files",
                 "0",

@@ -1,7 +1,7 @@
 package dev.smokegate.bench;
 
-import dev.smokegate.smoke.maven.MavenFrontEnd;
 import dev.smokegate.bench.Results.Verdict;
+import dev.smokegate.smoke.maven.MavenFrontEnd;
 import dev.smokegate.smoke.model.SmokeLog;
 import dev.smokegate.smoke.model.UntrackedMode;
 import dev.smokegate.smoke.workspace.CheckoutCopier;
@@ -33,7 +33,8 @@ import java.util.Map;
  * -rf} of a large tree is up to 10 times slower (see benchmarks.md), which would measure the
  * previous run's cleanup instead of the copy. The warm-up's copy is checked against cpio's (same
  * paths, types, executable bits, contents and symlink targets), and {@code git status} in it must
- * be clean.
+ * be clean. Every round's three outputs, measured ones included, are then sampled (not timed): the
+ * file count and a few content hashes against the commit ({@link OutputSample}).
  */
 final class LocalStartupBench {
 
@@ -49,6 +50,7 @@ final class LocalStartupBench {
     private final CheckoutCopier copier = new CheckoutCopier(SmokeLog.silent(), MavenFrontEnd.INSTANCE);
     private final int expectedFiles;
     private final String sha;
+    private final OutputSample outputs;
 
     /**
      * @param repo the generated checkout
@@ -67,6 +69,7 @@ final class LocalStartupBench {
         this.sha = Commands.check(this.repo, TIMEOUT, "git", "rev-parse", "HEAD")
                 .output()
                 .strip();
+        this.outputs = new OutputSample(this.repo, sha);
     }
 
     /** Runs the warm-up and the measured rounds and reports the medians. */
@@ -81,7 +84,8 @@ final class LocalStartupBench {
                 Path dest = work.resolve(method + "-" + round);
                 Commands.sync();
                 double millis = measure(method, dest);
-                results.sample(name, method, round, millis, "");
+                outputs.check(dest, name + " " + method + " round " + round);
+                results.sample(name, method, round, millis, "checked: " + outputs.describe());
                 if (round == 0) {
                     System.out.printf("[bench] %s warm-up %s: %s ms%n", name, method, Stats.ms(millis));
                 } else {

@@ -26,16 +26,21 @@ import org.w3c.dom.NodeList;
  * scenario runs alone in its own JVM ({@code -Dsmoke.scenario=<name>}) under {@code MAVEN_OPTS=
  * -XX:+UseSerialGC -Xlog:gc*:file=<log>}. From each GC log: the peak heap used is the largest "used
  * before" of a pause ({@code Pause Young (…) 102M->8M(370M)}) or the heap used at exit, whichever is
- * larger; the live set is the largest "used after" of a pause. The verdict compares the medians of
- * the peaks: the 1 GiB step may add less than 64 MiB.
+ * larger; the live set is the largest "used after" of a pause. The medians of the peaks are
+ * compared for information only: a GC log sees the heap at pauses, so the comparison resolves only
+ * to about one young-generation fill (about 100 MiB with the default heap), too coarse for a 64 MiB
+ * target.
+ *
+ * <p>The target is carried by the {@code -Xmx64m} run: the whole Maven JVM, plugin and 1 GiB step
+ * included, in a 64 MiB heap. Its verdict is MET only when that run passes (the step's {@code
+ * contains} and {@code matches} checks found the marker after the 1 GiB) and the step's stdout log
+ * really holds at least the bytes printed.
  */
 final class MemoryBench {
 
     static final String NAME = "memory-1gib-step";
 
     static final long GIB = 1L << 30;
-
-    private static final long TARGET_BYTES = 64L << 20;
 
     private static final Duration TIMEOUT = Duration.ofMinutes(10);
 
@@ -123,7 +128,7 @@ final class MemoryBench {
                 }
             }
         }
-        boolean capped = cappedRun(project, raw);
+        Capped capped = cappedRun(project, raw);
         double basePeak = Stats.median(basePeaks);
         double bigPeak = Stats.median(bigPeaks);
         double extra = bigPeak - basePeak;
@@ -136,11 +141,12 @@ final class MemoryBench {
                 NAME, "peak heap used, " + size + " step" + n, Stats.mib((long) bigPeak), "MiB", "", Verdict.NONE);
         results.metric(
                 NAME,
-                "peak heap added by the " + size + " step",
+                "peak heap added by the " + size + " step (resolves to about one young-generation fill,"
+                        + " ~100 MiB; the -Xmx64m run carries the target)",
                 Stats.mib((long) extra),
                 "MiB",
-                "< 64",
-                extra < TARGET_BYTES ? Verdict.MET : Verdict.MISSED);
+                "",
+                Verdict.NONE);
         results.metric(
                 NAME,
                 "worst case: max " + size + " peak - min baseline peak",
@@ -157,11 +163,11 @@ final class MemoryBench {
                 Verdict.NONE);
         results.metric(
                 NAME,
-                "the whole mvn run with the " + size + " step passes with -Xmx64m",
-                capped ? "yes" : "no",
+                "the whole mvn run with the " + size + " step passes with -Xmx64m, the log written and checked",
+                capped.passed() ? "yes, " + capped.printed() + " bytes" : "no: " + capped.why(),
                 "",
-                "",
-                Verdict.NONE);
+                "passes, >= " + printBytes + " bytes",
+                capped.passed() && capped.printed() >= printBytes ? Verdict.MET : Verdict.MISSED);
         results.metric(
                 NAME,
                 size + " step wall time (print + contains + matches)" + n,
@@ -182,7 +188,7 @@ final class MemoryBench {
      * A stronger, cruder check: the whole Maven JVM, plugin and 1 GiB step included, in a 64 MiB heap
      * (the target itself). Passing shows that nothing in the gate holds the output in memory.
      */
-    private boolean cappedRun(Path project, Path raw) throws IOException {
+    private Capped cappedRun(Path project, Path raw) throws IOException {
         Path gcLog = raw.resolve("gc-gib-xmx64m.log");
         Path mvnLog = raw.resolve("mvn-gib-xmx64m.log");
         Commands.Result mvn = Commands.run(
@@ -193,10 +199,27 @@ final class MemoryBench {
                 List.of("mvn", "-B", "-o", "smoke:verify", "-Dsmoke.scenario=gib"));
         boolean passed = mvn.exit() == 0
                 && Files.readString(mvnLog, StandardCharsets.UTF_8).contains("Smoke: 1 passed, 0 failed");
-        results.sample(NAME, "gib -Xmx64m", 1, mvn.millis(), passed ? "passed" : "failed: see " + mvnLog);
-        Commands.delete(project.resolve("target/smoke/gib"));
-        return passed;
+        Path scenarioDir = project.resolve("target/smoke/gib");
+        long printed = Files.isDirectory(scenarioDir) ? stdoutLogSize(scenarioDir) : 0;
+        String why = !passed
+                ? "the run failed (exit " + mvn.exit() + "), see " + mvnLog
+                : printed < printBytes ? "the step's stdout log holds only " + printed + " bytes" : "";
+        results.sample(
+                NAME, "gib -Xmx64m", 1, mvn.millis(), (why.isEmpty() ? "passed" : why) + ", stdout=" + printed + "B");
+        System.out.println("[bench] " + NAME + " -Xmx64m: " + (why.isEmpty() ? "passed" : why) + ", stdout log "
+                + printed + " bytes");
+        Commands.delete(scenarioDir);
+        return new Capped(passed, printed, why);
     }
+
+    /**
+     * The {@code -Xmx64m} run.
+     *
+     * @param passed the build passed with the step's checks
+     * @param printed the size of the step's stdout log
+     * @param why what went wrong, or empty
+     */
+    private record Capped(boolean passed, long printed, String why) {}
 
     /** The plugin version this harness was built against, from the plugin jar's pom.properties. */
     static String pluginVersion() throws IOException {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -119,7 +120,8 @@ class ContainsCheckTest {
         assertThat(new ContainsCheck(LogStream.STDOUT, "absent")
                         .evaluate(step.output(), 8)
                         .seen())
-                .isEqualTo("not found in 500 lines (" + String.format("%,d", log.length()) + " bytes) of stdout");
+                .isEqualTo("not found in 500 lines (" + String.format(Locale.ROOT, "%,d", log.length())
+                        + " bytes) of stdout");
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -88,7 +89,8 @@ class LargeLogTest {
                 .isEqualTo(new CheckResult(
                         true,
                         "expected stdout not to contain 'FATAL'",
-                        "not found in 3,300,001 lines (" + String.format("%,d", bytes) + " bytes) of stdout",
+                        "not found in 3,300,001 lines (" + String.format(Locale.ROOT, "%,d", bytes)
+                                + " bytes) of stdout",
                         null));
     }
 }

@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeEach;
@@ -84,7 +85,12 @@ class CheckoutCopierTest {
         new CheckoutCopier(SmokeLog.silent(), MavenFrontEnd.INSTANCE, 4, null)
                 .copy(repo, pooled, UntrackedMode.INCLUDE);
 
-        assertThat(TreeFiles.list(workspace)).isEqualTo(TreeFiles.list(pooled));
+        Map<String, String> oneThread = TreeFiles.describe(workspace);
+        assertThat(oneThread)
+                .containsEntry(FixtureRepos.TRACKED_SYMLINK, "symlink -> " + FixtureRepos.TRACKED_SYMLINK_TARGET)
+                .hasEntrySatisfying(FixtureRepos.EXECUTABLE_SCRIPT, state -> assertThat(state)
+                        .startsWith("file rwx"));
+        assertThat(TreeFiles.describe(pooled)).isEqualTo(oneThread);
     }
 
     @Test
