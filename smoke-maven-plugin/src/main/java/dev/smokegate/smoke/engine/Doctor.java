@@ -127,7 +127,8 @@ public final class Doctor {
                 null,
                 System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ") in "
                         + System.getProperty("java.home")));
-        rows.add(new HostCheck(request.frontEnd().toolName().toLowerCase(Locale.ROOT), Verdict.PASS, null, toolVersion));
+        rows.add(
+                new HostCheck(request.frontEnd().toolName().toLowerCase(Locale.ROOT), Verdict.PASS, null, toolVersion));
         rows.add(git.join());
         rows.add(WritableFolder.check(
                 "work directory " + request.display(request.workDirectory()),
@@ -166,7 +167,13 @@ public final class Doctor {
     /** {@code git --version}: a missing git only warns, since the gate itself clones with JGit. */
     private static HostCheck git(HostChecks host) {
         HostCheck command = host.check(new Requirements(
-                        List.of(new CommandRequirement("git", null)), List.of(), List.of(), null, List.of(), null, null))
+                        List.of(new CommandRequirement("git", null)),
+                        List.of(),
+                        List.of(),
+                        null,
+                        List.of(),
+                        null,
+                        null))
                 .get(0);
         return command.verdict() == Verdict.PASS
                 ? new HostCheck("git", Verdict.PASS, null, command.detail())

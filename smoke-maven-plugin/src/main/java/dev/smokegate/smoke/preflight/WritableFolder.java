@@ -43,13 +43,17 @@ public final class WritableFolder {
                     name,
                     Verdict.FAIL,
                     "host.io",
-                    where + (where.isEmpty() ? "is a file, not a folder" : "is a file, so the folder cannot be created"));
+                    where
+                            + (where.isEmpty()
+                                    ? "is a file, not a folder"
+                                    : "is a file, so the folder cannot be created"));
         }
         try {
             Path probe = Files.createTempFile(existing, ".smoke-doctor-", ".probe");
             Files.delete(probe);
         } catch (AccessDeniedException e) {
-            return new HostCheck(name, Verdict.FAIL, "host.permission-denied", where + "is not writable: permission denied");
+            return new HostCheck(
+                    name, Verdict.FAIL, "host.permission-denied", where + "is not writable: permission denied");
         } catch (IOException e) {
             return new HostCheck(name, Verdict.FAIL, "host.io", where + "is not writable: " + e);
         }
@@ -57,12 +61,16 @@ public final class WritableFolder {
         try {
             free = Files.getFileStore(existing).getUsableSpace();
         } catch (IOException e) {
-            return new HostCheck(name, Verdict.FAIL, "host.io", where + "is writable, but its free space cannot be read: " + e);
+            return new HostCheck(
+                    name, Verdict.FAIL, "host.io", where + "is writable, but its free space cannot be read: " + e);
         }
         if (free == 0) {
             return new HostCheck(name, Verdict.FAIL, "host.disk-full", where + "is writable, but has no free space");
         }
-        return new HostCheck(name, Verdict.PASS, null, (where.isEmpty() ? "" : where + "is ") + "writable, "
-                + Words.size(free) + " free");
+        return new HostCheck(
+                name,
+                Verdict.PASS,
+                null,
+                (where.isEmpty() ? "" : where + "is ") + "writable, " + Words.size(free) + " free");
     }
 }

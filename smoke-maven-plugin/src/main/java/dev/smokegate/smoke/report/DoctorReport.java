@@ -76,9 +76,8 @@ public final class DoctorReport {
      *     what was seen.}
      */
     public static String failureMessage(List<HostCheck> checks, FrontEnd frontEnd) {
-        List<HostCheck> failed = checks.stream()
-                .filter(check -> check.verdict() == Verdict.FAIL)
-                .toList();
+        List<HostCheck> failed =
+                checks.stream().filter(check -> check.verdict() == Verdict.FAIL).toList();
         return "Doctor found " + failed.size() + " failed check" + (failed.size() == 1 ? "" : "s") + " on this host: "
                 + failed.stream()
                         .map(check -> check.name() + " (" + check.rule() + ": " + advice(check.rule(), frontEnd) + ")")
@@ -96,7 +95,8 @@ public final class DoctorReport {
             case "host.requires.os" -> "run the scenarios on one of the operating systems they allow";
             case "host.requires.free-disk", "host.disk-full" -> "free disk space there";
             case "host.unreachable" -> "check the URL, the network and the logins, or fill the clone cache";
-            case "host.offline-not-cached" -> "run once without " + frontEnd.offlineSwitch() + " to fill the clone cache";
+            case "host.offline-not-cached" -> "run once without " + frontEnd.offlineSwitch()
+                    + " to fill the clone cache";
             case "host.permission-denied", "host.io" -> "make the folder writable, or choose another one";
             case "source.ref-not-found" -> "fix the scenario's ref";
             default -> "see its FAIL line";
