@@ -6,6 +6,8 @@ import dev.smokegate.smoke.model.Durations;
 import dev.smokegate.smoke.model.HostCheck;
 import dev.smokegate.smoke.model.HostCheck.Verdict;
 import dev.smokegate.smoke.model.SmokeLog;
+import java.io.IOException;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,11 +19,20 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.api.LsRemoteCommand;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.api.errors.InvalidRemoteException;
+import org.eclipse.jgit.api.errors.TransportException;
+import org.eclipse.jgit.errors.NotSupportedException;
+import org.eclipse.jgit.internal.storage.dfs.DfsRepositoryDescription;
+import org.eclipse.jgit.internal.storage.dfs.InMemoryRepository;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.transport.FetchConnection;
+import org.eclipse.jgit.transport.Transport;
+import org.eclipse.jgit.transport.URIish;
+import org.eclipse.jgit.util.FS;
 
 /**
  * Whether a clone's repository can be reached from this host, without cloning anything: {@code git
@@ -141,7 +152,11 @@ final class RemoteProbe {
                         + " a tag or a full 40-character commit SHA it has.");
     }
 
-    /** {@code git ls-remote url}, bounded by the timeout; every advertised ref by name. */
+    /**
+     * {@code git ls-remote url}, bounded by the timeout; every advertised ref by name. The transport
+     * gets an empty in-memory repository as its local side: JGit's {@code LsRemoteCommand} has none,
+     * and its "dumb" HTTP transport cannot list refs without one.
+     */
     private Map<String, Ref> lsRemote(String url, Duration timeout) throws Unreachable {
         String where = "ls-remote [" + url + "]";
         ExecutorService runner = Executors.newSingleThreadExecutor(task -> {
@@ -149,15 +164,8 @@ final class RemoteProbe {
             thread.setDaemon(true);
             return thread;
         });
-        try (SshSessions ssh = new SshSessions(settings.sshDirectory())) {
-            LsRemoteCommand command = Git.lsRemoteRepository()
-                    .setRemote(url)
-                    .setTimeout((int) Math.max(1, (timeout.toMillis() + 999) / 1000))
-                    .setTransportConfigCallback(ssh);
-            if (SettingsLogins.isHttp(url)) {
-                command.setCredentialsProvider(settings.logins().provider(where, log));
-            }
-            Future<Map<String, Ref>> call = runner.submit(command::callAsMap);
+        try {
+            Future<Map<String, Ref>> call = runner.submit(() -> advertisedRefs(url, where, timeout));
             try {
                 return call.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
@@ -170,13 +178,43 @@ final class RemoteProbe {
                 call.cancel(true);
                 throw new Unreachable("interrupted", "Run the check again.");
             } catch (ExecutionException e) {
-                // GitAPIException or JGitInternalException, as a clone's fetch would throw
                 Exception cause = e.getCause() instanceof Exception exception ? exception : e;
                 log.debug(where + ": " + cause);
                 throw new Unreachable(CloneFailures.message(cause), failures.unreachableHint(url, cause));
             }
         } finally {
             runner.shutdownNow();
+        }
+    }
+
+    /**
+     * @throws GitAPIException as {@code LsRemoteCommand} throws them: {@link InvalidRemoteException}
+     *     for a malformed URL, {@link TransportException} when the remote cannot be listed
+     */
+    private Map<String, Ref> advertisedRefs(String url, String where, Duration timeout)
+            throws GitAPIException, IOException {
+        URIish uri;
+        try {
+            uri = new URIish(url);
+        } catch (URISyntaxException e) {
+            throw new InvalidRemoteException("Invalid remote: " + url, e);
+        }
+        try (Repository scratch = new InMemoryRepository.Builder()
+                        .setRepositoryDescription(new DfsRepositoryDescription("smoke-ls-remote"))
+                        .setFS(FS.DETECTED) // file:// transports resolve paths through it
+                        .build();
+                SshSessions ssh = new SshSessions(settings.sshDirectory());
+                Transport transport = Transport.open(scratch, uri)) {
+            transport.setTimeout((int) Math.max(1, (timeout.toMillis() + 999) / 1000));
+            ssh.configure(transport);
+            if (SettingsLogins.isHttp(url)) {
+                transport.setCredentialsProvider(settings.logins().provider(where, log));
+            }
+            try (FetchConnection connection = transport.openFetch()) {
+                return Map.copyOf(connection.getRefsMap());
+            }
+        } catch (org.eclipse.jgit.errors.TransportException | NotSupportedException e) {
+            throw new TransportException(e.getMessage(), e);
         }
     }
 
