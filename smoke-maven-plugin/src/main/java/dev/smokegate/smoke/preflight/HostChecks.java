@@ -25,7 +25,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Each distinct check runs once per instance, however many scenarios require it, on its own
  * thread, in parallel with the others. Each is bounded by the timeout: a command's {@code --version}
- * is killed, a connection given up, and a check that still has not finished a second after the
+ * is killed, a connection given up, and a check that still has not finished three seconds after the
  * timeout (a DNS lookup the JDK cannot bound) is a FAIL that says so. A check never throws: every
  * outcome is a {@link HostCheck}.
  *
@@ -35,8 +35,8 @@ import java.util.concurrent.TimeUnit;
  * git>=2.25}, {@code endpoint 127.0.0.1:5432}; see {@link #skip(HostCheck)} for the skip it makes.
  */
 public final class HostChecks {
-    /** How long after the timeout a check that has not finished is given up. */
-    private static final Duration GRACE = Duration.ofSeconds(1);
+    /** How long after the timeout a check that has not finished is given up (the first HTTP client of a JVM takes a while to start). */
+    private static final Duration GRACE = Duration.ofSeconds(3);
 
     private final Duration timeout;
     private final Host host;
