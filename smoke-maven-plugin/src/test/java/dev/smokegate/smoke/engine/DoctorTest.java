@@ -330,6 +330,66 @@ class DoctorTest {
     }
 
     @Test
+    void run_requires_checksEachRequirementOfTheSelectedScenariosOnce() throws Exception {
+        Map<String, String> environment = new java.util.HashMap<>(System.getenv());
+        environment.remove("SMOKE_DOCTOR_TOKEN");
+        environment.put("SMOKE_DOCTOR_SET", "yes");
+        String requires =
+                "requires.commands = [\"git\"]\nrequires.env = [\"SMOKE_DOCTOR_TOKEN\", \"SMOKE_DOCTOR_SET\"]\n";
+
+        Doctor.Result result = run(
+                "format = 1\n"
+                        + clone("first", "${fixture.url}", FixtureRepos.TAG)
+                                .replace("source.ref", requires + "source.ref")
+                        + clone("second", "${fixture.url}", FixtureRepos.TAG)
+                                .replace("source.ref", requires + "source.ref"),
+                builder -> builder.environment(environment),
+                false);
+
+        assertThat(result.checks())
+                .extracting(HostCheck::name)
+                .containsExactly(
+                        "java",
+                        "maven",
+                        "git",
+                        "work directory target/smoke",
+                        "clone cache " + tmp.resolve("cache"),
+                        "repository " + url + " at v1.0",
+                        "command git",
+                        "env SMOKE_DOCTOR_TOKEN",
+                        "env SMOKE_DOCTOR_SET");
+        assertThat(row(result, "env SMOKE_DOCTOR_TOKEN"))
+                .isEqualTo(new HostCheck("env SMOKE_DOCTOR_TOKEN", Verdict.FAIL, "host.requires.env", "not set"));
+        assertThat(row(result, "env SMOKE_DOCTOR_SET").verdict()).isEqualTo(Verdict.PASS);
+        assertThat(row(result, "command git").detail())
+                .isEqualTo(row(result, "git").detail());
+        assertThat(Doctor.failureMessage(builder().build(), result))
+                .isEqualTo("Doctor found 1 failed check on this host: env SMOKE_DOCTOR_TOKEN (host.requires.env: set"
+                        + " the variable in the build's environment). The FAIL lines above say what was seen.");
+    }
+
+    @Test
+    void run_gitNotOnPath_onlyWarnsBecauseTheGateClonesWithJGit() throws Exception {
+        Map<String, String> environment = new java.util.HashMap<>(System.getenv());
+        environment.put("PATH", tmp.resolve("empty-path").toString());
+
+        Doctor.Result result = run(
+                "format = 1\n" + clone("tagged", "${fixture.url}", FixtureRepos.TAG),
+                builder -> builder.environment(environment),
+                false);
+
+        assertThat(row(result, "git"))
+                .isEqualTo(new HostCheck(
+                        "git",
+                        Verdict.WARN,
+                        "host.command-not-found",
+                        "not found on PATH; the gate clones with JGit and does not need it, but a step that runs git"
+                                + " does"));
+        assertThat(row(result, "repository " + url + " at v1.0").verdict()).isEqualTo(Verdict.PASS);
+        assertThat(result.failed()).isFalse();
+    }
+
+    @Test
     void run_refWithoutRepoUrl_failsBeforeChecking() {
         assertThatThrownBy(() -> run(
                         "format = 1\n" + clone("tagged", "${fixture.url}", FixtureRepos.TAG),
