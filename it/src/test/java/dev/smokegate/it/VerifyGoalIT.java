@@ -216,12 +216,13 @@ class VerifyGoalIT {
                 .contains("[smoke]   evidence:  [ERROR] Tests run: 4, Failures: 1, Errors: 0, Skipped: 0");
         assertThat(result.summary()).isEqualTo("Smoke: 0 passed, 1 failed, 0 skipped");
         assertThat(result.lines())
-                .anySatisfy(
-                        containing("Smoke gate failed: 1 of 1 scenario(s) failed. Read the [smoke] FAIL lines above"));
+                .anySatisfy(containing(
+                        "Smoke gate failed: 1 of 1 scenarios (runtime 1). Read the [smoke] FAIL and SKIP lines"
+                                + " above"));
         assertThat(project.resolve("target/smoke/TEST-smoke.xml"))
                 .content()
                 .contains("failures=\"1\"")
-                .contains("<failure message=\"expected stdout to match 'Tests run: 4, Failures: 2'");
+                .contains("<failure message=\"runtime.output: expected stdout to match 'Tests run: 4, Failures: 2'");
     }
 
     @Test

@@ -51,6 +51,7 @@ final class CommandStep {
         } catch (UncheckedIOException e) {
             return logsFailed(gate, step, e.getCause().getMessage());
         }
+        step.details().exitCode(outcome.startError() == null ? outcome.exitCode() : null);
         if (outcome.timedOut()) {
             String expectation = step.scenarioDeadline()
                     ? "expected the scenario to finish within "

@@ -105,8 +105,8 @@ final class ProbeStep {
     }
 
     private StepFailure checks(StepContext step, String request, StepOutput output, Integer status) {
-        StepChecks.Failed failed =
-                gate.checks().firstFailed(Checks.of(step.expect(), step.step().action()), output);
+        StepChecks.Failed failed = gate.checks()
+                .firstFailed(step, Checks.of(step.expect(), step.step().action()), output);
         return failed == null
                 ? null
                 : failure(

@@ -8,6 +8,7 @@ import dev.smokegate.smoke.model.Action;
 import dev.smokegate.smoke.model.Manifest;
 import dev.smokegate.smoke.model.Scenario;
 import dev.smokegate.smoke.model.ScenarioResult;
+import dev.smokegate.smoke.model.ScenarioSource;
 import dev.smokegate.smoke.model.ServiceTail;
 import dev.smokegate.smoke.model.SmokeLog;
 import dev.smokegate.smoke.model.Source;
@@ -26,6 +27,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -82,6 +84,11 @@ final class ScenarioRunner {
         this.probes = new ProbeStep(gate);
     }
 
+    /** @return the source of each scenario this runner began to prepare (see {@link WorkspacePreparer#sources()}) */
+    Map<String, ScenarioSource> sources() {
+        return preparer.sources();
+    }
+
     /**
      * @param scenario the scenario
      * @param source where its workspace comes from (the manifest's, or the request's clone URL)
@@ -126,17 +133,18 @@ final class ScenarioRunner {
             ScenarioContext context = new ScenarioContext(scenario, resources, prepared.stepRoot(), resolve, deadline);
             for (Step step : scenario.steps()) {
                 Instant stepStart = Instant.now();
+                StepDetails details = new StepDetails();
                 StepFailure failure;
                 try {
-                    failure = runStep(context, step, stepStart);
+                    failure = runStep(context, step, stepStart, details);
                 } catch (NoPort e) {
                     failure = noPort(step.name(), e);
                 }
                 if (failure != null) {
                     failure = failure.withServices(postMortem(resources, failure));
                 }
-                records.add(new StepRecord(
-                        step.name(), step.number(), Duration.between(stepStart, Instant.now()), failure == null));
+                records.add(details.record(
+                        step.name(), step.number(), Duration.between(stepStart, Instant.now()), failure));
                 if (failure != null) {
                     return result(scenario, start, records, failure);
                 }
@@ -146,7 +154,7 @@ final class ScenarioRunner {
         }
     }
 
-    private StepFailure runStep(ScenarioContext context, Step step, Instant stepStart) {
+    private StepFailure runStep(ScenarioContext context, Step step, Instant stepStart, StepDetails details) {
         Scenario scenario = context.scenario();
         gate.log()
                 .info(ProgressLines.stepStart(
@@ -158,6 +166,7 @@ final class ScenarioRunner {
         Instant deadline =
                 stepStart.plus(limit).isBefore(context.deadline()) ? stepStart.plus(limit) : context.deadline();
         StepLogs logs = StepLogs.in(context.folder(), step.logName());
+        details.logs(logs);
         String cwdText = context.resolve().apply(step.cwd());
         Path cwd = Confinement.inside(
                         context.workspace(), context.stepRoot().resolve(cwdText).toString())
@@ -178,7 +187,8 @@ final class ScenarioRunner {
                 cwd,
                 ExpectationPlaceholders.resolve(step.expect(), context.resolve()),
                 deadline,
-                limit);
+                limit,
+                details);
         Action action = step.action();
         if (action instanceof Action.Run run) {
             return commands.run(stepContext, run);

@@ -102,6 +102,9 @@ final class ServiceStep {
                                     tail));
         }
         ReadinessResult result = ReadinessPoller.await(process, readiness);
+        if (result instanceof ReadinessResult.Exited exited) {
+            step.details().exitCode(exited.exitCode());
+        }
         if (result instanceof ReadinessResult.Ready ready) {
             gate.log()
                     .info("[smoke] " + step.where() + ": ready after " + Durations.elapsed(ready.elapsed()) + " ("
@@ -152,8 +155,8 @@ final class ServiceStep {
     /** The checks of a ready service on its own log, classified as a probe of it that failed. */
     private StepFailure checkLog(StepContext step, Service service, CommandSpec spec, ServiceProcess process) {
         StepOutput output = new StepOutput(step.cwd(), process.logs(), 0);
-        StepChecks.Failed failed =
-                gate.checks().firstFailed(Checks.of(step.expect(), step.step().action()), output);
+        StepChecks.Failed failed = gate.checks()
+                .firstFailed(step, Checks.of(step.expect(), step.step().action()), output);
         if (failed == null) {
             return null;
         }
@@ -194,14 +197,15 @@ final class ServiceStep {
         }
         ServiceProcess process = started.process();
         StopOutcome outcome = process.stop(started.service().stopTimeout());
+        step.details().exitCode(outcome.exitCode());
         List<String> leftovers = process.leftovers();
         List<String> lines = new ArrayList<>();
         lines.add("[smoke] service " + stop.service() + " (" + started.command() + "): " + outcome);
         leftovers.forEach(left -> lines.add("[smoke] still running after the stop: " + left));
         harnessSteps.writeLog(step.logs(), lines);
         StepOutput output = new StepOutput(step.cwd(), process.logs(), outcome.exitCode()).withLeftovers(leftovers);
-        StepChecks.Failed failed =
-                gate.checks().firstFailed(Checks.of(step.expect(), step.step().action()), output);
+        StepChecks.Failed failed = gate.checks()
+                .firstFailed(step, Checks.of(step.expect(), step.step().action()), output);
         List<String> killed = process.killLeftovers();
         if (!killed.isEmpty()) {
             gate.log().debug("[smoke] " + step.where() + ": killed " + killed);

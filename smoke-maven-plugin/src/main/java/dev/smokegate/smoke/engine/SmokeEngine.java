@@ -8,27 +8,31 @@ import dev.smokegate.smoke.model.GateResult;
 import dev.smokegate.smoke.model.Manifest;
 import dev.smokegate.smoke.model.Scenario;
 import dev.smokegate.smoke.model.ScenarioResult;
+import dev.smokegate.smoke.model.ScenarioSource;
 import dev.smokegate.smoke.model.SmokeLog;
 import dev.smokegate.smoke.model.Source;
-import dev.smokegate.smoke.model.Status;
 import dev.smokegate.smoke.process.PortReservations;
 import dev.smokegate.smoke.report.ConsoleReport;
+import dev.smokegate.smoke.report.GateParameters;
 import dev.smokegate.smoke.report.JUnitReport;
+import dev.smokegate.smoke.report.SummaryJson;
 import dev.smokegate.smoke.workspace.CloneCache;
 import dev.smokegate.smoke.workspace.Fingerprint;
 import dev.smokegate.smoke.workspace.WorkspaceException;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Runs a gate: loads the manifest, selects scenarios, runs each in its own workspace (several at
- * once when the request's {@code threads} is above 1), checks that the user's checkouts were not
- * written to, writes the reports and prints the summary last. Results and reports are always in
- * manifest order.
+ * Runs a gate: loads the manifest, selects scenarios, checks what they require of the host once, up
+ * front (a scenario with an unmet requirement is skipped and never runs), runs each other one in its
+ * own workspace (several at once when the request's {@code threads} is above 1), checks that the
+ * user's checkouts were not written to, writes the reports and prints the summary last. Results and
+ * reports are always in manifest order.
  *
  * <p>A scenario that fails is a result, not an exception; the caller decides the build's fate from
  * {@link GateResult#passed()}.
@@ -36,6 +40,8 @@ import java.util.Map;
 public final class SmokeEngine {
     /** The JUnit XML report's file name inside the work directory (surefire's TEST-*.xml convention). */
     public static final String JUNIT_REPORT = "TEST-smoke.xml";
+    /** The JSON summary's file name inside the work directory. */
+    public static final String SUMMARY_JSON = "smoke-summary.json";
 
     private final SmokeLog log;
 
@@ -55,6 +61,7 @@ public final class SmokeEngine {
      */
     public GateResult run(GateRequest request) throws ManifestException, GateConfigurationException {
         checkRefHasRepoUrl(request);
+        Instant started = Instant.now();
         Placeholders placeholders = new Placeholders(request.properties(), request.environment());
         Manifest manifest = new ManifestLoader(placeholders, request.frontEnd())
                 .load(request.manifest(), request.display(request.manifest()));
@@ -64,8 +71,13 @@ public final class SmokeEngine {
                 + request.display(request.manifest())
                 + (request.offline() ? " (offline: clones come from the cache only)" : ""));
 
+        Map<Scenario, ScenarioResult> skips = HostPreflight.skips(
+                selected, request, log, skip -> ConsoleReport.scenario(skip, request::display, log));
         Map<Scenario, Source> sources = new LinkedHashMap<>();
         for (Scenario scenario : selected) {
+            if (skips.containsKey(scenario)) {
+                continue;
+            }
             sources.put(scenario, source(scenario, request));
         }
         Map<Path, Fingerprint> before = fingerprints(request, placeholders, sources);
@@ -83,8 +95,9 @@ public final class SmokeEngine {
             log.info("[smoke] running up to " + Math.min(request.threads(), sources.size())
                     + " scenarios at once; their results follow when all have finished");
         }
-        List<ScenarioResult> results = ScenarioPool.runAll(
+        List<ScenarioResult> ran = ScenarioPool.runAll(
                 sources, runner, request.threads(), result -> ConsoleReport.scenario(result, request::display, log));
+        List<ScenarioResult> results = HostPreflight.inOrder(selected, skips, ran);
 
         List<String> changes = new ArrayList<>();
         before.forEach((checkout, fingerprint) -> {
@@ -104,6 +117,7 @@ public final class SmokeEngine {
                     + request.display(request.workDirectory().resolve(JUNIT_REPORT)) + ": " + e.getMessage()
                     + ". Check free disk space and the permissions of the work directory.");
         }
+        writeSummary(request, manifest, result, started, sources, runner.sources());
         ConsoleReport.summary(result, log);
         return result;
     }
@@ -130,6 +144,50 @@ public final class SmokeEngine {
         return request.repoUrl() != null && source instanceof Source.Checkout
                 ? new Source.Clone(request.repoUrl(), request.ref())
                 : source;
+    }
+
+    /**
+     * Writes {@link #SUMMARY_JSON}. The source of a scenario whose workspace was not made (a skip)
+     * is the manifest's, without a commit.
+     */
+    private void writeSummary(
+            GateRequest request,
+            Manifest manifest,
+            GateResult result,
+            Instant started,
+            Map<Scenario, Source> declared,
+            Map<String, ScenarioSource> prepared)
+            throws GateConfigurationException {
+        Map<String, ScenarioSource> shown = new LinkedHashMap<>();
+        declared.forEach((scenario, source) -> shown.put(
+                scenario.name(),
+                source instanceof Source.Clone clone
+                        ? new ScenarioSource(ScenarioSource.Kind.CLONE, clone.url(), clone.ref(), null)
+                        : new ScenarioSource(
+                                ScenarioSource.Kind.CHECKOUT, ((Source.Checkout) source).path(), null, null)));
+        shown.putAll(prepared);
+        GateParameters gate = GateParameters.builder(request.display(request.manifest()))
+                .tasks(request.tasks())
+                .scenarios(request.scenarioGlobs())
+                .clone(request.repoUrl(), request.ref())
+                .offline(request.offline())
+                .threads(request.threads())
+                .failOnSkip(request.failOnSkip())
+                .retries(request.retries())
+                .probeTimeout(request.probeTimeout())
+                .build();
+        Path file = request.workDirectory().resolve(SUMMARY_JSON);
+        try {
+            new SummaryJson(result, manifest, gate)
+                    .times(started, Instant.now())
+                    .sources(shown)
+                    .evidenceLines(EvidenceLines.of(result.scenarios()))
+                    .display(request::display)
+                    .write(file, log);
+        } catch (IOException e) {
+            throw new GateConfigurationException("Cannot write the JSON summary " + request.display(file) + ": "
+                    + e.getMessage() + ". Check free disk space and the permissions of the work directory.");
+        }
     }
 
     private Map<Path, Fingerprint> fingerprints(
@@ -163,19 +221,20 @@ public final class SmokeEngine {
     }
 
     /**
-     * The build failure message for a gate that did not pass: how many scenarios failed, and where
-     * the step logs and the JUnit XML report are.
+     * The build failure message for a gate that did not pass: the verdict grouped by category (as
+     * {@link ConsoleReport#verdict(GateResult)} prints it after the summary), and where the step
+     * logs, the JUnit XML report and the JSON summary are.
      *
      * @param request the gate's request
      * @param result its result, which did not pass
-     * @return one sentence and a pointer to the logs
+     * @return e.g. {@code Smoke gate failed: 1 of 2 scenarios (runtime 1), 1 skipped (host 1). Read the
+     *     [smoke] FAIL and SKIP lines above, the step logs under target/smoke, target/smoke/TEST-smoke.xml
+     *     and target/smoke/smoke-summary.json.}
      */
     public static String failureMessage(GateRequest request, GateResult result) {
-        return "Smoke gate failed: " + result.count(Status.FAIL) + " of "
-                + result.scenarios().size()
-                + " scenario(s) failed"
-                + (result.checkoutChanges().isEmpty() ? "" : " and the gate changed a checkout")
-                + ". Read the [smoke] FAIL lines above, the step logs under " + request.display(request.workDirectory())
-                + " and " + request.display(request.workDirectory().resolve(JUNIT_REPORT)) + ".";
+        return ConsoleReport.verdict(result) + ". Read the [smoke] FAIL and SKIP lines above, the step logs under "
+                + request.display(request.workDirectory()) + ", "
+                + request.display(request.workDirectory().resolve(JUNIT_REPORT)) + " and "
+                + request.display(request.workDirectory().resolve(SUMMARY_JSON)) + ".";
     }
 }

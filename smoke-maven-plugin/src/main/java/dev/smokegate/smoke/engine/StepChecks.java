@@ -47,7 +47,7 @@ final class StepChecks {
     StepFailure firstFailure(StepContext step, String command, ProcessOutcome outcome, List<Check> checks) {
         StepOutput output = new StepOutput(step.cwd(), step.logs(), outcome == null ? 0 : outcome.exitCode())
                 .withLeftovers(outcome == null ? List.of() : outcome.leftovers());
-        Failed failed = firstFailed(checks, output);
+        Failed failed = firstFailed(step, checks, output);
         if (failed == null) {
             return null;
         }
@@ -68,13 +68,15 @@ final class StepChecks {
     }
 
     /**
+     * @param step the step whose checks they are; each verdict goes to its {@link StepDetails}
      * @param checks the checks, in the order they are evaluated
      * @param output what the step left behind
      * @return the first check that fails, or {@code null} when every check holds
      */
-    Failed firstFailed(List<Check> checks, StepOutput output) {
+    Failed firstFailed(StepContext step, List<Check> checks, StepOutput output) {
         for (Check check : checks) {
             CheckResult result = check.evaluate(output);
+            step.details().check(check, result);
             log.debug("[smoke]   " + check + " → " + (result.passed() ? "ok" : "FAILED: " + result.seen()));
             if (!result.passed()) {
                 return new Failed(check, result);

@@ -17,6 +17,7 @@ import java.time.Instant;
  * @param expect its expectations, placeholders resolved
  * @param deadline when it must be done: the earlier of its own limit and the scenario's deadline
  * @param limit its own limit (the step's timeout, or the manifest default)
+ * @param details what the step tells the reports (exit code, checks, logs), filled while it runs
  */
 record StepContext(
         ScenarioContext scenario,
@@ -25,7 +26,8 @@ record StepContext(
         Path cwd,
         Expectations expect,
         Instant deadline,
-        Duration limit) {
+        Duration limit,
+        StepDetails details) {
 
     /** @return the step name */
     String name() {

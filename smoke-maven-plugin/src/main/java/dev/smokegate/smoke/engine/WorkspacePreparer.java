@@ -1,5 +1,6 @@
 package dev.smokegate.smoke.engine;
 
+import dev.smokegate.smoke.model.ScenarioSource;
 import dev.smokegate.smoke.model.Source;
 import dev.smokegate.smoke.model.StepFailure;
 import dev.smokegate.smoke.workspace.CheckoutCopier;
@@ -9,6 +10,8 @@ import dev.smokegate.smoke.workspace.Skipped;
 import dev.smokegate.smoke.workspace.WorkspaceException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -18,6 +21,7 @@ import java.util.stream.Collectors;
  */
 final class WorkspacePreparer {
     private final GateContext gate;
+    private final Map<String, ScenarioSource> sources = new ConcurrentHashMap<>();
 
     /**
      * @param gate the run's request (the project folder checkouts are relative to, the work
@@ -25,6 +29,14 @@ final class WorkspacePreparer {
      */
     WorkspacePreparer(GateContext gate) {
         this.gate = gate;
+    }
+
+    /**
+     * @return the source of each scenario whose preparation began, by scenario name, with the
+     *     commit its workspace was made from once that is known; the last run of a scenario wins
+     */
+    Map<String, ScenarioSource> sources() {
+        return Map.copyOf(sources);
     }
 
     /**
@@ -49,6 +61,9 @@ final class WorkspacePreparer {
                         .basedir()
                         .resolve(resolve.apply(checkout.path()))
                         .normalize();
+                ScenarioSource shown = new ScenarioSource(
+                        ScenarioSource.Kind.CHECKOUT, gate.request().display(path), null, null);
+                sources.put(scenario, shown);
                 CopyReport report = new CheckoutCopier(
                                 gate.log(), gate.request().frontEnd())
                         .copy(
@@ -64,11 +79,17 @@ final class WorkspacePreparer {
                                         : " at " + abbreviate(report.sourceCommit()))
                                 + ": " + report.files() + " files, " + report.bytes() + " bytes"
                                 + skipped(report.skipped()));
+                if (report.sourceCommit() != null) {
+                    sources.put(scenario, shown.withCommit(report.sourceCommit()));
+                }
                 return new Prepared(workspace.resolve(report.subfolder()).normalize(), null);
             }
             Source.Clone clone = (Source.Clone) source;
             String ref = clone.ref() == null ? null : resolve.apply(clone.ref());
+            ScenarioSource shown = new ScenarioSource(ScenarioSource.Kind.CLONE, resolve.apply(clone.url()), ref, null);
+            sources.put(scenario, shown);
             CloneReport report = gate.cache().cloneInto(resolve.apply(clone.url()), ref, workspace);
+            sources.put(scenario, shown.withCommit(report.commit()));
             gate.log()
                     .info("[smoke] " + scenario + ": workspace cloned from " + resolve.apply(clone.url())
                             + (ref == null ? "" : " at " + ref) + " → " + abbreviate(report.commit())

@@ -18,23 +18,16 @@ final class Versions {
      */
     private static final Pattern DOTTED = Pattern.compile("(?<![\\d.])\\d+(?:\\.\\d+)+(?![\\d])");
 
-    /** The fallback when no token has a dot: a whole number standing alone ({@code tool 7}). */
-    private static final Pattern WHOLE = Pattern.compile("(?<![\\w.-])\\d+(?![\\w.-])");
-
     private Versions() {}
 
     /**
      * @param output what {@code <command> --version} printed
-     * @return the first dotted version token, else the first whole number standing alone; empty
-     *     when there is neither
+     * @return the first dotted version token; empty when there is none. A number without a dot is
+     *     not taken: it is too often something else, as in dash's {@code sh: 0: Illegal option --}.
      */
     static Optional<String> firstVersion(String output) {
         Matcher dotted = DOTTED.matcher(output);
-        if (dotted.find()) {
-            return Optional.of(dotted.group());
-        }
-        Matcher whole = WHOLE.matcher(output);
-        return whole.find() ? Optional.of(whole.group()) : Optional.empty();
+        return dotted.find() ? Optional.of(dotted.group()) : Optional.empty();
     }
 
     /**

@@ -28,7 +28,9 @@ import javax.xml.stream.XMLStreamWriter;
  * Writes the gate's result as JUnit XML in the shape of surefire's report XSD
  * ({@code surefire-test-report-3.0.xsd}): one {@code testsuite} named {@code smoke}, one {@code
  * testcase} per step with {@code classname} = the scenario, {@code failure} for the failing step
- * and {@code skipped} for steps that did not run, so CI servers show the gate like a test run.
+ * ({@code type} = the category, {@code message} = {@code <rule id>: <reason>}, the log tail in its
+ * {@code system-out}) and {@code skipped} for steps that did not run ({@code message} = {@code <rule
+ * id>: <evidence>} for a skipped scenario), so CI servers show the gate like a test run.
  */
 public final class JUnitReport {
     private JUnitReport() {}
@@ -131,8 +133,8 @@ public final class JUnitReport {
                         "message",
                         xmlSafe(
                                 result.status() == Status.SKIP
-                                        ? "scenario skipped: " + result.skip().rule() + " "
-                                                + result.skip().evidence()
+                                        ? oneLine(result.skip().ruleId() + ": "
+                                                + result.skip().evidence())
                                         : "not run: an earlier step of the scenario failed"));
             } else if (!record.get().passed() && failure != null) {
                 failure(xml, failure);
@@ -150,9 +152,18 @@ public final class JUnitReport {
         xml.writeAttribute("time", seconds(time));
     }
 
+    /**
+     * The {@code failure} element, then the {@code system-out} of its testcase: the message is {@code
+     * <rule id>: <expectation>; seen: <what was seen>} on one line, the type the category; the body
+     * names the command, exit code, classification and log; {@code system-out} holds the log's last
+     * lines and the post-mortem of the services, as surefire keeps a test's output there.
+     */
     private static void failure(XMLStreamWriter xml, StepFailure failure) throws XMLStreamException {
         xml.writeStartElement("failure");
-        xml.writeAttribute("message", xmlSafe(failure.expectation() + "; seen: " + failure.seen()));
+        xml.writeAttribute(
+                "message",
+                xmlSafe(oneLine(failure.classification().ruleId() + ": " + failure.expectation() + "; seen: "
+                        + failure.seen())));
         xml.writeAttribute("type", failure.classification().category().label());
         StringBuilder text = new StringBuilder();
         if (failure.command() != null) {
@@ -165,19 +176,37 @@ public final class JUnitReport {
         if (failure.log() != null) {
             text.append("log: ").append(failure.log()).append('\n');
         }
-        failure.tail().forEach(line -> text.append("| ").append(line).append('\n'));
+        xml.writeCharacters(xmlSafe(text.toString()));
+        xml.writeEndElement();
+        StringBuilder out = new StringBuilder();
+        if (!failure.tail().isEmpty()) {
+            out.append("last ")
+                    .append(failure.tail().size())
+                    .append(" lines")
+                    .append(failure.log() == null ? "" : " of " + failure.log())
+                    .append(":\n");
+            failure.tail().forEach(line -> out.append("| ").append(line).append('\n'));
+        }
         for (ServiceTail service : failure.services()) {
-            text.append("service ")
+            out.append("service ")
                     .append(service.service())
                     .append(", last ")
                     .append(service.lines().size())
                     .append(" lines of ")
                     .append(service.log())
                     .append(":\n");
-            service.lines().forEach(line -> text.append("| ").append(line).append('\n'));
+            service.lines().forEach(line -> out.append("| ").append(line).append('\n'));
         }
-        xml.writeCharacters(xmlSafe(text.toString()));
-        xml.writeEndElement();
+        if (!out.isEmpty()) {
+            xml.writeStartElement("system-out");
+            xml.writeCharacters(xmlSafe(out.toString()));
+            xml.writeEndElement();
+        }
+    }
+
+    /** A text on one line: each line break, with the blanks around it, becomes one space. */
+    static String oneLine(String text) {
+        return text.strip().replaceAll("\\s*[\\r\\n]+\\s*", " ");
     }
 
     /**

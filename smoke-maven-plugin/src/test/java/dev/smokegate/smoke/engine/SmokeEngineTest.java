@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.smokegate.fixtures.FixtureRepos;
 import dev.smokegate.fixtures.GitCli;
 import dev.smokegate.smoke.RecordingLog;
@@ -121,6 +123,57 @@ class SmokeEngineTest {
                 .content()
                 .contains("tests=\"4\" failures=\"0\" errors=\"0\" skipped=\"0\"");
         assertThat(log.visible().get(log.visible().size() - 1)).isEqualTo("Smoke: 1 passed, 0 failed, 0 skipped");
+    }
+
+    @Test
+    void run_failAndPass_summaryJsonHasStepsChecksSourceAndEvidenceLine() throws Exception {
+        GateResult result = run(
+                """
+                format = 1
+                [[scenario]]
+                name = "broken"
+                owners = ["T-1"]
+                source.checkout = "${fixture.checkout}"
+                  [[scenario.step]]
+                  name = "run"
+                  run = "echo starting; echo 'ERROR: boom'; exit 3"
+                  expect.stdout.contains = ["starting"]
+                [[scenario]]
+                name = "fine"
+                owners = ["T-2"]
+                source.checkout = "${fixture.checkout}"
+                  [[scenario.step]]
+                  name = "ok"
+                  run = "echo fine"
+                  expect.stdout.contains = ["fine"]
+                """);
+
+        JsonNode root = new ObjectMapper()
+                .readTree(project.resolve("target/smoke/smoke-summary.json").toFile());
+        assertThat(root.path("summary").toString()).isEqualTo("{\"passed\":1,\"failed\":1,\"skipped\":0}");
+        assertThat(root.path("gate").path("manifest").asText()).isEqualTo("src/smoke/manifest.toml");
+        JsonNode broken = root.path("scenarios").get(0);
+        assertThat(broken.path("category").asText()).isEqualTo("runtime");
+        assertThat(broken.path("rule").asText()).isEqualTo("runtime.exit-code");
+        assertThat(broken.path("evidenceLog").asText()).isEqualTo("target/smoke/broken/01-run.log");
+        assertThat(broken.path("evidence").asText()).isEqualTo("ERROR: boom");
+        assertThat(broken.path("evidenceLine").asInt()).isEqualTo(2);
+        assertThat(broken.path("source").path("kind").asText()).isEqualTo("checkout");
+        assertThat(broken.path("source").path("location").asText()).isEqualTo(checkout.toString());
+        assertThat(broken.path("source").path("commit").asText()).matches("[0-9a-f]{40}");
+        JsonNode step = broken.path("steps").get(0);
+        assertThat(step.path("status").asText()).isEqualTo("FAIL");
+        assertThat(step.path("exitCode").asInt()).isEqualTo(3);
+        assertThat(step.path("logs").toString())
+                .isEqualTo("[\"target/smoke/broken/01-run.log\",\"target/smoke/broken/01-run.stdout.log\","
+                        + "\"target/smoke/broken/01-run.stderr.log\"]");
+        assertThat(step.path("checks").toString())
+                .isEqualTo("[{\"check\":\"exit code is 0\",\"passed\":false,\"seen\":\"exit code 3\"}]");
+        JsonNode fine = root.path("scenarios").get(1).path("steps").get(0);
+        assertThat(fine.path("exitCode").asInt()).isZero();
+        assertThat(fine.path("checks").findValuesAsText("check"))
+                .containsExactly("exit code is 0", "stdout contains 'fine'");
+        assertThat(fine.path("checks").findValuesAsText("passed")).containsExactly("true", "true");
     }
 
     @Test
@@ -265,8 +318,10 @@ class SmokeEngineTest {
         assertThat(result.scenarios().get(0).status()).isEqualTo(Status.PASS);
         assertThat(result.passed()).isFalse();
         assertThat(result.checkoutChanges()).containsExactly(checkout + ": " + FixtureRepos.CHANGELOG);
-        assertThat(log.visible().get(log.visible().size() - 1))
-                .isEqualTo("Smoke: 1 passed, 0 failed, 0 skipped, checkout changed");
+        assertThat(log.visible())
+                .endsWith(
+                        "Smoke: 1 passed, 0 failed, 0 skipped, checkout changed",
+                        "Smoke gate failed: 0 of 1 scenarios, and the gate changed a checkout");
     }
 
     @Test

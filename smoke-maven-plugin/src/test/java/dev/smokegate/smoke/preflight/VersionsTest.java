@@ -19,9 +19,9 @@ class VersionsTest {
     }
 
     @Test
-    void firstVersion_noDottedToken_takesAWholeNumberStandingAlone() {
-        assertThat(Versions.firstVersion("tool-x build 7")).hasValue("7");
-        assertThat(Versions.firstVersion("released 2025-04-15, build 12")).hasValue("12");
+    void firstVersion_numbersWithoutADot_areNotVersions() {
+        assertThat(Versions.firstVersion("sh: 0: Illegal option --")).isEmpty();
+        assertThat(Versions.firstVersion("released 2025-04-15, build 12")).isEmpty();
     }
 
     @Test

@@ -3,6 +3,9 @@ package dev.smokegate.smoke.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.smokegate.smoke.RecordingLog;
+import dev.smokegate.smoke.classify.Classifier;
+import dev.smokegate.smoke.classify.Evidence;
+import dev.smokegate.smoke.maven.MavenFrontEnd;
 import dev.smokegate.smoke.model.Classification;
 import dev.smokegate.smoke.model.FailureCategory;
 import dev.smokegate.smoke.model.GateResult;
@@ -73,6 +76,23 @@ class ConsoleReportTest {
                 List.of(),
                 NOT_A_REPOSITORY);
         return new ScenarioResult("elsewhere", Status.FAIL, Duration.ofMillis(20), List.of(), failure, null);
+    }
+
+    /** A clone in offline mode with an empty cache, as the engine reports it: a FAIL at prepare, host. */
+    private static ScenarioResult offlineCacheEmpty() {
+        String message = "https://repo.example.org/greeter.git is not in the clone cache and Maven runs offline (-o)."
+                + " Run once without -o to fill the cache.";
+        StepFailure failure = new StepFailure(
+                "prepare",
+                null,
+                null,
+                "expected a clean clone of the repository",
+                message,
+                null,
+                List.of(),
+                new Classifier(MavenFrontEnd.INSTANCE)
+                        .classify(new Evidence.Harness(Evidence.HarnessProblem.OFFLINE_NOT_CACHED, message)));
+        return new ScenarioResult("cold-cache", Status.FAIL, Duration.ofMillis(3), List.of(), failure, null);
     }
 
     private static ScenarioResult skipped(String name, String reason) {
@@ -210,8 +230,11 @@ class ConsoleReportTest {
 
         ConsoleReport.summary(result, log);
 
-        assertThat(log.last()).isEqualTo(new RecordingLog.Line("ERROR", "Smoke: 1 passed, 1 failed, 0 skipped"));
-        assertThat(log.entries()).hasSize(1);
+        assertThat(log.entries())
+                .containsExactly(
+                        new RecordingLog.Line("ERROR", "Smoke: 1 passed, 1 failed, 0 skipped"),
+                        new RecordingLog.Line("ERROR", "Smoke gate failed: 1 of 2 scenarios (runtime 1)"),
+                        new RecordingLog.Line("ERROR", "  FAIL x › rerun: runtime.exit-code"));
     }
 
     @Test
@@ -221,7 +244,59 @@ class ConsoleReportTest {
         ConsoleReport.summary(result, log);
 
         assertThat(log.entries())
-                .containsExactly(new RecordingLog.Line("ERROR", "Smoke: 1 passed, 0 failed, 1 skipped"));
+                .containsExactly(
+                        new RecordingLog.Line("ERROR", "Smoke: 1 passed, 0 failed, 1 skipped"),
+                        new RecordingLog.Line("ERROR", "Smoke gate failed: 0 of 2 scenarios, 1 skipped (host 1)"),
+                        new RecordingLog.Line("ERROR", "  SKIP b: host.requires.endpoint"));
+    }
+
+    @Test
+    void summary_failuresOfEachCategoryAndASkip_verdictGroupedByCategoryThenOneLinePerScenario() {
+        GateResult result = new GateResult(
+                List.of(
+                        passed("a", 1_000),
+                        rerunFailed(),
+                        prepareFailed(),
+                        passed("d", 1_000),
+                        skipped("live", "https://api.example.org/health — connect timed out after 5 s"),
+                        offlineCacheEmpty(),
+                        passed("g", 1_000)),
+                List.of());
+
+        ConsoleReport.summary(result, log);
+
+        assertThat(log.messages())
+                .containsExactly(
+                        "Smoke: 3 passed, 3 failed, 1 skipped",
+                        "Smoke gate failed: 3 of 7 scenarios (source 1, runtime 1, host 1), 1 skipped (host 1)",
+                        "  FAIL x › rerun: runtime.exit-code",
+                        "  FAIL elsewhere › prepare: source.not-a-repository",
+                        "  SKIP live: host.requires.endpoint",
+                        "  FAIL cold-cache › prepare: host.offline-not-cached");
+        assertThat(ConsoleReport.verdict(result))
+                .isEqualTo("Smoke gate failed: 3 of 7 scenarios (source 1, runtime 1, host 1), 1 skipped (host 1)");
+    }
+
+    /**
+     * Issue 12: a clone that Maven's offline mode cannot take from an empty cache is what the engine
+     * makes of it, a FAIL classified host at {@code prepare} (the classifier's own verdict here), never
+     * a SKIP. A SKIP comes only from an unmet {@code requires}, checked before the workspace.
+     */
+    @Test
+    void scenario_offlineCacheEmpty_failClassifiedHostNotASkip() {
+        ScenarioResult offline = offlineCacheEmpty();
+
+        ConsoleReport.scenario(offline, DISPLAY, log);
+
+        assertThat(offline.status()).isEqualTo(Status.FAIL);
+        assertThat(log.entries()).allSatisfy(line -> assertThat(line.level()).isEqualTo("ERROR"));
+        assertThat(log.messages())
+                .first()
+                .isEqualTo("[smoke] FAIL cold-cache › prepare: expected a clean clone of the repository");
+        assertThat(log.messages())
+                .anySatisfy(
+                        line -> assertThat(line).startsWith("[smoke]   class:     host (rule host.offline-not-cached "))
+                .noneSatisfy(line -> assertThat(line).contains("SKIP"));
     }
 
     @Test
@@ -251,11 +326,13 @@ class ConsoleReportTest {
                                 "ERROR",
                                 "[smoke] FAIL checkout changed during the gate: /home/dev/greeter: pom.xml"
                                         + " (the gate must never write to a checkout; see the scenario logs for the step that did)"),
-                        new RecordingLog.Line("ERROR", "Smoke: 1 passed, 0 failed, 0 skipped, checkout changed"));
+                        new RecordingLog.Line("ERROR", "Smoke: 1 passed, 0 failed, 0 skipped, checkout changed"),
+                        new RecordingLog.Line(
+                                "ERROR", "Smoke gate failed: 0 of 1 scenarios, and the gate changed a checkout"));
     }
 
     @Test
-    void scenarioThenSummary_wholeRun_summaryIsLastLine() {
+    void scenarioThenSummary_wholeRun_summaryThenVerdictLast() {
         GateResult result = new GateResult(List.of(passed("a", 2_000), rerunFailed(), skipped("c", "why")), List.of());
 
         result.scenarios().forEach(scenario -> ConsoleReport.scenario(scenario, DISPLAY, log));
@@ -263,7 +340,12 @@ class ConsoleReportTest {
 
         assertThat(log.messages()).first().isEqualTo("[smoke] PASS a (2.0 s)");
         assertThat(log.messages()).contains("[smoke] SKIP c: host.requires.endpoint why");
-        assertThat(log.last()).isEqualTo(new RecordingLog.Line("ERROR", "Smoke: 1 passed, 1 failed, 1 skipped"));
+        assertThat(log.messages())
+                .endsWith(
+                        "Smoke: 1 passed, 1 failed, 1 skipped",
+                        "Smoke gate failed: 1 of 3 scenarios (runtime 1), 1 skipped (host 1)",
+                        "  FAIL x › rerun: runtime.exit-code",
+                        "  SKIP c: host.requires.endpoint");
     }
 
     @Test

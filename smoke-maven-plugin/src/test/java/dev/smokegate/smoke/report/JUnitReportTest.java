@@ -2,6 +2,9 @@ package dev.smokegate.smoke.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.smokegate.smoke.classify.Classifier;
+import dev.smokegate.smoke.classify.Evidence;
+import dev.smokegate.smoke.maven.MavenFrontEnd;
 import dev.smokegate.smoke.model.Action;
 import dev.smokegate.smoke.model.Classification;
 import dev.smokegate.smoke.model.Expectations;
@@ -191,15 +194,18 @@ class JUnitReportTest {
         assertThat(failures).hasSize(1);
         Element failure = failures.get(0);
         assertThat(failure.getAttribute("message"))
-                .isEqualTo("expected stdout to contain '<hello & \"bye\">'; seen: stdout was 'x < y & \"z\"'");
+                .isEqualTo("runtime.output: expected stdout to contain '<hello & \"bye\">'; seen: stdout was 'x < y &"
+                        + " \"z\"'");
         assertThat(failure.getAttribute("type")).isEqualTo("runtime");
         assertThat(failure.getTextContent())
                 .isEqualTo("command: ./greet --name '<Bob & \"Al\">'\n"
                         + "exit code: 0\n"
                         + "class: runtime — rule " + OUTPUT_RULE + " — evidence: stdout has no '<hello & \"bye\">'\n"
-                        + "log: " + FIXTURE.log + "\n"
-                        + "| <error> & \"oops\"\n"
-                        + "| done\n");
+                        + "log: " + FIXTURE.log + "\n");
+        assertThat(children(run, "system-out"))
+                .singleElement()
+                .extracting(Element::getTextContent)
+                .isEqualTo("last 2 lines of " + FIXTURE.log + ":\n| <error> & \"oops\"\n| done\n");
         assertThat(children(run, "skipped")).isEmpty();
     }
 
@@ -211,11 +217,14 @@ class JUnitReportTest {
 
         Element failure = children(prepare, "failure").get(0);
         assertThat(failure.getAttribute("message"))
-                .isEqualTo("expected a copy of the checkout; seen: /elsewhere is not a git work tree");
+                .isEqualTo(
+                        "source.not-a-repository: expected a copy of the checkout; seen: /elsewhere is not a git work"
+                                + " tree");
         assertThat(failure.getAttribute("type")).isEqualTo("source");
         assertThat(failure.getTextContent())
                 .isEqualTo("class: source — rule " + NOT_A_REPOSITORY_RULE
                         + " — evidence: /elsewhere is not a git work tree\n");
+        assertThat(children(prepare, "system-out")).isEmpty();
         for (Element notRun : testcases.subList(6, 8)) {
             assertThat(children(notRun, "failure")).isEmpty();
             assertThat(children(notRun, "skipped"))
@@ -287,8 +296,8 @@ class JUnitReportTest {
         assertThat(suite.getAttribute("skipped")).isEqualTo("2");
         assertThat(children(suite, "skipped").stream().map(skipped -> skipped.getAttribute("message")))
                 .containsExactly(
-                        "scenario skipped: host.requires.endpoint https://api.example.org/health & <db> — connection refused",
-                        "scenario skipped: host.requires.endpoint https://api.example.org/health & <db> — connection refused");
+                        "host.requires.endpoint: https://api.example.org/health & <db> — connection refused",
+                        "host.requires.endpoint: https://api.example.org/health & <db> — connection refused");
         assertThat(children(suite, "failure")).isEmpty();
     }
 
@@ -344,10 +353,81 @@ class JUnitReportTest {
 
         JUnitReport.write(result, manifest(scenario("colors", "run")), file);
 
-        Element failure = (Element) parse(file).getElementsByTagName("failure").item(0);
-        assertThat(failure.getTextContent())
+        Element out = (Element) parse(file).getElementsByTagName("system-out").item(0);
+        assertThat(out.getTextContent())
                 .contains("| \\u001b[31mFAIL\\u001b[0m src/app.test.js")
                 .contains("| bell\\u0007");
+    }
+
+    /**
+     * Issue 12: offline with an empty clone cache is a FAIL classified host at {@code prepare} (the
+     * classifier's own verdict), so the report has a {@code failure}, not a {@code skipped}; the
+     * steps after it are skipped as not run.
+     */
+    @Test
+    void write_offlineCacheEmpty_prepareFailureOfTypeHost() throws Exception {
+        String message = "https://repo.example.org/greeter.git is not in the clone cache and Maven runs offline (-o).";
+        StepFailure offline = new StepFailure(
+                "prepare",
+                null,
+                null,
+                "expected a clean clone of the repository",
+                message,
+                null,
+                List.of(),
+                new Classifier(MavenFrontEnd.INSTANCE)
+                        .classify(new Evidence.Harness(Evidence.HarnessProblem.OFFLINE_NOT_CACHED, message)));
+        GateResult result = new GateResult(
+                List.of(new ScenarioResult("cold", Status.FAIL, Duration.ofMillis(3), List.of(), offline, null)),
+                List.of());
+        Path file = dir.resolve("TEST-smoke.xml");
+
+        JUnitReport.write(result, manifest(scenario("cold", "build")), file);
+
+        Element suite = parse(file).getDocumentElement();
+        assertThat(suite.getAttribute("failures")).isEqualTo("1");
+        assertThat(suite.getAttribute("skipped")).isEqualTo("1");
+        Element failure = children(suite, "failure").get(0);
+        assertThat(failure.getAttribute("type")).isEqualTo("host");
+        assertThat(failure.getAttribute("message"))
+                .isEqualTo("host.offline-not-cached: expected a clean clone of the repository; seen: " + message);
+        assertThat(children(suite, "skipped"))
+                .singleElement()
+                .extracting(skipped -> skipped.getAttribute("message"))
+                .isEqualTo("not run: an earlier step of the scenario failed");
+    }
+
+    @Test
+    void write_multiLineSeen_failureMessageOnOneLine() throws Exception {
+        StepFailure multiLine = new StepFailure(
+                "run",
+                "./run.sh",
+                1,
+                "expected exit code 0",
+                "exit code 1\n  then more\r\nand more",
+                null,
+                List.of(),
+                new Classification(
+                        FailureCategory.HOST,
+                        "host.command-not-found (exit 127: POSIX sh, command not found)",
+                        "sh: run.sh: not found"));
+        GateResult result = new GateResult(
+                List.of(new ScenarioResult(
+                        "lines",
+                        Status.FAIL,
+                        Duration.ofMillis(5),
+                        List.of(new StepRecord("run", 1, Duration.ofMillis(5), false)),
+                        multiLine,
+                        null)),
+                List.of());
+        Path file = dir.resolve("TEST-smoke.xml");
+
+        JUnitReport.write(result, manifest(scenario("lines", "run")), file);
+
+        Element failure = (Element) parse(file).getElementsByTagName("failure").item(0);
+        assertThat(failure.getAttribute("message"))
+                .isEqualTo("host.command-not-found: expected exit code 0; seen: exit code 1 then more and more");
+        assertThat(failure.getAttribute("type")).isEqualTo("host");
     }
 
     @Test

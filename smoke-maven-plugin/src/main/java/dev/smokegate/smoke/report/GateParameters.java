@@ -1,0 +1,113 @@
+package dev.smokegate.smoke.report;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The parameters of a gate run, as the JSON summary's {@code gate} object shows them. Built with
+ * {@link #builder(String)}.
+ *
+ * @param manifest the manifest as shown to the user, e.g. {@code src/smoke/manifest.toml}
+ * @param tasks the owner tasks selected; empty for all
+ * @param scenarios the scenario name globs selected; empty for all
+ * @param repoUrl the clone URL that replaces every checkout source, or {@code null}
+ * @param ref the ref cloned from {@code repoUrl}, or {@code null}
+ * @param offline whether clones came from the cache only
+ * @param threads how many scenarios ran at once, at most
+ * @param failOnSkip whether a skipped scenario fails the gate
+ * @param retries how many times a scenario that failed on the host is run again
+ * @param probeTimeout the limit of each requirement check
+ */
+public record GateParameters(
+        String manifest,
+        List<String> tasks,
+        List<String> scenarios,
+        String repoUrl,
+        String ref,
+        boolean offline,
+        int threads,
+        boolean failOnSkip,
+        int retries,
+        Duration probeTimeout) {
+    /** @throws NullPointerException when manifest, tasks, scenarios or probeTimeout is {@code null} */
+    public GateParameters {
+        Objects.requireNonNull(manifest, "manifest");
+        tasks = List.copyOf(tasks);
+        scenarios = List.copyOf(scenarios);
+        Objects.requireNonNull(probeTimeout, "probeTimeout");
+    }
+
+    /**
+     * @param manifest the manifest as shown to the user
+     * @return a builder with the defaults of a request: no selection, no clone URL, online, one
+     *     thread, skips fail, no retries, 5 s probe timeout
+     */
+    public static Builder builder(String manifest) {
+        return new Builder(manifest);
+    }
+
+    /** Builds {@link GateParameters}; each setter returns this builder. */
+    public static final class Builder {
+        private final String manifest;
+        private List<String> tasks = List.of();
+        private List<String> scenarios = List.of();
+        private String repoUrl;
+        private String ref;
+        private boolean offline;
+        private int threads = 1;
+        private boolean failOnSkip = true;
+        private int retries;
+        private Duration probeTimeout = Duration.ofSeconds(5);
+
+        private Builder(String manifest) {
+            this.manifest = Objects.requireNonNull(manifest, "manifest");
+        }
+
+        public Builder tasks(List<String> tasks) {
+            this.tasks = List.copyOf(tasks);
+            return this;
+        }
+
+        public Builder scenarios(List<String> scenarios) {
+            this.scenarios = List.copyOf(scenarios);
+            return this;
+        }
+
+        public Builder clone(String repoUrl, String ref) {
+            this.repoUrl = repoUrl;
+            this.ref = ref;
+            return this;
+        }
+
+        public Builder offline(boolean offline) {
+            this.offline = offline;
+            return this;
+        }
+
+        public Builder threads(int threads) {
+            this.threads = threads;
+            return this;
+        }
+
+        public Builder failOnSkip(boolean failOnSkip) {
+            this.failOnSkip = failOnSkip;
+            return this;
+        }
+
+        public Builder retries(int retries) {
+            this.retries = retries;
+            return this;
+        }
+
+        public Builder probeTimeout(Duration probeTimeout) {
+            this.probeTimeout = Objects.requireNonNull(probeTimeout, "probeTimeout");
+            return this;
+        }
+
+        public GateParameters build() {
+            return new GateParameters(
+                    manifest, tasks, scenarios, repoUrl, ref, offline, threads, failOnSkip, retries, probeTimeout);
+        }
+    }
+}
