@@ -60,13 +60,7 @@ public final class SmokeEngine {
      * @throws GateConfigurationException when a selection matches nothing or reports cannot be written
      */
     public GateResult run(GateRequest request) throws ManifestException, GateConfigurationException {
-        if (request.ref() != null && request.repoUrl() == null) {
-            String ref = request.frontEnd().setting(FrontEnd.Setting.REF);
-            String repoUrl = request.frontEnd().setting(FrontEnd.Setting.REPO_URL);
-            throw new GateConfigurationException(ref + "=" + request.ref() + " is set without " + repoUrl + "."
-                    + " Set " + repoUrl + " to the repository to clone, or give the ref in the manifest as"
-                    + " source.ref.");
-        }
+        checkRefHasRepoUrl(request);
         Instant started = Instant.now();
         Placeholders placeholders = new Placeholders(request.properties(), request.environment());
         Manifest manifest = new ManifestLoader(placeholders, request.frontEnd())
@@ -84,11 +78,7 @@ public final class SmokeEngine {
             if (skips.containsKey(scenario)) {
                 continue;
             }
-            Source source = scenario.source();
-            if (request.repoUrl() != null && source instanceof Source.Checkout) {
-                source = new Source.Clone(request.repoUrl(), request.ref());
-            }
-            sources.put(scenario, source);
+            sources.put(scenario, source(scenario, request));
         }
         Map<Path, Fingerprint> before = fingerprints(request, placeholders, sources);
 
@@ -132,6 +122,30 @@ public final class SmokeEngine {
         writeSummary(request, manifest, result, started, sources, runner.sources());
         ConsoleReport.summary(result, log);
         return result;
+    }
+
+    /**
+     * @throws GateConfigurationException when the request gives a ref without the repo URL it is for
+     */
+    static void checkRefHasRepoUrl(GateRequest request) throws GateConfigurationException {
+        if (request.ref() != null && request.repoUrl() == null) {
+            String ref = request.frontEnd().setting(FrontEnd.Setting.REF);
+            String repoUrl = request.frontEnd().setting(FrontEnd.Setting.REPO_URL);
+            throw new GateConfigurationException(ref + "=" + request.ref() + " is set without " + repoUrl + "."
+                    + " Set " + repoUrl + " to the repository to clone, or give the ref in the manifest as"
+                    + " source.ref.");
+        }
+    }
+
+    /**
+     * @return the scenario's source, or a clone of the request's repo URL at its ref in place of a
+     *     checkout when the request sets one
+     */
+    static Source source(Scenario scenario, GateRequest request) {
+        Source source = scenario.source();
+        return request.repoUrl() != null && source instanceof Source.Checkout
+                ? new Source.Clone(request.repoUrl(), request.ref())
+                : source;
     }
 
     /**

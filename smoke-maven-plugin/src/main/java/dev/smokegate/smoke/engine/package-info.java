@@ -6,6 +6,8 @@
  * <ul>
  *   <li>{@link dev.smokegate.smoke.engine.SmokeEngine}: runs a gate: loads the manifest, selects,
  *       runs each scenario, checks the checkouts, writes the reports, prints the summary last.
+ *   <li>{@link dev.smokegate.smoke.engine.Doctor}: checks that this host can run the selected
+ *       scenarios (tools, folders, repositories, {@code requires}) without running them.
  *   <li>{@link dev.smokegate.smoke.engine.GateRequest}: the gate's parameters, built with a builder.
  *   <li>{@link dev.smokegate.smoke.engine.GateConfigurationException}: the gate cannot run as
  *       configured.

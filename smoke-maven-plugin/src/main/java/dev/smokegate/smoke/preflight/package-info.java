@@ -16,6 +16,8 @@
  *       dev.smokegate.smoke.preflight.OsCheck} (an {@code os.name} family) and {@link
  *       dev.smokegate.smoke.preflight.FreeDiskCheck} (usable space of the work directory).
  *   <li>{@link dev.smokegate.smoke.preflight.Host}: the facts of the host the checks read.
+ *   <li>{@link dev.smokegate.smoke.preflight.WritableFolder}: {@code smoke:doctor}'s check that a
+ *       folder (the work directory, the clone cache) is writable, and its free space.
  *   <li>{@link dev.smokegate.smoke.preflight.Versions}: the first version-looking token of an output,
  *       and version comparison.
  *   <li>{@link dev.smokegate.smoke.preflight.Words}: durations and sizes as the checks write them.

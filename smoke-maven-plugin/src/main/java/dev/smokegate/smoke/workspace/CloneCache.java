@@ -2,9 +2,11 @@ package dev.smokegate.smoke.workspace;
 
 import dev.smokegate.smoke.login.SettingsLogins;
 import dev.smokegate.smoke.model.FrontEnd;
+import dev.smokegate.smoke.model.HostCheck;
 import dev.smokegate.smoke.model.ServerCredentials;
 import dev.smokegate.smoke.model.SmokeLog;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 
@@ -21,7 +23,9 @@ import java.util.Objects;
  *   <li>{@link RefResolver} finds the commit the ref names;
  *   <li>{@link WorkspaceCloner} makes the workspace, a real JGit clone of the mirror checked out at
  *       that commit whose {@code remote.origin.url} is the original URL;
- *   <li>{@link CloneFailures} words the failures, with the front end's words.
+ *   <li>{@link CloneFailures} words the failures, with the front end's words;
+ *   <li>{@link RemoteProbe} checks, without cloning, that a URL can be reached or its commit is
+ *       cached ({@code smoke:doctor}).
  * </ul>
  */
 public final class CloneCache {
@@ -31,6 +35,7 @@ public final class CloneCache {
     private final MirrorStore mirrors;
     private final MirrorFetcher fetcher;
     private final RefResolver resolver;
+    private final RemoteProbe probe;
 
     /**
      * A cache whose ssh clones read {@code ~/.ssh} and whose http clones send no login.
@@ -76,6 +81,26 @@ public final class CloneCache {
         this.mirrors = new MirrorStore(this.cacheDirectory);
         this.fetcher = new MirrorFetcher(settings, log);
         this.resolver = new RefResolver(settings);
+        this.probe = new RemoteProbe(settings, mirrors, log);
+    }
+
+    /**
+     * Whether a clone of url at ref would work from this host, without cloning: {@code git
+     * ls-remote} with the clones' logins, bounded by timeout, or, when that fails or the cache is
+     * offline, whether this cache already holds the commit (see {@link RemoteProbe} for the rules).
+     * It only reads the cache; it creates nothing.
+     *
+     * @param url the clone URL
+     * @param ref a branch, tag, full ref name or full commit SHA, or {@code null} for the remote's HEAD
+     * @param timeout how long {@code ls-remote} may take; positive
+     * @return a PASS, WARN or FAIL row named {@code repository <url>[ at <ref>]}
+     */
+    public HostCheck probe(String url, String ref, Duration timeout) {
+        Objects.requireNonNull(url, "url");
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("the timeout must be positive, got " + timeout);
+        }
+        return probe.probe(url, ref, timeout);
     }
 
     /**

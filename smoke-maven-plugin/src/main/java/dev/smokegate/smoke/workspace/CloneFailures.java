@@ -78,6 +78,21 @@ final class CloneFailures {
 
     /** The URL cannot be fetched: the cause, and a hint about logins for http or keys for ssh. */
     WorkspaceException unreachable(String url, String where, Exception e) {
+        return new WorkspaceException(
+                Reason.UNREACHABLE,
+                where + ": the repository cannot be reached: " + message(e) + ". " + unreachableHint(url, e),
+                e);
+    }
+
+    /**
+     * What to do when a URL cannot be reached: check the URL, the network and the credentials (for a
+     * transport failure) or that a repository is there, then the http login or ssh key hint.
+     *
+     * @param url the URL
+     * @param e what the fetch or {@code ls-remote} threw
+     * @return one or more sentences, each ending with a period
+     */
+    String unreachableHint(String url, Exception e) {
         String hint = e instanceof TransportException || e instanceof InvalidRemoteException
                 ? "Check the URL, the network and your credentials."
                 : "Check the URL and that a git repository is there.";
@@ -87,8 +102,7 @@ final class CloneFailures {
         } else if (SshSessions.isSsh(url)) {
             hint += " " + SshSessions.hint(settings.sshDirectory(), settings.frontEnd());
         }
-        return new WorkspaceException(
-                Reason.UNREACHABLE, where + ": the repository cannot be reached: " + message(e) + ". " + hint, e);
+        return hint;
     }
 
     /** The mirror cannot be read or written. */

@@ -21,6 +21,8 @@
  *   <li>{@link dev.smokegate.smoke.workspace.WorkspaceCloner}: builds a cloned workspace from a
  *       mirror, checked out at that commit.
  *   <li>{@link dev.smokegate.smoke.workspace.CloneFailures}: words the failures of a clone.
+ *   <li>{@link dev.smokegate.smoke.workspace.RemoteProbe}: checks that a clone's URL can be reached
+ *       ({@code git ls-remote}), or that its commit is already cached, without cloning.
  *   <li>{@link dev.smokegate.smoke.workspace.CloneSettings}: what a cache's clones may use (offline,
  *       ssh directory, logins, front end).
  *   <li>{@link dev.smokegate.smoke.workspace.WorkspacePatch}: applies a patch in memory, all or
