@@ -216,8 +216,8 @@ class VerifyGoalIT {
                 .contains("[smoke]   evidence:  [ERROR] Tests run: 4, Failures: 1, Errors: 0, Skipped: 0");
         assertThat(result.summary()).isEqualTo("Smoke: 0 passed, 1 failed, 0 skipped");
         assertThat(result.lines())
-                .anySatisfy(
-                        containing("Smoke gate failed: 1 of 1 scenarios (runtime 1). Read the [smoke] FAIL and SKIP lines"
+                .anySatisfy(containing(
+                        "Smoke gate failed: 1 of 1 scenarios (runtime 1). Read the [smoke] FAIL and SKIP lines"
                                 + " above"));
         assertThat(project.resolve("target/smoke/TEST-smoke.xml"))
                 .content()

@@ -6,6 +6,9 @@
  *       a failure's details and the summary line, written to the log.
  *   <li>{@link dev.smokegate.smoke.report.JUnitReport}: the result as JUnit XML in surefire's shape
  *       ({@code TEST-smoke.xml}).
+ *   <li>{@link dev.smokegate.smoke.report.SummaryJson}: the result as JSON for CI scripts ({@code
+ *       smoke-summary.json}, format 1), merged with the earlier file on a selection run; {@link
+ *       dev.smokegate.smoke.report.GateParameters}: the run's parameters it records.
  * </ul>
  */
 package dev.smokegate.smoke.report;
