@@ -39,13 +39,23 @@ class ArchitectureTest {
             Map.entry("classify", Set.of("model")),
             Map.entry("login", Set.of("model")),
             Map.entry("manifest", Set.of("model")),
+            Map.entry("preflight", Set.of("model")),
             Map.entry("probe", Set.of("model")),
             Map.entry("process", Set.of("model")),
             Map.entry("report", Set.of("model")),
             Map.entry("workspace", Set.of("model", "login")),
             Map.entry(
                     "engine",
-                    Set.of("model", "manifest", "workspace", "process", "probe", "assertion", "classify", "report")),
+                    Set.of(
+                            "model",
+                            "manifest",
+                            "workspace",
+                            "process",
+                            "probe",
+                            "preflight",
+                            "assertion",
+                            "classify",
+                            "report")),
             Map.entry("maven", Set.of("model", "engine", "manifest")));
 
     /** The package that may import {@code org.apache.maven}. */

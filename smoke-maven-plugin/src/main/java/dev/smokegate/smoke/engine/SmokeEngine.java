@@ -28,10 +28,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Runs a gate: loads the manifest, selects scenarios, runs each in its own workspace (several at
- * once when the request's {@code threads} is above 1), checks that the user's checkouts were not
- * written to, writes the reports and prints the summary last. Results and reports are always in
- * manifest order.
+ * Runs a gate: loads the manifest, selects scenarios, checks what they require of the host once, up
+ * front (a scenario with an unmet requirement is skipped and never runs), runs each other one in its
+ * own workspace (several at once when the request's {@code threads} is above 1), checks that the
+ * user's checkouts were not written to, writes the reports and prints the summary last. Results and
+ * reports are always in manifest order.
  *
  * <p>A scenario that fails is a result, not an exception; the caller decides the build's fate from
  * {@link GateResult#passed()}.
@@ -76,8 +77,13 @@ public final class SmokeEngine {
                 + request.display(request.manifest())
                 + (request.offline() ? " (offline: clones come from the cache only)" : ""));
 
+        Map<Scenario, ScenarioResult> skips = HostPreflight.skips(
+                selected, request, log, skip -> ConsoleReport.scenario(skip, request::display, log));
         Map<Scenario, Source> sources = new LinkedHashMap<>();
         for (Scenario scenario : selected) {
+            if (skips.containsKey(scenario)) {
+                continue;
+            }
             Source source = scenario.source();
             if (request.repoUrl() != null && source instanceof Source.Checkout) {
                 source = new Source.Clone(request.repoUrl(), request.ref());
@@ -99,8 +105,9 @@ public final class SmokeEngine {
             log.info("[smoke] running up to " + Math.min(request.threads(), sources.size())
                     + " scenarios at once; their results follow when all have finished");
         }
-        List<ScenarioResult> results = ScenarioPool.runAll(
+        List<ScenarioResult> ran = ScenarioPool.runAll(
                 sources, runner, request.threads(), result -> ConsoleReport.scenario(result, request::display, log));
+        List<ScenarioResult> results = HostPreflight.inOrder(selected, skips, ran);
 
         List<String> changes = new ArrayList<>();
         before.forEach((checkout, fingerprint) -> {

@@ -5,6 +5,7 @@ import dev.smokegate.smoke.model.FrontEnd;
 import dev.smokegate.smoke.model.FrontEnd.Setting;
 import dev.smokegate.smoke.model.Location;
 import dev.smokegate.smoke.model.Manifest;
+import dev.smokegate.smoke.model.Requirements;
 import dev.smokegate.smoke.model.Scenario;
 import dev.smokegate.smoke.model.Source;
 import dev.smokegate.smoke.model.Step;
@@ -34,7 +35,7 @@ import org.tomlj.TomlTable;
  * each with its {@code file:line:col}. A typo never silently turns a check off.
  *
  * <p>This class states the top level, {@code [defaults]}, {@code [[scenario]]} and its {@code
- * source}; {@link StepReader} states {@code [[scenario.step]]} (with {@link ServiceReader}, {@link
+ * source}; {@link RequiresReader} states {@code requires}; {@link StepReader} states {@code [[scenario.step]]} (with {@link ServiceReader}, {@link
  * ProbeReader} and {@link ExpectReader}); {@link TomlReader} does the typed reading and gathers the
  * problems.
  */
@@ -48,7 +49,7 @@ public final class ManifestLoader {
     private static final Set<String> ROOT_KEYS = Set.of("format", "defaults", "scenario");
     private static final Set<String> DEFAULTS_KEYS = Set.of("timeout", "env");
     private static final Set<String> SCENARIO_KEYS =
-            Set.of("name", "description", "owners", "tags", "source", "env", "timeout", "step");
+            Set.of("name", "description", "owners", "tags", "source", "env", "timeout", "requires", "step");
     private static final Set<String> SOURCE_KEYS = Set.of("checkout", "repo-url", "ref", "untracked");
 
     private final Placeholders placeholders;
@@ -122,9 +123,11 @@ public final class ManifestLoader {
     private final class Reader {
         private final TomlReader toml;
         private final StepReader steps;
+        private final RequiresReader requires;
 
         Reader(TomlReader toml, Path file) {
             this.toml = toml;
+            this.requires = new RequiresReader(toml);
             this.steps =
                     new StepReader(toml, placeholders, file.toAbsolutePath().getParent());
         }
@@ -181,6 +184,7 @@ public final class ManifestLoader {
             Source source = source(table, scenarioContext);
             Map<String, String> env = toml.textTable(table, "env", scenarioContext);
             Duration timeout = toml.duration(table, "timeout", scenarioContext);
+            Requirements requirements = requires.read(table, scenarioContext);
             List<Step> steps = new ArrayList<>();
             Object stepValue = table.get(List.of("step"));
             if (stepValue == null) {
@@ -211,11 +215,20 @@ public final class ManifestLoader {
                     toml.problem(where, noPositiveAssertion(name, steps));
                 }
             }
-            if (name == null || source == null) {
+            if (name == null || source == null || requirements == null) {
                 return null;
             }
             return new Scenario(
-                    name, description == null ? "" : description, owners, tags, source, env, timeout, steps, where);
+                    name,
+                    description == null ? "" : description,
+                    owners,
+                    tags,
+                    source,
+                    env,
+                    timeout,
+                    steps,
+                    where,
+                    requirements);
         }
 
         /** The no-eyeball rule's message; a scenario with services is also told about probes and logs. */

@@ -5,6 +5,9 @@
  * <ul>
  *   <li>{@link dev.smokegate.smoke.manifest.ManifestLoader}: the entry point; the top level,
  *       {@code [defaults]}, {@code [[scenario]]} and its {@code source}.
+ *   <li>{@link dev.smokegate.smoke.manifest.RequiresReader}: a scenario's {@code requires} table:
+ *       commands and version floors, endpoints, environment variables, a Java version range, OS
+ *       families and free disk.
  *   <li>{@link dev.smokegate.smoke.manifest.StepReader}: the rules of one {@code [[scenario.step]]}:
  *       its keys, exactly one action, and the {@code run}, {@code args}, {@code patch} and {@code
  *       export} actions.

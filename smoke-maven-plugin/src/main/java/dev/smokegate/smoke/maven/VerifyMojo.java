@@ -5,6 +5,10 @@ import dev.smokegate.smoke.engine.GateRequest;
 import dev.smokegate.smoke.engine.SmokeEngine;
 import dev.smokegate.smoke.manifest.ManifestException;
 import dev.smokegate.smoke.model.GateResult;
+import dev.smokegate.smoke.model.ScenarioResult;
+import dev.smokegate.smoke.model.Status;
+import java.util.List;
+import java.util.stream.Collectors;
 import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -15,7 +19,9 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
 /**
  * Runs the smoke scenarios of a TOML manifest against real git repositories and fails the build
  * when any expected output is missing. Bound to {@code verify}; also runs as {@code mvn
- * smoke:verify}. Its parameters are those of {@link AbstractSmokeMojo}.
+ * smoke:verify}. Its parameters are those of {@link AbstractSmokeMojo}. A scenario the host cannot
+ * run ({@code requires}) is skipped; a skip fails the build unless {@code smoke.failOnSkip} is false,
+ * which still warns once per skipped scenario.
  *
  * @since 0.1.0
  */
@@ -45,8 +51,37 @@ public final class VerifyMojo extends AbstractSmokeMojo {
         } catch (ManifestException | GateConfigurationException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }
+        List<ScenarioResult> skipped = result.scenarios().stream()
+                .filter(scenario -> scenario.status() == Status.SKIP)
+                .toList();
         if (!result.passed()) {
-            throw new MojoFailureException(SmokeEngine.failureMessage(request, result));
+            throw new MojoFailureException(
+                    SmokeEngine.failureMessage(request, result) + skipSentence(skipped, result.failOnSkip()));
         }
+        for (ScenarioResult scenario : skipped) {
+            getLog().warn("Smoke scenario " + scenario.name() + " was skipped, not passed: " + reason(scenario)
+                    + ". The build goes on because -D" + RunParameters.FAIL_ON_SKIP + "=false.");
+        }
+    }
+
+    /**
+     * The part of the failure message about skips: which scenarios skipped and why, and what to do;
+     * empty when none skipped or skips do not fail the gate.
+     */
+    private static String skipSentence(List<ScenarioResult> skipped, boolean failOnSkip) {
+        if (skipped.isEmpty() || !failOnSkip) {
+            return "";
+        }
+        return " Skipped, which fails the gate: "
+                + skipped.stream()
+                        .map(scenario -> scenario.name() + " (" + reason(scenario) + ")")
+                        .collect(Collectors.joining("; "))
+                + ". Give this host what they require, or set -D" + RunParameters.FAIL_ON_SKIP
+                + "=false to let a local run through.";
+    }
+
+    /** @return a skip's rule and evidence, e.g. {@code host.requires.env API_TOKEN — not set} */
+    private static String reason(ScenarioResult skipped) {
+        return skipped.skip().rule() + " " + skipped.skip().evidence();
     }
 }
