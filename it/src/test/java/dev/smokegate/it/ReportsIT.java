@@ -25,14 +25,15 @@ import org.w3c.dom.NodeList;
 
 /**
  * The gate's reports as CI reads them, from a real forked {@code mvn} on the sample project {@code
- * reports}: a pass and a failure of each category (runtime, source, host). Each failure's category
- * and rule is checked three times, on the console line, in {@code TEST-smoke.xml} and in {@code
+ * reports}: a pass, a failure of each category (runtime, source, host) and a skip (an unset
+ * {@code requires.env}). Each failure's and skip's category and rule is checked three times, on the console line, in {@code TEST-smoke.xml} and in {@code
  * smoke-summary.json}; maven-surefire-report-plugin's {@code report-only} renders the JUnit XML; a
  * run that selects one scenario updates only its entry of the JSON.
  */
 class ReportsIT {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String VERDICT = "Smoke gate failed: 3 of 4 scenarios (source 1, runtime 1, host 1)";
+    private static final String VERDICT =
+            "Smoke gate failed: 3 of 5 scenarios (source 1, runtime 1, host 1), 1 skipped (host 1)";
 
     private static Path checkout;
     private static Path patches;
@@ -88,6 +89,24 @@ class ReportsIT {
         return found;
     }
 
+    /** {@code testcase classname/name → message} of each skipped test case in the JUnit XML. */
+    private static Map<String, String> junitSkips(Path project) throws Exception {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        NodeList skips = factory.newDocumentBuilder()
+                .parse(project.resolve("target/smoke/TEST-smoke.xml").toFile())
+                .getElementsByTagName("skipped");
+        Map<String, String> found = new HashMap<>();
+        for (int i = 0; i < skips.getLength(); i++) {
+            org.w3c.dom.Element skipped = (org.w3c.dom.Element) skips.item(i);
+            org.w3c.dom.Element testcase = (org.w3c.dom.Element) skipped.getParentNode();
+            found.put(
+                    testcase.getAttribute("classname") + "/" + testcase.getAttribute("name"),
+                    skipped.getAttribute("message"));
+        }
+        return found;
+    }
+
     @Test
     void verify_passAndAFailureOfEachCategory_categoryAndRuleOnConsoleJUnitAndJson() throws Exception {
         Path project = ForkedMaven.project("reports", "reports-categories");
@@ -97,21 +116,24 @@ class ReportsIT {
         assertExit(result, 1);
         assertThat(result.smokeLines()).anySatisfy(passLine("ok"));
         assertThat(result.smokeLines())
+                .contains("[smoke] SKIP live: host.requires.env SMOKE_REPORTS_IT_TOKEN — not set");
+        assertThat(result.smokeLines())
                 .anySatisfy(
                         line -> assertThat(line).startsWith("[smoke]   class:     runtime (rule runtime.exit-code "))
                 .anySatisfy(
                         line -> assertThat(line).startsWith("[smoke]   class:     source (rule source.patch-rejected "))
                 .anySatisfy(
                         line -> assertThat(line).startsWith("[smoke]   class:     host (rule host.command-not-found "));
-        assertThat(result.summary()).isEqualTo("Smoke: 1 passed, 3 failed, 0 skipped");
+        assertThat(result.summary()).isEqualTo("Smoke: 1 passed, 3 failed, 1 skipped");
         List<String> lines = plain(result);
-        int summaryAt = lines.indexOf("Smoke: 1 passed, 3 failed, 0 skipped");
-        assertThat(lines.subList(summaryAt + 1, summaryAt + 5))
+        int summaryAt = lines.indexOf("Smoke: 1 passed, 3 failed, 1 skipped");
+        assertThat(lines.subList(summaryAt + 1, summaryAt + 6))
                 .containsExactly(
                         VERDICT,
                         "  FAIL broken › run: runtime.exit-code",
                         "  FAIL patched › patch: source.patch-rejected",
-                        "  FAIL missing-tool › tool: host.command-not-found");
+                        "  FAIL missing-tool › tool: host.command-not-found",
+                        "  SKIP live: host.requires.env");
         assertThat(lines).anySatisfy(line -> assertThat(line)
                 .contains(": " + VERDICT + ". Read the [smoke] FAIL and SKIP lines above, the step logs under"
                         + " target/smoke, target/smoke/TEST-smoke.xml and target/smoke/smoke-summary.json."));
@@ -123,11 +145,23 @@ class ReportsIT {
         assertThat(failures.get("patched/patch"))
                 .startsWith("source|source.patch-rejected: expected the patch to apply;");
         assertThat(failures.get("missing-tool/tool")).startsWith("host|host.command-not-found: ");
+        assertThat(junitSkips(project))
+                .containsEntry("live/call", "host.requires.env: SMOKE_REPORTS_IT_TOKEN — not set")
+                .containsEntry("patched/after", "not run: an earlier step of the scenario failed")
+                .hasSize(2);
 
         JsonNode summary = summary(project);
         assertThat(summary.path("format").asInt()).isEqualTo(1);
-        assertThat(summary.path("summary").toString()).isEqualTo("{\"passed\":1,\"failed\":3,\"skipped\":0}");
+        assertThat(summary.path("summary").toString()).isEqualTo("{\"passed\":1,\"failed\":3,\"skipped\":1}");
         Map<String, JsonNode> entries = byName(summary);
+        JsonNode live = entries.get("live");
+        assertThat(live.path("status").asText() + " " + live.path("category").asText() + " "
+                        + live.path("rule").asText())
+                .isEqualTo("SKIP host host.requires.env");
+        assertThat(live.path("skipReason").asText()).isEqualTo("host.requires.env SMOKE_REPORTS_IT_TOKEN — not set");
+        assertThat(live.path("source").path("kind").asText()).isEqualTo("checkout");
+        assertThat(live.path("source").path("commit").isNull()).isTrue();
+        assertThat(live.path("steps")).isEmpty();
         assertThat(entries.get("ok").path("status").asText()).isEqualTo("PASS");
         assertThat(entries.get("ok").path("source").path("commit").asText()).matches("[0-9a-f]{40}");
         JsonNode broken = entries.get("broken");
@@ -168,10 +202,10 @@ class ReportsIT {
         Map<String, String> counts = summaryRow(page);
         assertThat(counts)
                 .as("summary of %s", html)
-                .containsEntry("Tests", "5")
+                .containsEntry("Tests", "6")
                 .containsEntry("Failures", "3")
                 .containsEntry("Errors", "0")
-                .containsEntry("Skipped", "1");
+                .containsEntry("Skipped", "2");
         assertThat(page.select("td").eachText())
                 .as("cells of %s", html)
                 .anySatisfy(
@@ -209,12 +243,12 @@ class ReportsIT {
         assertThat(result.summary()).isEqualTo("Smoke: 1 passed, 0 failed, 0 skipped");
         JsonNode after = summary(project);
         assertThat(after.path("gate").path("scenarios").toString()).isEqualTo("[\"ok\"]");
-        assertThat(after.path("summary").toString()).isEqualTo("{\"passed\":1,\"failed\":3,\"skipped\":0}");
+        assertThat(after.path("summary").toString()).isEqualTo("{\"passed\":1,\"failed\":3,\"skipped\":1}");
         List<String> names = new ArrayList<>();
         after.path("scenarios").forEach(entry -> names.add(entry.path("name").asText()));
-        assertThat(names).containsExactly("ok", "broken", "patched", "missing-tool");
+        assertThat(names).containsExactly("ok", "broken", "patched", "missing-tool", "live");
         Map<String, JsonNode> entries = byName(after);
-        for (String kept : List.of("broken", "patched", "missing-tool")) {
+        for (String kept : List.of("broken", "patched", "missing-tool", "live")) {
             assertThat(entries.get(kept)).as(kept).isEqualTo(before.get(kept));
         }
         assertThat(entries.get("ok")).isNotEqualTo(before.get("ok"));

@@ -84,11 +84,7 @@ public final class SmokeEngine {
             if (skips.containsKey(scenario)) {
                 continue;
             }
-            Source source = scenario.source();
-            if (request.repoUrl() != null && source instanceof Source.Checkout) {
-                source = new Source.Clone(request.repoUrl(), request.ref());
-            }
-            sources.put(scenario, source);
+            sources.put(scenario, sourceOf(scenario, request));
         }
         Map<Path, Fingerprint> before = fingerprints(request, placeholders, sources);
 
@@ -127,30 +123,44 @@ public final class SmokeEngine {
                     + request.display(request.workDirectory().resolve(JUNIT_REPORT)) + ": " + e.getMessage()
                     + ". Check free disk space and the permissions of the work directory.");
         }
-        writeSummary(request, manifest, result, started, sources, runner.sources());
+        writeSummary(request, manifest, result, started, selected, runner.sources());
         ConsoleReport.summary(result, log);
         return result;
     }
 
     /**
-     * Writes {@link #SUMMARY_JSON}. The source of a scenario whose workspace was not made (a skip)
-     * is the manifest's, without a commit.
+     * Where a scenario's workspace comes from: the manifest's source, or a clone of the request's
+     * {@code repoUrl} at its {@code ref} in place of a checkout.
+     */
+    private static Source sourceOf(Scenario scenario, GateRequest request) {
+        Source source = scenario.source();
+        return request.repoUrl() != null && source instanceof Source.Checkout
+                ? new Source.Clone(request.repoUrl(), request.ref())
+                : source;
+    }
+
+    /**
+     * Writes {@link #SUMMARY_JSON}. The source of a scenario whose workspace was not made (a skip,
+     * a failed clone) is the declared one, without a commit.
      */
     private void writeSummary(
             GateRequest request,
             Manifest manifest,
             GateResult result,
             Instant started,
-            Map<Scenario, Source> declared,
+            List<Scenario> selected,
             Map<String, ScenarioSource> prepared)
             throws GateConfigurationException {
         Map<String, ScenarioSource> shown = new LinkedHashMap<>();
-        declared.forEach((scenario, source) -> shown.put(
-                scenario.name(),
-                source instanceof Source.Clone clone
-                        ? new ScenarioSource(ScenarioSource.Kind.CLONE, clone.url(), clone.ref(), null)
-                        : new ScenarioSource(
-                                ScenarioSource.Kind.CHECKOUT, ((Source.Checkout) source).path(), null, null)));
+        for (Scenario scenario : selected) {
+            Source source = sourceOf(scenario, request);
+            shown.put(
+                    scenario.name(),
+                    source instanceof Source.Clone clone
+                            ? new ScenarioSource(ScenarioSource.Kind.CLONE, clone.url(), clone.ref(), null)
+                            : new ScenarioSource(
+                                    ScenarioSource.Kind.CHECKOUT, ((Source.Checkout) source).path(), null, null));
+        }
         shown.putAll(prepared);
         GateParameters gate = GateParameters.builder(request.display(request.manifest()))
                 .tasks(request.tasks())
