@@ -119,7 +119,7 @@ public final class SmokeEngine {
                     + request.display(request.workDirectory().resolve(JUNIT_REPORT)) + ": " + e.getMessage()
                     + ". Check free disk space and the permissions of the work directory.");
         }
-        writeSummary(request, manifest, result, started, sources, runner.sources());
+        writeSummary(request, manifest, result, started, selected, runner.sources());
         ConsoleReport.summary(result, log);
         return result;
     }
@@ -149,24 +149,27 @@ public final class SmokeEngine {
     }
 
     /**
-     * Writes {@link #SUMMARY_JSON}. The source of a scenario whose workspace was not made (a skip)
-     * is the manifest's, without a commit.
+     * Writes {@link #SUMMARY_JSON}. The source of a scenario whose workspace was not made (a skip,
+     * a failed clone) is the declared one, without a commit.
      */
     private void writeSummary(
             GateRequest request,
             Manifest manifest,
             GateResult result,
             Instant started,
-            Map<Scenario, Source> declared,
+            List<Scenario> selected,
             Map<String, ScenarioSource> prepared)
             throws GateConfigurationException {
         Map<String, ScenarioSource> shown = new LinkedHashMap<>();
-        declared.forEach((scenario, source) -> shown.put(
-                scenario.name(),
-                source instanceof Source.Clone clone
-                        ? new ScenarioSource(ScenarioSource.Kind.CLONE, clone.url(), clone.ref(), null)
-                        : new ScenarioSource(
-                                ScenarioSource.Kind.CHECKOUT, ((Source.Checkout) source).path(), null, null)));
+        for (Scenario scenario : selected) {
+            Source source = source(scenario, request);
+            shown.put(
+                    scenario.name(),
+                    source instanceof Source.Clone clone
+                            ? new ScenarioSource(ScenarioSource.Kind.CLONE, clone.url(), clone.ref(), null)
+                            : new ScenarioSource(
+                                    ScenarioSource.Kind.CHECKOUT, ((Source.Checkout) source).path(), null, null));
+        }
         shown.putAll(prepared);
         GateParameters gate = GateParameters.builder(request.display(request.manifest()))
                 .tasks(request.tasks())

@@ -35,6 +35,10 @@
  *   <li>{@link dev.smokegate.smoke.engine.StepChecks}: evaluates a step's checks in order.
  *   <li>{@link dev.smokegate.smoke.engine.StepFailures}: builds a step's failure: tail of its log and
  *       classification.
+ *   <li>{@link dev.smokegate.smoke.engine.StepDetails}: what a step run tells the reports (exit
+ *       code, checks, logs), gathered while it runs.
+ *   <li>{@link dev.smokegate.smoke.engine.EvidenceLines}: the line of a failure's evidence in its
+ *       log, for the JSON summary.
  *   <li>{@link dev.smokegate.smoke.engine.ProgressLines}: the live progress lines: a step starts, a
  *       step is still running.
  *   <li>{@link dev.smokegate.smoke.engine.SerialLog}: writes one line at a time, so lines of

@@ -8,7 +8,7 @@ import java.util.Objects;
  *
  * @param kind a copy of a checkout or a clone
  * @param location the checkout's folder as shown to the user, or the clone URL (placeholders resolved)
- * @param ref the ref asked for (a clone's {@code source.ref} or {@code smoke.ref}), or {@code null}
+ * @param ref the ref asked for (a clone's {@code source.ref}, or the ref the gate was asked to clone), or {@code null}
  *     for a checkout or the remote's default branch
  * @param commit the commit the workspace was made from (40 hex digits), or {@code null} when it is
  *     not known: the workspace was not made (a skip, a clone that failed) or the checkout has no

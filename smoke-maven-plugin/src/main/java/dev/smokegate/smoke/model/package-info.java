@@ -25,7 +25,11 @@
  *   <li>{@link dev.smokegate.smoke.model.GateResult}: the outcome of one gate run.
  *   <li>{@link dev.smokegate.smoke.model.ScenarioResult}: the outcome of one scenario.
  *   <li>{@link dev.smokegate.smoke.model.Status}: pass, fail or skip.
- *   <li>{@link dev.smokegate.smoke.model.StepRecord}: a step that ran, and how long it took.
+ *   <li>{@link dev.smokegate.smoke.model.StepRecord}: a step that ran, how long it took, its exit
+ *       code, checks and logs; {@link dev.smokegate.smoke.model.CheckRecord}: one of its checks with
+ *       its verdict.
+ *   <li>{@link dev.smokegate.smoke.model.ScenarioSource}: where a scenario's workspace came from
+ *       (checkout or clone, location, ref, commit), for the reports.
  *   <li>{@link dev.smokegate.smoke.model.StepFailure}: why a scenario failed, and where to read more.
  *   <li>{@link dev.smokegate.smoke.model.ServiceTail}: the last lines of a running service's log, added
  *       to a failure (post-mortem).

@@ -64,47 +64,59 @@ public record GateParameters(
             this.manifest = Objects.requireNonNull(manifest, "manifest");
         }
 
+        /** @param tasks the owner tasks selected; empty for all */
         public Builder tasks(List<String> tasks) {
             this.tasks = List.copyOf(tasks);
             return this;
         }
 
+        /** @param scenarios the scenario name globs selected; empty for all */
         public Builder scenarios(List<String> scenarios) {
             this.scenarios = List.copyOf(scenarios);
             return this;
         }
 
+        /**
+         * @param repoUrl the clone URL that replaces every checkout source, or {@code null}
+         * @param ref the ref cloned from it, or {@code null}
+         */
         public Builder clone(String repoUrl, String ref) {
             this.repoUrl = repoUrl;
             this.ref = ref;
             return this;
         }
 
+        /** @param offline whether clones came from the cache only */
         public Builder offline(boolean offline) {
             this.offline = offline;
             return this;
         }
 
+        /** @param threads how many scenarios ran at once, at most */
         public Builder threads(int threads) {
             this.threads = threads;
             return this;
         }
 
+        /** @param failOnSkip whether a skipped scenario fails the gate */
         public Builder failOnSkip(boolean failOnSkip) {
             this.failOnSkip = failOnSkip;
             return this;
         }
 
+        /** @param retries how many times a scenario that failed on the host is run again */
         public Builder retries(int retries) {
             this.retries = retries;
             return this;
         }
 
+        /** @param probeTimeout the limit of each requirement check */
         public Builder probeTimeout(Duration probeTimeout) {
             this.probeTimeout = Objects.requireNonNull(probeTimeout, "probeTimeout");
             return this;
         }
 
+        /** @return the parameters */
         public GateParameters build() {
             return new GateParameters(
                     manifest, tasks, scenarios, repoUrl, ref, offline, threads, failOnSkip, retries, probeTimeout);

@@ -8,6 +8,9 @@
  *       ({@code TEST-smoke.xml}).
  *   <li>{@link dev.smokegate.smoke.report.DoctorReport}: the doctor's {@code PASS|WARN|FAIL} lines,
  *       its summary, its failure message and {@code doctor.json}.
+ *   <li>{@link dev.smokegate.smoke.report.SummaryJson}: the result as JSON for CI scripts ({@code
+ *       smoke-summary.json}, format 1), merged with the earlier file on a selection run; {@link
+ *       dev.smokegate.smoke.report.GateParameters}: the run's parameters it records.
  * </ul>
  */
 package dev.smokegate.smoke.report;
