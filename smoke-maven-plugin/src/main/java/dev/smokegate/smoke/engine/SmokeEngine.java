@@ -99,7 +99,10 @@ public final class SmokeEngine {
         List<String> changes = new ArrayList<>();
         before.forEach((checkout, fingerprint) -> {
             try {
-                Fingerprint.of(checkout, request.workDirectory()).changedPaths(fingerprint).stream()
+                Fingerprint after = fingerprint.again();
+                log.debug("[smoke] timing: fingerprint after the gate of " + request.display(checkout) + ": "
+                        + after.timings());
+                after.changedPaths(fingerprint).stream()
                         .map(path -> request.display(checkout) + ": " + path)
                         .forEach(changes::add);
             } catch (WorkspaceException e) {
@@ -138,7 +141,10 @@ public final class SmokeEngine {
                         .normalize();
                 if (!before.containsKey(path)) {
                     try {
-                        before.put(path, Fingerprint.of(path, request.workDirectory()));
+                        Fingerprint fingerprint = Fingerprint.of(path, request.workDirectory());
+                        log.debug("[smoke] timing: fingerprint before the gate of " + request.display(path) + ": "
+                                + fingerprint.timings());
+                        before.put(path, fingerprint);
                     } catch (WorkspaceException e) {
                         log.debug("[smoke] no fingerprint for " + path + ": " + e.getMessage());
                     }
