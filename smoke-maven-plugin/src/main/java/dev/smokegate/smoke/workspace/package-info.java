@@ -20,6 +20,8 @@
  *   <li>{@link dev.smokegate.smoke.workspace.RefResolver}: finds the commit a clone's ref names.
  *   <li>{@link dev.smokegate.smoke.workspace.WorkspaceCloner}: builds a cloned workspace from a
  *       mirror, checked out at that commit.
+ *   <li>{@link dev.smokegate.smoke.workspace.CommitCheckout}: writes a commit's tree straight into a
+ *       new, empty workspace.
  *   <li>{@link dev.smokegate.smoke.workspace.CloneFailures}: words the failures of a clone.
  *   <li>{@link dev.smokegate.smoke.workspace.CloneSettings}: what a cache's clones may use (offline,
  *       ssh directory, logins, front end).
