@@ -15,6 +15,7 @@ import dev.smokegate.smoke.process.PortReservations;
 import dev.smokegate.smoke.report.ConsoleReport;
 import dev.smokegate.smoke.report.JUnitReport;
 import dev.smokegate.smoke.workspace.CloneCache;
+import dev.smokegate.smoke.workspace.Deletion;
 import dev.smokegate.smoke.workspace.Fingerprint;
 import dev.smokegate.smoke.workspace.WorkspaceException;
 import java.io.IOException;
@@ -23,6 +24,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Runs a gate: loads the manifest, selects scenarios, runs each in its own workspace (several at
@@ -109,6 +111,10 @@ public final class SmokeEngine {
                 changes.add(request.display(checkout) + ": cannot be fingerprinted after the gate: " + e.getMessage());
             }
         });
+        long cleanup = System.nanoTime();
+        int waited = Deletion.awaitBackground();
+        log.debug("[smoke] timing: waited " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - cleanup) + " ms for "
+                + waited + " background deletion(s) of earlier runs' folders");
         GateResult result = new GateResult(results, changes);
         try {
             JUnitReport.write(result, manifest, request.workDirectory().resolve(JUNIT_REPORT));
