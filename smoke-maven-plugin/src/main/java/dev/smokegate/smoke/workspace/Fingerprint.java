@@ -9,7 +9,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -34,6 +33,7 @@ import org.eclipse.jgit.treewalk.CanonicalTreeParser;
 import org.eclipse.jgit.treewalk.EmptyTreeIterator;
 import org.eclipse.jgit.treewalk.FileTreeIterator;
 import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.treewalk.WorkingTreeOptions;
 import org.eclipse.jgit.util.FS;
 
 /**
@@ -45,7 +45,8 @@ import org.eclipse.jgit.util.FS;
  *
  * <p><b>Unchanged at the cost of a stat</b>, as git decides it for its index ({@code
  * ie_match_stat} in {@code read-cache.c}). Each file's stat data is recorded from one {@code
- * lstat} ({@code Files.readAttributes(path, "unix:…", NOFOLLOW_LINKS)}): type, permission bits,
+ * lstat} ({@code Files.readAttributes(path, "unix:…", NOFOLLOW_LINKS)}, the walk's own, see {@link
+ * StatRecordingFs}): type, permission bits,
  * size, modification time and status-change time (ctime) in nanoseconds, inode and device. The
  * content is read and hashed only when nothing else can vouch for it:
  *
@@ -96,8 +97,6 @@ public final class Fingerprint {
      * to one tick (at most 10 ms) behind the clock {@link Instant#now()} reads.
      */
     private static final Duration CLOCK_TICK = Duration.ofMillis(10);
-
-    private static final String STAT_ATTRIBUTES = "unix:mode,ino,dev,size,lastModifiedTime,ctime";
 
     private final Path checkout;
     private final Path gateDirectory;
@@ -237,7 +236,12 @@ public final class Fingerprint {
                     walk.addTree(new CanonicalTreeParser(null, reader, head.tree()));
                 }
                 int index = walk.addTree(new DirCacheIterator(DirCache.read(repository)));
-                FileTreeIterator files = SafeFileModeStrategy.iterator(repository);
+                StatRecordingFs fs = new StatRecordingFs(repository.getFS());
+                FileTreeIterator files = new FileTreeIterator(
+                        repository.getWorkTree(),
+                        fs,
+                        repository.getConfig().get(WorkingTreeOptions.KEY),
+                        SafeFileModeStrategy.of(repository));
                 int workTreeTree = walk.addTree(files);
                 files.setDirCacheIterator(walk, index);
                 walk.setRecursive(false);
@@ -273,15 +277,17 @@ public final class Fingerprint {
                         states.merge(path, sides + otherState(mode, file), Fingerprint::join);
                         continue;
                     }
-                    Stat stat;
-                    try {
-                        stat = stat(file);
-                    } catch (NoSuchFileException e) {
-                        states.merge(path, sides + SpecialFiles.GONE, Fingerprint::join);
-                        continue;
-                    } catch (IOException e) {
-                        states.merge(path, sides + SpecialFiles.UNREADABLE, Fingerprint::join);
-                        continue;
+                    Stat stat = fs.recorded(entry.getEntryFile());
+                    if (stat == null) {
+                        try {
+                            stat = StatRecordingFs.stat(entry.getEntryFile());
+                        } catch (NoSuchFileException e) {
+                            states.merge(path, sides + SpecialFiles.GONE, Fingerprint::join);
+                            continue;
+                        } catch (IOException | UnsupportedOperationException e) {
+                            states.merge(path, sides + SpecialFiles.UNREADABLE, Fingerprint::join);
+                            continue;
+                        }
                     }
                     stats.put(path, stat);
                     // The permission bits too: git keeps only the executable bit, the gate any change.
@@ -433,22 +439,6 @@ public final class Fingerprint {
         } catch (IOException e) {
             return null; // no index: nothing vouches
         }
-    }
-
-    private static Stat stat(Path file) throws IOException {
-        Map<String, Object> attributes = Files.readAttributes(file, STAT_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
-        return new Stat(
-                (Integer) attributes.get("mode"),
-                (Long) attributes.get("size"),
-                nanos((FileTime) attributes.get("lastModifiedTime")),
-                nanos((FileTime) attributes.get("ctime")),
-                (Long) attributes.get("ino"),
-                (Long) attributes.get("dev"));
-    }
-
-    private static long nanos(FileTime time) {
-        Instant instant = time.toInstant();
-        return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
     }
 
     private static Instant instant(long nanos) {

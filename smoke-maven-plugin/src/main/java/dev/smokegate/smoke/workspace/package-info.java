@@ -34,6 +34,8 @@
  *       diff.
  *   <li>{@link dev.smokegate.smoke.workspace.Fingerprint}: the state of a checkout, to prove the gate
  *       left it unchanged.
+ *   <li>{@link dev.smokegate.smoke.workspace.StatRecordingFs}: JGit's file system reading and
+ *       keeping each entry's full stat data in the one {@code lstat} of a walk.
  *   <li>{@link dev.smokegate.smoke.workspace.Repositories}: opens the repository a folder belongs to.
  *   <li>{@link dev.smokegate.smoke.workspace.TrackedOrNotIgnoredFilter}: keeps what {@code git
  *       ls-files --cached --others --exclude-standard} lists.
