@@ -372,12 +372,17 @@ final class InvokerBench {
                         """
                         <artifactId>maven-compiler-plugin</artifactId>
                                 <version>3.13.0</version>
-                                <configuration>
-                                  <compileSourceRoots>
-                                    <root>${project.basedir}/src/main/java</root>
-                                    <root>${project.build.directory}/generated-sources/version</root>
-                                  </compileSourceRoots>
-                                </configuration>""");
+                                <executions>
+                                  <execution>
+                                    <id>default-compile</id>
+                                    <configuration>
+                                      <compileSourceRoots>
+                                        <root>${project.basedir}/src/main/java</root>
+                                        <root>${project.build.directory}/generated-sources/version</root>
+                                      </compileSourceRoots>
+                                    </configuration>
+                                  </execution>
+                                </executions>""");
     }
 
     private static String profilePom(String pom) {
