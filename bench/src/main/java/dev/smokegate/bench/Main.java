@@ -25,6 +25,7 @@ import java.util.Map;
  * many         --work DIR --results DIR [--runs N]   (200 scenarios vs a shell loop; per-step overhead)
  * invoker      --work DIR --results DIR [--runs N]   (six projects: invoker:run vs smoke:verify)
  * summary      --results DIR                         (exit 1 when a target is missed)
+ * page         --results DIR --page FILE             (the run's tables into benchmarks.md's result blocks)
  * </pre>
  *
  * <p>A benchmark that cannot run records a MISSED row saying why and exits 2, so that run.sh goes
@@ -82,6 +83,9 @@ public final class Main {
                 case "mirror" -> new MirrorBench(path(options, "repo"), path(options, "work"), results).run(runs);
                 case "many" -> new ManyScenariosBench(path(options, "work"), results).run(runs);
                 case "invoker" -> new InvokerBench(path(options, "work"), results).run(runs);
+                case "page" -> System.out.println(
+                        "[bench] " + BenchmarksPage.update(path(options, "results"), path(options, "page"))
+                                + " result block(s) of " + path(options, "page") + " updated");
                 case "summary" -> {
                     int missed = Results.printSummary(path(options, "results"));
                     System.out.println();
