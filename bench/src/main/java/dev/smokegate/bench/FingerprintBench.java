@@ -149,7 +149,10 @@ final class FingerprintBench {
             throw new IllegalStateException("the fingerprint records " + before.size() + " paths, git lists " + tracked
                     + " tracked and " + untracked + " untracked ones");
         }
-        String path = Commands.sh(repo, TIMEOUT, "git ls-files -s | awk '$1 == \"100644\" {print $4; exit}'")
+        String path = Commands.sh(
+                        repo,
+                        TIMEOUT,
+                        "git ls-files -s | awk '$1 == \"100644\" && $4 != \".gitignore\" {print $4; exit}'")
                 .output()
                 .strip();
         Path file = repo.resolve(path);
