@@ -16,7 +16,9 @@ import java.util.List;
  * cloneInto(url, sha, …)} creates the mirror and checks the commit out (must report {@code
  * fetched=true}); a second {@code cloneInto} of the same commit from that cache right after (must
  * report {@code fetched=false}) times the checkout alone, so the mirror's part is the difference. It
- * is compared with {@code git clone --mirror} of the same bare repository, in the same rounds. Each
+ * is compared with {@code git clone --mirror file://…} of the same bare repository (the URL, so that
+ * git goes through its transport as for a remote, and does not hard-link a local path), in the same
+ * rounds. Each
  * mirror is checked to hold the commit, each workspace to be at it with all files. Reported for
  * information (no target).
  */
@@ -80,7 +82,7 @@ final class MirrorBench {
                 } else {
                     Path dest = work.resolve("git-mirror-" + round + ".git");
                     double millis = Commands.check(
-                                    work, TIMEOUT, "git", "clone", "-q", "--mirror", bare.toString(), dest.toString())
+                                    work, TIMEOUT, "git", "clone", "-q", "--mirror", url, dest.toString())
                             .millis();
                     Commands.check(dest, TIMEOUT, "git", "cat-file", "-e", sha + "^{commit}");
                     results.sample(NAME, "git clone --mirror", round, millis, "");
@@ -107,7 +109,7 @@ final class MirrorBench {
                 "ms",
                 "",
                 Verdict.NONE);
-        results.metric(NAME, "git clone --mirror" + n, Stats.ms(gitMedian), "ms", "", Verdict.NONE);
+        results.metric(NAME, "git clone --mirror file://…" + n, Stats.ms(gitMedian), "ms", "", Verdict.NONE);
         results.metric(
                 NAME,
                 "mirror from empty / git clone --mirror",
