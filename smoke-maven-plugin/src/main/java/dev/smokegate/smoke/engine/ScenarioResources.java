@@ -62,9 +62,10 @@ final class ScenarioResources implements AutoCloseable {
      */
     static ScenarioResources open(Path folder, SmokeLog log) throws IOException {
         long start = System.nanoTime();
-        Deletion.deleteInBackground(folder, message -> log.debug("[smoke] " + message));
-        log.debug("[smoke] timing: earlier run's folder " + folder + " moved aside in "
-                + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) + " ms");
+        if (Deletion.deleteInBackground(folder, message -> log.debug("[smoke] " + message))) {
+            log.debug("[smoke] timing: earlier run's folder " + folder + " moved aside in "
+                    + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) + " ms");
+        }
         Files.createDirectories(folder);
         return new ScenarioResources(folder, log);
     }

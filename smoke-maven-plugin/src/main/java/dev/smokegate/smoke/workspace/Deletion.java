@@ -50,9 +50,10 @@ public final class Deletion {
      * @param folder a folder the gate owns; nothing is renamed when it does not exist
      * @param debug told what was deleted and how long it took (from the background thread), or why
      *     a leftover could not be deleted
+     * @return whether the folder was there (and is now renamed aside, or deleted)
      * @throws IOException when the rename failed and so did the deletion in front
      */
-    public static void deleteInBackground(Path folder, Consumer<String> debug) throws IOException {
+    public static boolean deleteInBackground(Path folder, Consumer<String> debug) throws IOException {
         Path absolute = folder.toAbsolutePath().normalize();
         Path parent = absolute.getParent();
         String prefix = "." + absolute.getFileName() + ASIDE;
@@ -63,7 +64,8 @@ public final class Deletion {
                         .forEach(aside::add);
             }
         }
-        if (Files.exists(absolute, LinkOption.NOFOLLOW_LINKS)) {
+        boolean there = Files.exists(absolute, LinkOption.NOFOLLOW_LINKS);
+        if (there) {
             Path moved = absolute.resolveSibling(
                     prefix + ProcessHandle.current().pid() + "-" + ASIDE_COUNT.incrementAndGet());
             try {
@@ -75,7 +77,7 @@ public final class Deletion {
             }
         }
         if (aside.isEmpty()) {
-            return;
+            return there;
         }
         Thread thread = new Thread(
                 () -> {
@@ -99,6 +101,7 @@ public final class Deletion {
         thread.setDaemon(true);
         PENDING.add(thread);
         thread.start();
+        return there;
     }
 
     /**

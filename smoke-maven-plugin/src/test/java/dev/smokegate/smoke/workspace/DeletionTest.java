@@ -22,8 +22,9 @@ class DeletionTest {
         Path scenario = tmp.resolve("work/scenario");
         List<String> debug = new ArrayList<>();
 
-        Deletion.deleteInBackground(scenario, debug::add);
+        boolean there = Deletion.deleteInBackground(scenario, debug::add);
 
+        assertThat(there).isTrue();
         assertThat(scenario).doesNotExist();
         Files.createDirectories(scenario); // the new run's folder, at once
         Deletion.awaitBackground();
@@ -44,8 +45,9 @@ class DeletionTest {
 
     @Test
     void deleteInBackground_nothingThere_startsNothing() throws Exception {
-        Deletion.deleteInBackground(tmp.resolve("absent"), message -> {});
+        boolean there = Deletion.deleteInBackground(tmp.resolve("absent"), message -> {});
 
+        assertThat(there).isFalse();
         assertThat(Deletion.awaitBackground()).isZero();
     }
 
