@@ -1,7 +1,7 @@
 package dev.smokegate.bench;
 
-import dev.smokegate.bench.Results.Verdict;
 import dev.smokegate.smoke.maven.MavenFrontEnd;
+import dev.smokegate.bench.Results.Verdict;
 import dev.smokegate.smoke.model.SmokeLog;
 import dev.smokegate.smoke.model.UntrackedMode;
 import dev.smokegate.smoke.workspace.CheckoutCopier;
@@ -60,8 +60,7 @@ final class IgnoredWalkProof {
     /** The copy that runs under strace: one {@link CheckoutCopier#copy}, nothing else. */
     static void probe(Path repo, Path dest) throws Exception {
         long start = System.nanoTime();
-        CopyReport report =
-                new CheckoutCopier(SmokeLog.silent(), MavenFrontEnd.INSTANCE).copy(repo, dest, UntrackedMode.INCLUDE);
+        CopyReport report = new CheckoutCopier(SmokeLog.silent(), MavenFrontEnd.INSTANCE).copy(repo, dest, UntrackedMode.INCLUDE);
         long nanos = System.nanoTime() - start;
         System.out.println("[bench] probe copy: " + report.files() + " files, " + report.bytes() + " bytes, skipped "
                 + report.skipped() + ", in " + Stats.ms(nanos / 1e6) + " ms");

@@ -1,7 +1,7 @@
 package dev.smokegate.bench;
 
-import dev.smokegate.bench.Results.Verdict;
 import dev.smokegate.smoke.maven.MavenFrontEnd;
+import dev.smokegate.bench.Results.Verdict;
 import dev.smokegate.smoke.model.SmokeLog;
 import dev.smokegate.smoke.model.UntrackedMode;
 import dev.smokegate.smoke.workspace.CheckoutCopier;
