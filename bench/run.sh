@@ -15,7 +15,15 @@
 #      c. memory-1gib-step     real `mvn smoke:verify`: heap of a 1 GiB stdout step vs a 1-line one
 #      d. readiness-overhead   fixture service: port open (connect loop) → ReadinessPoller.await ready
 #      e. parallel-scenarios   SmokeEngine: 4 scenarios that sleep 5 s with threads 4 vs 1 alone
-# 4. writes raw results to bench/target/results/ and prints the summary table.
+#      f. fingerprint          Fingerprint.of / again of the checkout vs git status --porcelain
+#      g. local-startup-mvn    real `mvn -X smoke:verify` on the checkout minus a one-file run, vs git clone
+#      h. second-run-cleanup   previous workspace deleted in front vs renamed aside + background delete
+#      b2. mirror-from-empty   cloneInto with an empty cache (mirror part) vs git clone --mirror
+#      i. many-scenarios       200 one-step scenarios vs a shell loop; per-step overhead above fork+exec
+#      j. invoker-side-by-side six sample projects: invoker:run vs smoke:verify, 1 and 2 threads
+# 4. writes raw results to bench/target/results/ and prints the summary table;
+# 5. writes the tables of the cases that ran into their <!-- results:NAME --> blocks of
+#    src/site/markdown/benchmarks.md (the cases of issue 8 have such blocks).
 #
 # Exit status: 0 when every target is met, 1 when a target is missed or a benchmark could not run.
 # Needs: JDK 17+, Maven, git; cpio and strace are installed with apt-get when missing (as root).
@@ -23,7 +31,8 @@
 #
 # Knobs (environment): BENCH_RUNS (5), BENCH_FILES (20000), BENCH_MIB (200), BENCH_IGNORED (50000),
 # BENCH_SEED (20261121), BENCH_PRINT_BYTES (1073741824), BENCH_SKIP_INSTALL=1 (reuse the installed
-# plugin), BENCH_ONLY="local cold tmpfs probe clone memory readiness parallel" (a subset).
+# plugin), BENCH_ONLY="local cold tmpfs probe clone memory readiness parallel fingerprint startup cleanup
+# mirror many invoker" (a subset).
 set -euo pipefail
 
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -39,7 +48,7 @@ MIB="${BENCH_MIB:-200}"
 IGNORED="${BENCH_IGNORED:-50000}"
 SEED="${BENCH_SEED:-20261121}"
 PRINT_BYTES="${BENCH_PRINT_BYTES:-1073741824}"
-ONLY="${BENCH_ONLY:-local cold tmpfs probe clone memory readiness parallel}"
+ONLY="${BENCH_ONLY:-local cold tmpfs probe clone memory readiness parallel fingerprint startup cleanup mirror many invoker}"
 SHM="/dev/shm/smoke-bench-$$"
 
 # --- processes: everything this script starts is stopped when it ends -------------------------
@@ -147,7 +156,8 @@ step() { # name, command...: runs one benchmark; a failure is recorded and the o
 }
 wants() { [[ " $ONLY " == *" $1 "* ]]; }
 
-if wants local || wants cold || wants tmpfs || wants probe || wants clone; then
+if wants local || wants cold || wants tmpfs || wants probe || wants clone || wants fingerprint || wants startup \
+  || wants cleanup || wants mirror; then
   log "generating the checkout: $FILES tracked files, $MIB MiB, $IGNORED ignored files (seed $SEED)"
   harness generate --repo "$REPO" --files "$FILES" --mib "$MIB" --ignored "$IGNORED" --seed "$SEED"
 fi
@@ -209,6 +219,36 @@ if wants parallel; then
     harness parallel --work "$WORK/parallel" --results "$RESULTS" --runs "$RUNS"
 fi
 
+if wants fingerprint; then
+  step "f. fingerprint vs git status" \
+    harness fingerprint --repo "$REPO" --work "$WORK/fingerprint" --results "$RESULTS" --runs "$RUNS"
+fi
+
+if wants startup; then
+  step "g. local startup as the user runs it: mvn smoke:verify vs git clone" \
+    harness startup --repo "$REPO" --work "$WORK/startup" --results "$RESULTS" --runs "$RUNS"
+fi
+
+if wants cleanup; then
+  step "h. second run: previous workspace deleted in front vs in the background" \
+    harness cleanup --repo "$REPO" --work "$WORK/cleanup" --results "$RESULTS" --runs "$RUNS"
+fi
+
+if wants mirror; then
+  step "b2. mirror from empty vs git clone --mirror" \
+    harness mirror --repo "$REPO" --work "$WORK/mirror" --results "$RESULTS" --runs "$RUNS"
+fi
+
+if wants many; then
+  step "i. 200 small scenarios vs a shell loop; per-step overhead" \
+    harness many --work "$WORK/many" --results "$RESULTS" --runs "$RUNS"
+fi
+
+if wants invoker; then
+  step "j. six sample projects: invoker:run vs smoke:verify" \
+    harness invoker --work "$WORK/invoker" --results "$RESULTS" --runs "$RUNS"
+fi
+
 # The work folder holds several GiB of copies (nothing is deleted while benchmarks run): keep only
 # the results.
 log "deleting the work folder"
@@ -220,6 +260,8 @@ log "summary (raw results in ${RESULTS#$ROOT/}/)"
 summary_status=0
 harness summary --results "$RESULTS" || summary_status=$?
 echo "total run time: $(( $(date +%s) - started )) s"
+# The tables of the cases that ran replace their result blocks in the benchmarks page.
+harness page --results "$RESULTS" --page "$ROOT/src/site/markdown/benchmarks.md" || true
 if [ "$failed" != 0 ] || [ "$summary_status" != 0 ]; then
   exit 1
 fi

@@ -18,7 +18,14 @@ import java.util.Map;
  * memory       --work DIR --results DIR [--runs N] [--bytes N]
  * readiness    --work DIR --results DIR [--runs N]   (fixture service, ReadinessPoller.await)
  * parallel     --work DIR --results DIR [--runs N]   (4 sleeping scenarios, threads 4, vs 1)
+ * fingerprint  --repo DIR --work DIR --results DIR [--runs N]   (Fingerprint.of / again vs git status)
+ * startup      --repo DIR --work DIR --results DIR [--runs N]   (real mvn smoke:verify vs git clone)
+ * cleanup      --repo DIR --work DIR --results DIR [--runs N]   (second run: delete in front vs background)
+ * mirror       --repo DIR --work DIR --results DIR [--runs N]   (mirror from empty vs git clone --mirror)
+ * many         --work DIR --results DIR [--runs N]   (200 scenarios vs a shell loop; per-step overhead)
+ * invoker      --work DIR --results DIR [--runs N]   (six projects: invoker:run vs smoke:verify)
  * summary      --results DIR                         (exit 1 when a target is missed)
+ * page         --results DIR --page FILE             (the run's tables into benchmarks.md's result blocks)
  * </pre>
  *
  * <p>A benchmark that cannot run records a MISSED row saying why and exits 2, so that run.sh goes
@@ -69,6 +76,16 @@ public final class Main {
                         .run(runs);
                 case "readiness" -> new ReadinessBench(path(options, "work"), results).run(runs);
                 case "parallel" -> new ParallelBench(path(options, "work"), results).run(runs);
+                case "fingerprint" -> new FingerprintBench(path(options, "repo"), path(options, "work"), results)
+                        .run(runs);
+                case "startup" -> new StartupBench(path(options, "repo"), path(options, "work"), results).run(runs);
+                case "cleanup" -> new CleanupBench(path(options, "repo"), path(options, "work"), results).run(runs);
+                case "mirror" -> new MirrorBench(path(options, "repo"), path(options, "work"), results).run(runs);
+                case "many" -> new ManyScenariosBench(path(options, "work"), results).run(runs);
+                case "invoker" -> new InvokerBench(path(options, "work"), results).run(runs);
+                case "page" -> System.out.println(
+                        "[bench] " + BenchmarksPage.update(path(options, "results"), path(options, "page"))
+                                + " result block(s) of " + path(options, "page") + " updated");
                 case "summary" -> {
                     int missed = Results.printSummary(path(options, "results"));
                     System.out.println();
@@ -89,6 +106,12 @@ public final class Main {
                         case "memory" -> MemoryBench.NAME;
                         case "readiness" -> ReadinessBench.NAME;
                         case "parallel" -> ParallelBench.NAME;
+                        case "fingerprint" -> FingerprintBench.NAME;
+                        case "startup" -> StartupBench.NAME;
+                        case "cleanup" -> CleanupBench.NAME;
+                        case "mirror" -> MirrorBench.NAME;
+                        case "many" -> ManyScenariosBench.NAME;
+                        case "invoker" -> InvokerBench.NAME;
                         default -> null;
                     };
             e.printStackTrace();

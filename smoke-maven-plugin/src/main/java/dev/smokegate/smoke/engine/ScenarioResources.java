@@ -12,6 +12,7 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * What one run of a scenario holds, from the moment it starts until it ends, passed or failed. The
@@ -51,7 +52,8 @@ final class ScenarioResources implements AutoCloseable {
     }
 
     /**
-     * Empties and re-creates the scenario folder.
+     * Empties and re-creates the scenario folder: what an earlier run left there is renamed aside
+     * and deleted in the background ({@link Deletion#deleteInBackground}).
      *
      * @param folder the scenario folder, {@code <work directory>/<scenario name>}
      * @param log where a failure to close a registered resource is reported
@@ -59,7 +61,11 @@ final class ScenarioResources implements AutoCloseable {
      * @throws IOException when the folder cannot be deleted or created
      */
     static ScenarioResources open(Path folder, SmokeLog log) throws IOException {
-        Deletion.deleteRecursively(folder);
+        long start = System.nanoTime();
+        if (Deletion.deleteInBackground(folder, message -> log.debug("[smoke] " + message))) {
+            log.debug("[smoke] timing: earlier run's folder " + folder + " moved aside in "
+                    + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) + " ms");
+        }
         Files.createDirectories(folder);
         return new ScenarioResources(folder, log);
     }

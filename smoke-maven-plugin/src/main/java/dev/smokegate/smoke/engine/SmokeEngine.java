@@ -17,6 +17,7 @@ import dev.smokegate.smoke.report.GateParameters;
 import dev.smokegate.smoke.report.JUnitReport;
 import dev.smokegate.smoke.report.SummaryJson;
 import dev.smokegate.smoke.workspace.CloneCache;
+import dev.smokegate.smoke.workspace.Deletion;
 import dev.smokegate.smoke.workspace.Fingerprint;
 import dev.smokegate.smoke.workspace.WorkspaceException;
 import java.io.IOException;
@@ -26,6 +27,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Runs a gate: loads the manifest, selects scenarios, checks what they require of the host once, up
@@ -104,13 +106,20 @@ public final class SmokeEngine {
         List<String> changes = new ArrayList<>();
         before.forEach((checkout, fingerprint) -> {
             try {
-                Fingerprint.of(checkout, request.workDirectory()).changedPaths(fingerprint).stream()
+                Fingerprint after = fingerprint.again();
+                log.debug("[smoke] timing: fingerprint after the gate of " + request.display(checkout) + ": "
+                        + after.timings());
+                after.changedPaths(fingerprint).stream()
                         .map(path -> request.display(checkout) + ": " + path)
                         .forEach(changes::add);
             } catch (WorkspaceException e) {
                 changes.add(request.display(checkout) + ": cannot be fingerprinted after the gate: " + e.getMessage());
             }
         });
+        long cleanup = System.nanoTime();
+        int waited = Deletion.awaitBackground();
+        log.debug("[smoke] timing: waited " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - cleanup) + " ms for "
+                + waited + " background deletion(s) of earlier runs' folders");
         GateResult result = new GateResult(results, changes, request.failOnSkip());
         try {
             JUnitReport.write(result, manifest, request.workDirectory().resolve(JUNIT_REPORT));
@@ -215,7 +224,10 @@ public final class SmokeEngine {
                         .normalize();
                 if (!before.containsKey(path)) {
                     try {
-                        before.put(path, Fingerprint.of(path, request.workDirectory()));
+                        Fingerprint fingerprint = Fingerprint.of(path, request.workDirectory());
+                        log.debug("[smoke] timing: fingerprint before the gate of " + request.display(path) + ": "
+                                + fingerprint.timings());
+                        before.put(path, fingerprint);
                     } catch (WorkspaceException e) {
                         log.debug("[smoke] no fingerprint for " + path + ": " + e.getMessage());
                     }

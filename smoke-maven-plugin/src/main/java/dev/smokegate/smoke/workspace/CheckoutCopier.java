@@ -114,7 +114,9 @@ public final class CheckoutCopier {
             EntryCopier copier = new EntryCopier(workTree, workspace, frontEnd.debugSwitch());
             new CheckoutWalk(source, copier, log)
                     .walk(untracked == UntrackedMode.INCLUDE, excludedFolder(workTree, gateDirectory), threads, visits);
+            long copied = System.nanoTime();
             WorkspaceRepository.create(workspace, source, head, "checkout copy [" + workTree + "]");
+            long indexed = System.nanoTime();
             List<Skipped> skipped = copier.skipped();
             if (!skipped.isEmpty()) {
                 log.debug("checkout copy [" + workTree + "]: skipped " + skipped.size()
@@ -126,6 +128,9 @@ public final class CheckoutCopier {
             log.debug(
                     "checkout copy [" + workTree + "]: " + report.files() + " files, " + report.bytes() + " bytes into "
                             + workspace + " in " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) + " ms");
+            log.debug("[smoke] timing: copy " + TimeUnit.NANOSECONDS.toMillis(copied - start) + " ms, index "
+                    + TimeUnit.NANOSECONDS.toMillis(indexed - copied) + " ms (" + report.files() + " files into "
+                    + workspace + ")");
             return report;
         } catch (WorkspaceException e) {
             Deletion.deleteContentsQuietly(workspace);

@@ -1,5 +1,6 @@
 package dev.smokegate.smoke.workspace;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
@@ -8,45 +9,152 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.jgit.api.errors.JGitInternalException;
 import org.eclipse.jgit.dircache.DirCache;
+import org.eclipse.jgit.dircache.DirCacheEntry;
 import org.eclipse.jgit.dircache.DirCacheIterator;
+import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.treewalk.CanonicalTreeParser;
 import org.eclipse.jgit.treewalk.EmptyTreeIterator;
 import org.eclipse.jgit.treewalk.FileTreeIterator;
 import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.treewalk.WorkingTreeOptions;
+import org.eclipse.jgit.util.FS;
 
 /**
  * The state of a user's checkout, taken before and after the gate to prove that the gate changed
  * nothing in it. For every path that is tracked (in HEAD or the index) or untracked and not ignored,
- * it records the HEAD entry, the index entry and the working tree entry: type and SHA-256 of the
- * content. Ignored paths ({@code target/}) are not looked at: builds are expected to change them.
+ * it records the HEAD entry, the index entry and the working tree entry: its type, its stat data
+ * and its content as a git blob id (a symlink: its target). Ignored paths ({@code target/}) are not
+ * looked at: builds are expected to change them.
+ *
+ * <p><b>Unchanged at the cost of a stat</b>, as git decides it for its index ({@code
+ * ie_match_stat} in {@code read-cache.c}). Each file's stat data is recorded from one {@code
+ * lstat} ({@code Files.readAttributes(path, "unix:…", NOFOLLOW_LINKS)}, the walk's own, see {@link
+ * StatRecordingFs}): type, permission bits,
+ * size, modification time and status-change time (ctime) in nanoseconds, inode and device. The
+ * content is read and hashed only when nothing else can vouch for it:
+ *
+ * <ul>
+ *   <li>in a first fingerprint ({@link #of}), git's index vouches for a file whose size, mode and
+ *       modification time are those the index recorded, when the index entry is not racily clean
+ *       (modified within the timestamp resolution of the index file's own write) and the file was not
+ *       modified within the timestamp resolution of the fingerprint's start; its content is the
+ *       index's blob id. Every other file is hashed.
+ *   <li>in a second fingerprint ({@link #again()}), a file whose stat data are all equal to the
+ *       first's keeps the first's content; only files whose stat data changed, new files, and files
+ *       that were racily clean in the first (modified within the timestamp resolution of its start,
+ *       so that a second write in the same clock tick would leave the same stat data) are hashed.
+ * </ul>
+ *
+ * <p>Why the stat data suffice: a write changes the size or the modification time, unless the writer
+ * keeps the size and puts the modification time back ({@code touch -d}, {@code utimensat}). Such a
+ * write still changes the ctime, which the kernel sets to the current time on every write, chmod,
+ * rename or link, and which user space cannot set (no system call takes a ctime; only changing the
+ * system clock or writing the raw disk could). A replaced file (written elsewhere and renamed over
+ * it) has a new inode; a {@code chmod} changes the mode and the ctime. Two fingerprints compared
+ * with {@link #changedPaths} therefore see every change to a file's content, type or mode, and a
+ * change that leaves even the content equal (a {@code touch}) is hashed and found unchanged.
+ * Comparing two first fingerprints ({@code of} twice) is also safe: when the later one's content
+ * came from the index although its stat data differ from the earlier one's (a write that restored
+ * size and modification time, so that the index still vouches), the path is reported as changed.
  *
  * <p>Taking a fingerprint only reads: unlike {@code git status} or JGit's {@code StatusCommand}, it
  * never refreshes or writes the index. Named pipes, sockets and devices are recorded by type and
- * never opened. Cost: every file in the fingerprint is read and hashed once.
+ * never opened. Cost: one walk of the working tree and one {@code lstat} per path; plus reading the
+ * files git's index cannot vouch for (uncommitted edits, untracked files, a stale index) the first
+ * time, and the files whose stat data changed the second time. Limits: the content of a file the
+ * index vouches for is its blob id, so with clean or smudge filters ({@code core.autocrlf}) a file
+ * whose stat data changed but whose bytes did not is reported as changed.
  */
 public final class Fingerprint {
 
     private static final String WHAT = "fingerprint";
 
-    private final Path workTree;
-    private final Map<String, String> states;
+    /**
+     * The timestamp resolution assumed when no gate folder was given to measure it: JGit measures it
+     * with a probe file, which must not land in the user's checkout.
+     */
+    private static final Duration UNMEASURED_RESOLUTION = Duration.ofSeconds(2);
 
-    private Fingerprint(Path workTree, Map<String, String> states) {
+    /**
+     * Added to the measured resolution: file times come from the kernel's coarse clock, which runs up
+     * to one tick (at most 10 ms) behind the clock {@link Instant#now()} reads.
+     */
+    private static final Duration CLOCK_TICK = Duration.ofMillis(10);
+
+    private final Path checkout;
+    private final Path gateDirectory;
+    private final Path workTree;
+    private final Instant takenAt;
+    private final Map<String, String> states;
+    private final Map<String, Stat> stats;
+    private final Set<String> fromIndex;
+    private final Set<String> racy;
+    private final Timings timings;
+
+    /**
+     * The stat data of one working tree entry, from one {@code lstat}.
+     *
+     * @param mode {@code st_mode}: file type and permission bits
+     * @param size {@code st_size} in bytes
+     * @param modifiedNanos {@code st_mtim} in nanoseconds since the epoch
+     * @param changedNanos {@code st_ctim} (status change, not creation) in nanoseconds since the epoch
+     * @param inode {@code st_ino}
+     * @param device {@code st_dev}
+     */
+    record Stat(int mode, long size, long modifiedNanos, long changedNanos, long inode, long device) {}
+
+    /**
+     * Where a fingerprint's time went, for the gate's debug lines.
+     *
+     * @param walkMillis the walk of HEAD, the index and the working tree, {@code lstat}s included
+     * @param hashMillis reading and hashing the files nothing could vouch for
+     * @param hashed how many files were read
+     * @param paths how many paths were recorded
+     */
+    public record Timings(long walkMillis, long hashMillis, int hashed, int paths) {
+        @Override
+        public String toString() {
+            return paths + " paths in " + (walkMillis + hashMillis) + " ms (walk and lstat " + walkMillis + " ms, "
+                    + hashed + " file(s) read and hashed in " + hashMillis + " ms)";
+        }
+    }
+
+    private Fingerprint(
+            Path checkout,
+            Path gateDirectory,
+            Path workTree,
+            Instant takenAt,
+            Map<String, String> states,
+            Map<String, Stat> stats,
+            Set<String> fromIndex,
+            Set<String> racy,
+            Timings timings) {
+        this.checkout = checkout;
+        this.gateDirectory = gateDirectory;
         this.workTree = workTree;
+        this.takenAt = takenAt;
         this.states = states;
+        this.stats = stats;
+        this.fromIndex = fromIndex;
+        this.racy = racy;
+        this.timings = timings;
     }
 
     /**
@@ -66,7 +174,8 @@ public final class Fingerprint {
      *
      * <p>JGit measures a file system's timestamp resolution once, with a probe file in the folder
      * it is asked about; {@code gateDirectory} is created and probed first so that the probe lands
-     * there and not in the checkout's {@code .git} (when both are on one file system).
+     * there and not in the checkout's {@code .git} (when both are on one file system). That
+     * resolution decides which files are racily clean; without a gate folder, 2 s is assumed.
      *
      * @param checkout a folder inside a git working tree; the whole working tree is fingerprinted
      * @param gateDirectory the folder the gate writes to, or {@code null}; never entered when it
@@ -75,19 +184,39 @@ public final class Fingerprint {
      * @throws WorkspaceException as {@link #of(Path)}; IO also when gateDirectory cannot be created
      */
     public static Fingerprint of(Path checkout, Path gateDirectory) throws WorkspaceException {
-        String excluded = null;
+        return take(checkout, gateDirectory, null);
+    }
+
+    /**
+     * Takes the fingerprint of the same checkout again, reading only the files whose stat data
+     * changed since this one, that are new, or that were racily clean when this one was taken.
+     *
+     * @return the new fingerprint, to compare with this one through {@link #changedPaths}
+     * @throws WorkspaceException as {@link #of(Path, Path)}
+     */
+    public Fingerprint again() throws WorkspaceException {
+        return take(checkout, gateDirectory, this);
+    }
+
+    private static Fingerprint take(Path checkout, Path gateDirectory, Fingerprint previous) throws WorkspaceException {
+        long start = System.nanoTime();
+        Instant takenAt = Instant.now();
+        Duration resolution = UNMEASURED_RESOLUTION;
         if (gateDirectory != null) {
             try {
-                java.nio.file.Files.createDirectories(gateDirectory);
-            } catch (java.io.IOException e) {
+                Files.createDirectories(gateDirectory);
+            } catch (IOException e) {
                 throw WorkspaceException.io(
                         WHAT,
                         "cannot create the gate's folder " + gateDirectory,
                         e,
                         "Check its permissions and free disk space.");
             }
-            org.eclipse.jgit.util.FS.FileStoreAttributes.get(gateDirectory);
+            resolution = FS.FileStoreAttributes.get(gateDirectory).getFsTimestampResolution();
         }
+        // Modified at or after this instant: a second write in the same tick keeps the stat data.
+        Instant racyFrom = takenAt.minus(resolution).minus(CLOCK_TICK);
+        String excluded = null;
         try (Repository repository = Repositories.openWorkTree(checkout, WHAT)) {
             Path workTree = repository.getWorkTree().toPath().toAbsolutePath().normalize();
             if (gateDirectory != null) {
@@ -98,6 +227,7 @@ public final class Fingerprint {
             }
             String where = WHAT + " [" + workTree + "]";
             WorkspaceRepository.Head head = WorkspaceRepository.head(repository, where);
+            Instant indexWritten = indexWritten(repository);
             try (ObjectReader reader = repository.newObjectReader();
                     TreeWalk walk = new TreeWalk(repository, reader)) {
                 if (head.tree() == null) {
@@ -106,14 +236,22 @@ public final class Fingerprint {
                     walk.addTree(new CanonicalTreeParser(null, reader, head.tree()));
                 }
                 int index = walk.addTree(new DirCacheIterator(DirCache.read(repository)));
-                FileTreeIterator files = SafeFileModeStrategy.iterator(repository);
+                StatRecordingFs fs = new StatRecordingFs(repository.getFS());
+                FileTreeIterator files = new FileTreeIterator(
+                        repository.getWorkTree(),
+                        fs,
+                        repository.getConfig().get(WorkingTreeOptions.KEY),
+                        SafeFileModeStrategy.of(repository));
                 int workTreeTree = walk.addTree(files);
                 files.setDirCacheIterator(walk, index);
                 walk.setRecursive(false);
                 walk.setFilter(
                         new TrackedOrNotIgnoredFilter(new int[] {0, index}, workTreeTree, true, true, excluded, null));
-                MessageDigest digest = MessageDigest.getInstance("SHA-256");
                 Map<String, String> states = new TreeMap<>();
+                Map<String, Stat> stats = new HashMap<>();
+                Set<String> fromIndex = new HashSet<>();
+                Set<String> racy = new HashSet<>();
+                Map<String, Path> toHash = new TreeMap<>();
                 while (walk.next()) {
                     String path = walk.getPathString();
                     FileTreeIterator entry = walk.getTree(workTreeTree, FileTreeIterator.class);
@@ -127,34 +265,108 @@ public final class Fingerprint {
                         }
                         continue;
                     }
-                    String state = "HEAD " + side(walk, 0) + " | index " + side(walk, index) + " | work tree "
-                            + (entry == null ? "-" : workTreeState(entry, digest));
-                    states.merge(path, state, Fingerprint::join);
+                    String sides = "HEAD " + side(walk, 0) + " | index " + side(walk, index) + " | work tree ";
+                    if (entry == null) {
+                        states.merge(path, sides + "-", Fingerprint::join);
+                        continue;
+                    }
+                    FileMode mode = entry.getEntryFileMode();
+                    Path file = entry.getEntryFile().toPath();
+                    boolean regular = FileMode.REGULAR_FILE.equals(mode) || FileMode.EXECUTABLE_FILE.equals(mode);
+                    if (!regular) {
+                        states.merge(path, sides + otherState(mode, file), Fingerprint::join);
+                        continue;
+                    }
+                    Stat stat = fs.recorded(entry.getEntryFile());
+                    if (stat == null) {
+                        try {
+                            stat = StatRecordingFs.stat(entry.getEntryFile());
+                        } catch (NoSuchFileException e) {
+                            states.merge(path, sides + SpecialFiles.GONE, Fingerprint::join);
+                            continue;
+                        } catch (IOException | UnsupportedOperationException e) {
+                            states.merge(path, sides + SpecialFiles.UNREADABLE, Fingerprint::join);
+                            continue;
+                        }
+                    }
+                    stats.put(path, stat);
+                    // The permission bits too: git keeps only the executable bit, the gate any change.
+                    String kind = (FileMode.EXECUTABLE_FILE.equals(mode) ? "executable " : "file ")
+                            + Integer.toOctalString(stat.mode() & 07777) + " ";
+                    Instant modified = instant(stat.modifiedNanos());
+                    if (!modified.isBefore(racyFrom)) {
+                        racy.add(path);
+                    }
+                    String content = null;
+                    if (previous != null) {
+                        String before = previous.states.get(path);
+                        if (stat.equals(previous.stats.get(path))
+                                && !previous.racy.contains(path)
+                                && before != null
+                                && before.startsWith(sides + kind)) {
+                            content = before.substring((sides + kind).length());
+                            if (previous.fromIndex.contains(path)) {
+                                fromIndex.add(path);
+                            }
+                        }
+                    } else if (!racy.contains(path)) {
+                        DirCacheIterator indexEntry = walk.getTree(index, DirCacheIterator.class);
+                        DirCacheEntry cached = indexEntry == null ? null : indexEntry.getDirCacheEntry();
+                        if (vouches(cached, mode, stat, modified, indexWritten, resolution)) {
+                            content = cached.getObjectId().name();
+                            fromIndex.add(path);
+                        }
+                    }
+                    if (content == null) {
+                        toHash.put(path, file);
+                        states.merge(path, sides + kind, Fingerprint::join);
+                    } else {
+                        states.merge(path, sides + kind + content, Fingerprint::join);
+                    }
                 }
-                return new Fingerprint(workTree, states);
+                long walked = System.nanoTime();
+                for (Map.Entry<String, Path> unread : toHash.entrySet()) {
+                    String path = unread.getKey();
+                    Path file = unread.getValue();
+                    String state = states.get(path);
+                    String content = blobId(file, stats.get(path).size());
+                    // A path listed twice (a file and a folder) keeps both states, the file's last.
+                    states.put(path, state + content);
+                }
+                long hashed = System.nanoTime();
+                Timings timings = new Timings(
+                        TimeUnit.NANOSECONDS.toMillis(walked - start),
+                        TimeUnit.NANOSECONDS.toMillis(hashed - walked),
+                        toHash.size(),
+                        states.size());
+                return new Fingerprint(
+                        checkout, gateDirectory, workTree, takenAt, states, stats, fromIndex, racy, timings);
             } catch (IOException | JGitInternalException e) {
                 throw WorkspaceException.io(
                         where, "cannot read the checkout", e, "Run 'git status' there to see what git says.");
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException("every Java runtime has SHA-256", e);
             }
         }
     }
 
     /**
      * The paths whose status or content differ between this fingerprint and another one of the
-     * same checkout: changed, added or removed in the index, the working tree or HEAD.
+     * same checkout: changed, added or removed in the index, the working tree or HEAD; a file whose
+     * type, executable bit or content changed. A file whose stat data differ while the later
+     * fingerprint took its content from the index without reading it is reported too (see the class
+     * Javadoc).
      *
-     * @param after the other fingerprint (usually the later one)
+     * @param other the other fingerprint of the same checkout, earlier or later
      * @return working-tree-relative paths with {@code /} separators, sorted
      */
-    public List<String> changedPaths(Fingerprint after) {
-        Objects.requireNonNull(after, "after");
+    public List<String> changedPaths(Fingerprint other) {
+        Objects.requireNonNull(other, "other");
+        Fingerprint later = takenAt.isAfter(other.takenAt) ? this : other;
         TreeSet<String> changed = new TreeSet<>();
         TreeSet<String> all = new TreeSet<>(states.keySet());
-        all.addAll(after.states.keySet());
+        all.addAll(other.states.keySet());
         for (String path : all) {
-            if (!Objects.equals(states.get(path), after.states.get(path))) {
+            if (!Objects.equals(states.get(path), other.states.get(path))
+                    || (!Objects.equals(stats.get(path), other.stats.get(path)) && later.fromIndex.contains(path))) {
                 changed.add(path);
             }
         }
@@ -170,9 +382,22 @@ public final class Fingerprint {
         return states.size();
     }
 
+    /**
+     * Where the time of taking this fingerprint went.
+     *
+     * @return walk and hash times, files read, paths recorded
+     */
+    public Timings timings() {
+        return timings;
+    }
+
+    /** Equal when the same checkout has the same states and stat data in both. */
     @Override
     public boolean equals(Object other) {
-        return other instanceof Fingerprint that && workTree.equals(that.workTree) && states.equals(that.states);
+        return other instanceof Fingerprint that
+                && workTree.equals(that.workTree)
+                && states.equals(that.states)
+                && stats.equals(that.stats);
     }
 
     @Override
@@ -185,6 +410,41 @@ public final class Fingerprint {
         return "Fingerprint[" + workTree + ", " + states.size() + " paths]";
     }
 
+    /**
+     * Whether git's index vouches for a file's content: same type and executable bit, same size and
+     * modification time as the entry, and the entry not racily clean (git's {@code
+     * is_racy_timestamp}: modified within the resolution of the index file's own write).
+     */
+    private static boolean vouches(
+            DirCacheEntry cached,
+            FileMode mode,
+            Stat stat,
+            Instant modified,
+            Instant indexWritten,
+            Duration resolution) {
+        if (cached == null || indexWritten == null || cached.getStage() != DirCacheEntry.STAGE_0) {
+            return false;
+        }
+        if (!mode.equals(cached.getFileMode()) || cached.isSmudged() || cached.getLength() != (int) stat.size()) {
+            return false;
+        }
+        Instant entryModified = cached.getLastModifiedInstant();
+        return entryModified.equals(modified)
+                && entryModified.isBefore(indexWritten.minus(resolution).minus(CLOCK_TICK));
+    }
+
+    private static Instant indexWritten(Repository repository) {
+        try {
+            return Files.getLastModifiedTime(repository.getIndexFile().toPath()).toInstant();
+        } catch (IOException e) {
+            return null; // no index: nothing vouches
+        }
+    }
+
+    private static Instant instant(long nanos) {
+        return Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
+    }
+
     private static String side(TreeWalk walk, int tree) {
         int mode = walk.getRawMode(tree);
         return mode == 0
@@ -192,13 +452,8 @@ public final class Fingerprint {
                 : Integer.toOctalString(mode) + " " + walk.getObjectId(tree).name();
     }
 
-    private static String workTreeState(FileTreeIterator entry, MessageDigest digest) {
-        FileMode mode = entry.getEntryFileMode();
-        Path file = entry.getEntryFile().toPath();
+    private static String otherState(FileMode mode, Path file) {
         try {
-            if (FileMode.REGULAR_FILE.equals(mode) || FileMode.EXECUTABLE_FILE.equals(mode)) {
-                return (FileMode.EXECUTABLE_FILE.equals(mode) ? "executable " : "file ") + sha256(file, digest);
-            }
             if (FileMode.SYMLINK.equals(mode)) {
                 return "symlink " + Files.readSymbolicLink(file);
             }
@@ -215,15 +470,21 @@ public final class Fingerprint {
         }
     }
 
-    private static String sha256(Path file, MessageDigest digest) throws IOException {
-        digest.reset();
-        byte[] buffer = new byte[64 * 1024];
+    /** The git blob id of a file's content, or why it cannot be read. */
+    private static String blobId(Path file, long size) {
         try (InputStream in = Files.newInputStream(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
-            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                digest.update(buffer, 0, n);
-            }
+            return new ObjectInserter.Formatter()
+                    .idFor(Constants.OBJ_BLOB, size, in)
+                    .name();
+        } catch (EOFException e) {
+            return SpecialFiles.CHANGED;
+        } catch (NoSuchFileException e) {
+            return SpecialFiles.GONE;
+        } catch (AccessDeniedException e) {
+            return SpecialFiles.UNREADABLE;
+        } catch (IOException e) {
+            return "unreadable: " + e.getMessage();
         }
-        return HexFormat.of().formatHex(digest.digest());
     }
 
     private static String join(String first, String second) {

@@ -14,6 +14,7 @@ import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.lib.StoredConfig;
+import org.eclipse.jgit.revwalk.RevTree;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.transport.ReceiveCommand;
 
@@ -21,7 +22,9 @@ import org.eclipse.jgit.transport.ReceiveCommand;
  * Makes a workspace from a mirror as {@code git clone --shared} would: it borrows the mirror's
  * objects (through {@link WorkspaceRepository#borrowObjects}) instead of copying them, gets the
  * mirror's branches as {@code origin/*} and its tags, and is checked out at the resolved commit: on
- * the branch when a branch was asked for, detached for a tag or a SHA. Its {@code
+ * the branch when a branch was asked for, detached for a tag or a SHA. The checkout writes each blob
+ * straight into its file ({@link CommitCheckout}): the workspace is new and empty, so nothing needs
+ * JGit's temporary files and renames. Its {@code
  * remote.origin.url} is the original URL, not the cache.
  */
 final class WorkspaceCloner {
@@ -72,9 +75,28 @@ final class WorkspaceCloner {
                         Constants.R_HEADS + wanted.branch());
             }
             config.save();
-            git.reset().setMode(ResetCommand.ResetType.HARD).call();
+            checkout(git, repository, wanted, workspace);
         } catch (GitAPIException | IOException | JGitInternalException e) {
             throw CloneFailures.cloneFailure(where, mirror, workspace, e);
+        }
+    }
+
+    /**
+     * Checks the commit out into the new, empty workspace: each blob written straight into its file
+     * and the index written after ({@link CommitCheckout}), or JGit's {@code reset --hard} when the
+     * tree needs content filters or line-ending conversion.
+     */
+    private static void checkout(Git git, Repository repository, RefResolver.Target wanted, Path workspace)
+            throws IOException, GitAPIException {
+        RevTree tree;
+        try (RevWalk walk = new RevWalk(repository)) {
+            tree = walk.parseCommit(wanted.commit()).getTree();
+        }
+        if (CommitCheckout.applies(repository, tree)) {
+            CommitCheckout.write(repository, tree, workspace);
+            WorkspaceRepository.writeIndex(repository, tree);
+        } else {
+            git.reset().setMode(ResetCommand.ResetType.HARD).call();
         }
     }
 

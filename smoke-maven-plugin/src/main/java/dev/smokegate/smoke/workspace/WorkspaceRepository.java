@@ -171,7 +171,7 @@ final class WorkspaceRepository {
      * the same length unchanged, while a file of another length is changed (git's {@code
      * ce_modified} in {@code read-cache.c}).
      */
-    private static void writeIndex(Repository repository, RevTree tree) throws IOException {
+    static void writeIndex(Repository repository, RevTree tree) throws IOException {
         DirCache index = repository.lockDirCache();
         try (ObjectReader reader = repository.newObjectReader();
                 TreeWalk walk = new TreeWalk(repository, reader)) {

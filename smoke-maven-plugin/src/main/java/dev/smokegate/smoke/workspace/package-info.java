@@ -20,6 +20,8 @@
  *   <li>{@link dev.smokegate.smoke.workspace.RefResolver}: finds the commit a clone's ref names.
  *   <li>{@link dev.smokegate.smoke.workspace.WorkspaceCloner}: builds a cloned workspace from a
  *       mirror, checked out at that commit.
+ *   <li>{@link dev.smokegate.smoke.workspace.CommitCheckout}: writes a commit's tree straight into a
+ *       new, empty workspace.
  *   <li>{@link dev.smokegate.smoke.workspace.CloneFailures}: words the failures of a clone.
  *   <li>{@link dev.smokegate.smoke.workspace.RemoteProbe}: checks that a clone's URL can be reached
  *       ({@code git ls-remote}), or that its commit is already cached, without cloning.
@@ -34,6 +36,8 @@
  *       diff.
  *   <li>{@link dev.smokegate.smoke.workspace.Fingerprint}: the state of a checkout, to prove the gate
  *       left it unchanged.
+ *   <li>{@link dev.smokegate.smoke.workspace.StatRecordingFs}: JGit's file system reading and
+ *       keeping each entry's full stat data in the one {@code lstat} of a walk.
  *   <li>{@link dev.smokegate.smoke.workspace.Repositories}: opens the repository a folder belongs to.
  *   <li>{@link dev.smokegate.smoke.workspace.TrackedOrNotIgnoredFilter}: keeps what {@code git
  *       ls-files --cached --others --exclude-standard} lists.

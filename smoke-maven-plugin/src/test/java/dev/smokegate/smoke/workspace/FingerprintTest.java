@@ -124,4 +124,137 @@ class FingerprintTest {
                 .hasMessage("fingerprint [" + plain + "]: not inside a git working tree. Run 'git init' there, or point"
                         + " the scenario at a git checkout.");
     }
+
+    @Test
+    void again_sameSizeWriteBackDatedWithTouch_detected() throws Exception {
+        Path file = repo.resolve("docs/guide.md");
+        String modified = touchStamp(file);
+        Fingerprint before = Fingerprint.of(repo, tmp.resolve("gate"));
+        Files.writeString(file, Files.readString(file).replace("Guide", "GUIDE"));
+        command("touch", "-d", modified, file.toString());
+
+        Fingerprint after = before.again();
+
+        assertThat(touchStamp(file)).isEqualTo(modified);
+        assertThat(after.changedPaths(before)).containsExactly("docs/guide.md");
+    }
+
+    @Test
+    void again_sameSizeWrite_detected() throws Exception {
+        Path file = repo.resolve("docs/guide.md");
+        Fingerprint before = Fingerprint.of(repo, tmp.resolve("gate"));
+        Files.writeString(file, Files.readString(file).replace("Guide", "GUIDE"));
+
+        assertThat(before.again().changedPaths(before)).containsExactly("docs/guide.md");
+    }
+
+    @Test
+    void again_touchedWithoutWrite_unchangedAfterReadingIt() throws Exception {
+        backDateAndRefreshIndex();
+        Path file = repo.resolve("docs/guide.md");
+        Fingerprint before = Fingerprint.of(repo, tmp.resolve("gate"));
+        command("touch", file.toString());
+
+        Fingerprint after = before.again();
+
+        assertThat(after.changedPaths(before)).isEmpty();
+        assertThat(after.timings().hashed()).isEqualTo(1);
+    }
+
+    @Test
+    void again_replacedByANewFileOfTheSameSizeAndTime_detected() throws Exception {
+        Path file = repo.resolve("docs/guide.md");
+        String modified = touchStamp(file);
+        Fingerprint before = Fingerprint.of(repo, tmp.resolve("gate"));
+        Path replacement = repo.resolve("docs/guide.md.new");
+        Files.writeString(replacement, Files.readString(file).replace("Guide", "GUIDE"));
+        command("touch", "-d", modified, replacement.toString());
+        command("mv", replacement.toString(), file.toString());
+
+        assertThat(before.again().changedPaths(before)).containsExactly("docs/guide.md");
+    }
+
+    @Test
+    void again_replacedByACopyOfItself_unchanged() throws Exception {
+        Path file = repo.resolve("docs/guide.md");
+        Fingerprint before = Fingerprint.of(repo, tmp.resolve("gate"));
+        command("cp", "-p", file.toString(), file + ".new");
+        command("mv", file + ".new", file.toString());
+
+        assertThat(before.again().changedPaths(before)).isEmpty();
+    }
+
+    @Test
+    void again_executableBitAdded_detected() throws Exception {
+        Fingerprint before = Fingerprint.of(repo, tmp.resolve("gate"));
+        command("chmod", "+x", repo.resolve("docs/guide.md").toString());
+
+        assertThat(before.again().changedPaths(before)).containsExactly("docs/guide.md");
+    }
+
+    @Test
+    void again_readPermissionOfGroupRemoved_detected() throws Exception {
+        Fingerprint before = Fingerprint.of(repo, tmp.resolve("gate"));
+        command("chmod", "g-r", repo.resolve("docs/guide.md").toString());
+
+        assertThat(before.again().changedPaths(before)).containsExactly("docs/guide.md");
+    }
+
+    @Test
+    void of_twiceAfterSameSizeWriteBackDated_detectedThoughTheIndexVouches() throws Exception {
+        backDateAndRefreshIndex();
+        Path file = repo.resolve("docs/guide.md");
+        String modified = touchStamp(file);
+        Fingerprint before = Fingerprint.of(repo, tmp.resolve("gate"));
+        Files.writeString(file, Files.readString(file).replace("Guide", "GUIDE"));
+        command("touch", "-d", modified, file.toString());
+
+        assertThat(Fingerprint.of(repo, tmp.resolve("gate")).changedPaths(before))
+                .containsExactly("docs/guide.md");
+    }
+
+    @Test
+    void of_indexFreshAndFilesOld_readsOnlyWhatTheIndexCannotVouchFor() throws Exception {
+        backDateAndRefreshIndex();
+
+        Fingerprint before = Fingerprint.of(repo, tmp.resolve("gate"));
+        Fingerprint after = before.again();
+
+        // The edited tracked file and the untracked files (a read is tried on notes/unreadable.txt too).
+        assertThat(before.timings().hashed()).isEqualTo(1 + FixtureRepos.UNTRACKED.size());
+        assertThat(after.timings().hashed()).isZero();
+        assertThat(after.changedPaths(before)).isEmpty();
+    }
+
+    /** Every file of the fixture modified an hour ago, then the index refreshed by git status. */
+    private void backDateAndRefreshIndex() throws Exception {
+        command(
+                "sh",
+                "-c",
+                "find . -path ./.git -prune -o \\( -type f -o -type d \\) -print0"
+                        + " | xargs -0 touch -h -d '1 hour ago'");
+        Thread.sleep(50); // past the timestamp resolution, so that the index is not racily clean
+        ok(repo, "status", "--porcelain");
+    }
+
+    /** The modification time as {@code touch -d} takes it, to the nanosecond. */
+    private static String touchStamp(Path file) throws Exception {
+        return command(file.getParent(), "stat", "-c", "%y", file.toString()).strip();
+    }
+
+    private String command(String... command) throws Exception {
+        return command(repo, command);
+    }
+
+    private static String command(Path dir, String... command) throws Exception {
+        Process process = new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .start();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(process.waitFor())
+                .as(String.join(" ", command) + ": " + output)
+                .isZero();
+        return output;
+    }
 }
