@@ -15,7 +15,7 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
 /**
  * Runs the smoke scenarios of a TOML manifest against real git repositories and fails the build
  * when any expected output is missing. Bound to {@code verify}; also runs as {@code mvn
- * smoke:verify}. Its parameters are those of {@link AbstractSmokeMojo}.
+ * smoke:verify}. Its parameters are listed below, or by {@code mvn smoke:help -Ddetail}.
  *
  * @since 0.1.0
  */
