@@ -46,7 +46,8 @@ class ArchitectureTest {
             Map.entry(
                     "engine",
                     Set.of("model", "manifest", "workspace", "process", "probe", "assertion", "classify", "report")),
-            Map.entry("maven", Set.of("model", "engine", "manifest")));
+            Map.entry("init", Set.of("model", "engine", "manifest", "process")),
+            Map.entry("maven", Set.of("model", "engine", "manifest", "init")));
 
     /** The package that may import {@code org.apache.maven}. */
     static final String MAVEN_PACKAGE = "maven";
