@@ -22,10 +22,16 @@ import org.apache.maven.shared.invoker.MavenInvocationException;
 import org.eclipse.jgit.util.FileUtils;
 
 /**
- * Forks a real {@code mvn} (the one running this build, {@code maven.home}) against a sample
- * project copied from {@code src/it/projects}, with the plugin taken from the isolated local
- * repository that {@code invoker:install} filled. Remote lookups go to the user's own local
- * repository (as a {@code file://} repository) and then to the usual remote repositories.
+ * Forks a real {@code mvn} against a sample project copied from {@code src/it/projects}, with the
+ * plugin taken from the isolated local repository that {@code invoker:install} filled. Remote lookups
+ * go to the user's own local repository (as a {@code file://} repository) and then to the usual
+ * remote repositories.
+ *
+ * <p>Which {@code mvn} and which JDK: {@code smoke.it.mavenHome} (the one running this build by
+ * default; {@code -Dsmoke.it.mavenVersion=3.9.16} makes the build unpack that release and point here),
+ * and {@code smoke.it.jdk}, a Java feature version such as {@code 25} that {@link JavaHomes} finds
+ * among the installed JDKs, as {@code JAVA_HOME} of the forked build (the JDK running this build when
+ * blank).
  */
 final class ForkedMaven {
     private static final Pattern ANSI = Pattern.compile("\u001B\\[[0-9;]*m");
@@ -126,8 +132,9 @@ final class ForkedMaven {
         request.setOutputHandler(lines::add);
         request.setErrorHandler(lines::add);
         request.setTimeoutInSeconds(900);
+        javaHome().ifPresent(home -> request.setJavaHome(home.toFile()));
         DefaultInvoker invoker = new DefaultInvoker();
-        invoker.setMavenHome(new java.io.File(System.getProperty("maven.home")));
+        invoker.setMavenHome(mavenHome().toFile());
         CompletableFuture<InvocationResult> execution = CompletableFuture.supplyAsync(
                 () -> {
                     try {
@@ -174,6 +181,26 @@ final class ForkedMaven {
             Files.write(log, plain, StandardCharsets.UTF_8);
             return new Result(result.getExitCode(), plain, log);
         }
+    }
+
+    /** The Maven installation the ITs fork: {@code smoke.it.mavenHome}, else {@code maven.home}. */
+    static Path mavenHome() {
+        String home = System.getProperty("smoke.it.mavenHome", "");
+        return Path.of(home.isBlank() ? System.getProperty("maven.home") : home);
+    }
+
+    /**
+     * The {@code JAVA_HOME} of the forked builds: the JDK of feature version {@code smoke.it.jdk}, or
+     * empty (the inherited one) when that property is blank.
+     *
+     * @throws IllegalStateException when no installed JDK has that version; the message lists where it looked
+     */
+    static java.util.Optional<Path> javaHome() {
+        String version = System.getProperty("smoke.it.jdk", "");
+        if (version.isBlank()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(JavaHomes.find(Integer.parseInt(version.strip()), JavaHomes.JVM_DIRECTORY));
     }
 
     private static String withoutLevel(String line) {
