@@ -133,6 +133,10 @@ final class ForkedMaven {
         request.setErrorHandler(lines::add);
         request.setTimeoutInSeconds(900);
         javaHome().ifPresent(home -> request.setJavaHome(home.toFile()));
+        // On the request, and the executable by its absolute path: the invoker prefers the system
+        // property maven.home (this build's Maven) to a home set on the invoker itself.
+        request.setMavenHome(mavenHome().toFile());
+        request.setMavenExecutable(mavenHome().resolve("bin/mvn").toFile());
         DefaultInvoker invoker = new DefaultInvoker();
         invoker.setMavenHome(mavenHome().toFile());
         CompletableFuture<InvocationResult> execution = CompletableFuture.supplyAsync(

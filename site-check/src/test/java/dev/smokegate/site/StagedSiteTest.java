@@ -46,9 +46,10 @@ class StagedSiteTest {
     void goalReference_pluginInfo_listsTheGoalsAndRequirements() throws IOException {
         String text = page("smoke-maven-plugin/plugin-info.html").text();
 
-        assertThat(text).contains("smoke:verify", "smoke:help", "Maven 3.8.1", "JDK 17");
-        assertThat(page("smoke-maven-plugin/plugin-info.html").select("a[href=verify-mojo.html]"))
-                .isNotEmpty();
+        assertThat(text).contains("smoke:verify", "smoke:init", "smoke:help", "Maven 3.8.1", "JDK 17");
+        assertThat(page("smoke-maven-plugin/plugin-info.html").select("a[href]"))
+                .extracting(link -> link.attr("href"))
+                .contains("./verify-mojo.html", "./init-mojo.html");
     }
 
     @Test
