@@ -31,7 +31,8 @@ import org.eclipse.jgit.util.FileUtils;
  * default; {@code -Dsmoke.it.mavenVersion=3.9.16} makes the build unpack that release and point here),
  * and {@code smoke.it.jdk}, a Java feature version such as {@code 25} that {@link JavaHomes} finds
  * among the installed JDKs, as {@code JAVA_HOME} of the forked build (the JDK running this build when
- * blank).
+ * blank). The forked Maven's {@code bin} comes first on the {@code PATH} of the forked build, so the
+ * {@code mvn} steps of the gate run on it too, with that {@code JAVA_HOME}.
  */
 final class ForkedMaven {
     private static final Pattern ANSI = Pattern.compile("\u001B\\[[0-9;]*m");
@@ -128,6 +129,9 @@ final class ForkedMaven {
                 settings(servers.isEmpty() ? work() : project, servers).toFile());
         request.setLocalRepositoryDirectory(new java.io.File(System.getProperty("smoke.it.repository")));
         request.addArgs(Arrays.asList(args));
+        // The gate's steps run `mvn` from PATH: the forked Maven's, so they run on it too.
+        request.addShellEnvironment(
+                "PATH", mavenHome().resolve("bin") + java.io.File.pathSeparator + System.getenv("PATH"));
         environment.forEach(request::addShellEnvironment);
         request.setOutputHandler(lines::add);
         request.setErrorHandler(lines::add);
