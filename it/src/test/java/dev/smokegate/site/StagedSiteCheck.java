@@ -11,15 +11,17 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The staged site as a reader finds it ({@code mvn site site:stage}, then this module): no broken
- * internal link, and the generated goal reference one click from the menu.
+ * The staged site as a reader finds it: no broken internal link, and the generated goal reference
+ * one click from the menu. Not a default test (its name ends in {@code Check}): run it after {@code
+ * mvn -B -DskipTests package site site:stage} with {@code -Dtest=StagedSiteCheck}, as {@code .ci/run}
+ * does. The site is read from {@code -Dsite.staging}, by default the parent's {@code target/staging}.
  */
-class StagedSiteTest {
+class StagedSiteCheck {
     private static Path staging;
 
     @BeforeAll
     static void staging() {
-        staging = Path.of(System.getProperty("site.staging"));
+        staging = Path.of(System.getProperty("site.staging", "../target/staging"));
         assertThat(staging.resolve("index.html"))
                 .as("the staged site; build it first with mvn -B -DskipTests package site site:stage")
                 .isRegularFile();
@@ -46,10 +48,10 @@ class StagedSiteTest {
     void goalReference_pluginInfo_listsTheGoalsAndRequirements() throws IOException {
         String text = page("smoke-maven-plugin/plugin-info.html").text();
 
-        assertThat(text).contains("smoke:verify", "smoke:init", "smoke:help", "Maven 3.8.1", "JDK 17");
+        assertThat(text).contains("smoke:verify", "smoke:doctor", "smoke:init", "smoke:help", "Maven 3.8.1", "JDK 17");
         assertThat(page("smoke-maven-plugin/plugin-info.html").select("a[href]"))
                 .extracting(link -> link.attr("href"))
-                .contains("./verify-mojo.html", "./init-mojo.html");
+                .contains("./verify-mojo.html", "./doctor-mojo.html", "./init-mojo.html");
     }
 
     @Test
