@@ -22,10 +22,17 @@ import org.apache.maven.shared.invoker.MavenInvocationException;
 import org.eclipse.jgit.util.FileUtils;
 
 /**
- * Forks a real {@code mvn} (the one running this build, {@code maven.home}) against a sample
- * project copied from {@code src/it/projects}, with the plugin taken from the isolated local
- * repository that {@code invoker:install} filled. Remote lookups go to the user's own local
- * repository (as a {@code file://} repository) and then to the usual remote repositories.
+ * Forks a real {@code mvn} against a sample project copied from {@code src/it/projects}, with the
+ * plugin taken from the isolated local repository that {@code invoker:install} filled. Remote lookups
+ * go to the user's own local repository (as a {@code file://} repository) and then to the usual
+ * remote repositories.
+ *
+ * <p>Which {@code mvn} and which JDK: {@code smoke.it.mavenHome} (the one running this build by
+ * default; {@code -Dsmoke.it.mavenVersion=3.9.16} makes the build unpack that release and point here),
+ * and {@code smoke.it.jdk}, a Java feature version such as {@code 25} that {@link JavaHomes} finds
+ * among the installed JDKs, as {@code JAVA_HOME} of the forked build (the JDK running this build when
+ * blank). The forked Maven's {@code bin} comes first on the {@code PATH} of the forked build, so the
+ * {@code mvn} steps of the gate run on it too, with that {@code JAVA_HOME}.
  */
 final class ForkedMaven {
     private static final Pattern ANSI = Pattern.compile("\u001B\\[[0-9;]*m");
@@ -122,12 +129,20 @@ final class ForkedMaven {
                 settings(servers.isEmpty() ? work() : project, servers).toFile());
         request.setLocalRepositoryDirectory(new java.io.File(System.getProperty("smoke.it.repository")));
         request.addArgs(Arrays.asList(args));
+        // The gate's steps run `mvn` from PATH: the forked Maven's, so they run on it too.
+        request.addShellEnvironment(
+                "PATH", mavenHome().resolve("bin") + java.io.File.pathSeparator + System.getenv("PATH"));
         environment.forEach(request::addShellEnvironment);
         request.setOutputHandler(lines::add);
         request.setErrorHandler(lines::add);
         request.setTimeoutInSeconds(900);
+        javaHome().ifPresent(home -> request.setJavaHome(home.toFile()));
+        // On the request, and the executable by its absolute path: the invoker prefers the system
+        // property maven.home (this build's Maven) to a home set on the invoker itself.
+        request.setMavenHome(mavenHome().toFile());
+        request.setMavenExecutable(mavenHome().resolve("bin/mvn").toFile());
         DefaultInvoker invoker = new DefaultInvoker();
-        invoker.setMavenHome(new java.io.File(System.getProperty("maven.home")));
+        invoker.setMavenHome(mavenHome().toFile());
         CompletableFuture<InvocationResult> execution = CompletableFuture.supplyAsync(
                 () -> {
                     try {
@@ -174,6 +189,26 @@ final class ForkedMaven {
             Files.write(log, plain, StandardCharsets.UTF_8);
             return new Result(result.getExitCode(), plain, log);
         }
+    }
+
+    /** The Maven installation the ITs fork: {@code smoke.it.mavenHome}, else {@code maven.home}. */
+    static Path mavenHome() {
+        String home = System.getProperty("smoke.it.mavenHome", "");
+        return Path.of(home.isBlank() ? System.getProperty("maven.home") : home);
+    }
+
+    /**
+     * The {@code JAVA_HOME} of the forked builds: the JDK of feature version {@code smoke.it.jdk}, or
+     * empty (the inherited one) when that property is blank.
+     *
+     * @throws IllegalStateException when no installed JDK has that version; the message lists where it looked
+     */
+    static java.util.Optional<Path> javaHome() {
+        String version = System.getProperty("smoke.it.jdk", "");
+        if (version.isBlank()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(JavaHomes.find(Integer.parseInt(version.strip()), JavaHomes.JVM_DIRECTORY));
     }
 
     private static String withoutLevel(String line) {

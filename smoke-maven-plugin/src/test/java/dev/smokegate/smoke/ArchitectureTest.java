@@ -56,7 +56,8 @@ class ArchitectureTest {
                             "assertion",
                             "classify",
                             "report")),
-            Map.entry("maven", Set.of("model", "engine", "manifest")));
+            Map.entry("init", Set.of("model", "engine", "manifest", "process")),
+            Map.entry("maven", Set.of("model", "engine", "manifest", "init")));
 
     /** The package that may import {@code org.apache.maven}. */
     static final String MAVEN_PACKAGE = "maven";

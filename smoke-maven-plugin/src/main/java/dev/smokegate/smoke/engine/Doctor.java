@@ -130,11 +130,7 @@ public final class Doctor {
         rows.add(
                 new HostCheck(request.frontEnd().toolName().toLowerCase(Locale.ROOT), Verdict.PASS, null, toolVersion));
         rows.add(git.join());
-        rows.add(WritableFolder.check(
-                "work directory " + request.display(request.workDirectory()),
-                request.workDirectory(),
-                request::display));
-        rows.add(cacheRow(request, !repositories.isEmpty()));
+        rows.addAll(folderRows(request, !repositories.isEmpty()));
         repositories.forEach(repository -> rows.add(repository.join()));
         rows.addAll(requires);
 
@@ -151,6 +147,39 @@ public final class Doctor {
         }
         DoctorReport.write(rows, log);
         return new Result(rows, report);
+    }
+
+    /**
+     * The rows that {@code smoke:verify} checks up front, before any scenario runs, beside the
+     * scenarios' {@code requires}: the work directory and the clone cache are writable, with their
+     * free disk, and each repository the scenarios clone is reachable (or its commit cached). The
+     * checks run in parallel, each repository bounded by the request's probe timeout.
+     *
+     * @param request the gate's request
+     * @param placeholders resolves the scenarios' URLs and refs
+     * @param selected the scenarios that will run
+     * @param cache the clone cache the gate clones through
+     * @return the rows, folders first, then repositories in manifest order
+     */
+    List<HostCheck> gateRows(
+            GateRequest request, Placeholders placeholders, List<Scenario> selected, CloneCache cache) {
+        List<CompletableFuture<HostCheck>> repositories = new ArrayList<>();
+        for (Source.Clone clone : clones(request, placeholders, selected)) {
+            repositories.add(CompletableFuture.supplyAsync(
+                    () -> cache.probe(clone.url(), clone.ref(), request.probeTimeout()), thread(clone.url())));
+        }
+        List<HostCheck> rows = new ArrayList<>(folderRows(request, !repositories.isEmpty()));
+        repositories.forEach(repository -> rows.add(repository.join()));
+        return rows;
+    }
+
+    private static List<HostCheck> folderRows(GateRequest request, boolean clones) {
+        return List.of(
+                WritableFolder.check(
+                        "work directory " + request.display(request.workDirectory()),
+                        request.workDirectory(),
+                        request::display),
+                cacheRow(request, clones));
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.smokegate.smoke.manifest.ManifestLoader;
 import dev.smokegate.smoke.manifest.Placeholders;
 import dev.smokegate.smoke.model.FrontEnd;
 import dev.smokegate.smoke.model.GateResult;
+import dev.smokegate.smoke.model.HostCheck;
 import dev.smokegate.smoke.model.Manifest;
 import dev.smokegate.smoke.model.Scenario;
 import dev.smokegate.smoke.model.ScenarioResult;
@@ -31,7 +32,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs a gate: loads the manifest, selects scenarios, checks what they require of the host once, up
- * front (a scenario with an unmet requirement is skipped and never runs), runs each other one in its
+ * front (a scenario with an unmet requirement is skipped and never runs), then checks the rest of the
+ * host as {@code smoke:doctor} does (the work directory and clone cache are writable, each repository
+ * to clone is reachable or cached) and prints each row that did not pass once, as {@code [smoke] host
+ * check WARN|FAIL …}, before any scenario runs; runs each other one in its
  * own workspace (several at once when the request's {@code threads} is above 1), checks that the
  * user's checkouts were not written to, writes the reports and prints the summary last. Results and
  * reports are always in manifest order.
@@ -91,6 +95,14 @@ public final class SmokeEngine {
                 request.servers(),
                 request.frontEnd(),
                 log);
+        List<Scenario> running = new ArrayList<>(sources.keySet());
+        for (HostCheck row : new Doctor(log).gateRows(request, placeholders, running, cache)) {
+            if (row.verdict() == HostCheck.Verdict.PASS) {
+                log.debug(ConsoleReport.PREFIX + "host check " + row);
+            } else {
+                log.warn(ConsoleReport.PREFIX + "host check " + row);
+            }
+        }
         ScenarioRunner runner = new ScenarioRunner(
                 request, manifest, placeholders, log, cache, new PortReservations(PortReservations.defaultLockDir()));
         if (request.threads() > 1 && sources.size() > 1) {

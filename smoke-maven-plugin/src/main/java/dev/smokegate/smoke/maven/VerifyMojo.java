@@ -19,9 +19,9 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
 /**
  * Runs the smoke scenarios of a TOML manifest against real git repositories and fails the build
  * when any expected output is missing. Bound to {@code verify}; also runs as {@code mvn
- * smoke:verify}. Its parameters are those of {@link AbstractSmokeMojo}. A scenario the host cannot
- * run ({@code requires}) is skipped; a skip fails the build unless {@code smoke.failOnSkip} is false,
- * which still warns once per skipped scenario.
+ * smoke:verify}. Its parameters are listed below, or by {@code mvn smoke:help -Ddetail}. A scenario
+ * the host cannot run ({@code requires}) is skipped; a skip fails the build unless {@code
+ * smoke.failOnSkip} is false, which still warns once per skipped scenario.
  *
  * @since 0.1.0
  */

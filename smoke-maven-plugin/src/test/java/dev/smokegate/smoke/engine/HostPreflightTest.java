@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.BeforeEach;
@@ -181,7 +182,7 @@ class HostPreflightTest {
     }
 
     @Test
-    void run_noRequires_checksNothing() throws Exception {
+    void run_noRequiresOnAHealthyHost_printsNoHostCheckAboveDebug() throws Exception {
         run(
                 """
                 format = 1
@@ -197,6 +198,48 @@ class HostPreflightTest {
                 true,
                 Map.of());
 
-        assertThat(log.messages()).noneMatch(line -> line.contains("host check"));
+        assertThat(log.visible()).noneMatch(line -> line.contains("host check"));
+        assertThat(log.at("DEBUG"))
+                .anyMatch(line -> line.startsWith("[smoke] host check PASS work directory target/smoke — "));
+    }
+
+    @Test
+    void run_cloneOfAMissingRepository_reportedOnceUpFrontAsHostBeforeTheScenarioRuns() throws Exception {
+        Path missing = tmp.resolve("no-such-repo.git");
+
+        GateResult result = run(
+                """
+                format = 1
+                [[scenario]]
+                name = "gone"
+                source.repo-url = "%s"
+                  [[scenario.step]]
+                  name = "hello"
+                  run = "echo hello"
+                  expect.stdout.contains = ["hello"]
+                """
+                        .formatted(missing.toUri()),
+                1,
+                true,
+                Map.of());
+
+        List<String> visible = log.visible();
+        int hostCheck = indexOf(visible, "[smoke] host check FAIL repository " + missing.toUri());
+        int failLine = indexOf(visible, "[smoke] FAIL gone");
+        assertThat(hostCheck).isNotNegative().isLessThan(failLine);
+        assertThat(log.at("WARN"))
+                .filteredOn(line -> line.startsWith("[smoke] host check FAIL"))
+                .hasSize(1);
+        assertThat(result.scenarios().get(0).failure().classification().category())
+                .isEqualTo(FailureCategory.HOST);
+    }
+
+    private static int indexOf(List<String> lines, String prefix) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith(prefix)) {
+                return i;
+            }
+        }
+        return -1;
     }
 }
