@@ -2,23 +2,17 @@ package dev.smokegate.smoke.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.smokegate.fixtures.FixtureRepos;
-import dev.smokegate.smoke.RecordingLog;
-import dev.smokegate.smoke.maven.MavenFrontEnd;
 import dev.smokegate.smoke.model.Classification;
 import dev.smokegate.smoke.model.FailureCategory;
-import dev.smokegate.smoke.model.GateResult;
 import dev.smokegate.smoke.model.ScenarioResult;
 import dev.smokegate.smoke.model.ServiceTail;
 import dev.smokegate.smoke.model.Status;
 import dev.smokegate.smoke.model.StepFailure;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -54,34 +48,18 @@ class AttemptsTest {
     @TempDir
     Path tmp;
 
-    private Path checkout;
-    private Path project;
-    private Path work;
-    private final RecordingLog log = new RecordingLog();
+    private EngineFixture fixture;
 
     @BeforeEach
     void fixtures() throws IOException {
-        checkout = FixtureRepos.greeter(tmp.resolve("greeter"));
-        project = Files.createDirectories(tmp.resolve("project/src/smoke"))
-                .getParent()
-                .getParent();
-        work = project.resolve("target/smoke");
+        fixture = EngineFixture.greeter(tmp)
+                .withProperty("marker", tmp.resolve("download-attempted").toString());
     }
 
     private ScenarioResult run(String manifest, int retries) throws Exception {
-        Files.writeString(project.resolve("src/smoke/manifest.toml"), manifest, StandardCharsets.UTF_8);
-        GateRequest request = GateRequest.builder(project.resolve("src/smoke/manifest.toml"), MavenFrontEnd.INSTANCE)
-                .basedir(project)
-                .workDirectory(work)
-                .cacheDirectory(tmp.resolve("cache"))
-                .properties(Map.of(
-                        "fixture.checkout", checkout.toString(),
-                        "marker", tmp.resolve("download-attempted").toString()))
-                .environment(System.getenv())
-                .retries(retries)
-                .build();
-        GateResult result = new SmokeEngine(log).run(request);
-        return result.scenarios().get(0);
+        return fixture.run(manifest, request -> request.retries(retries))
+                .scenarios()
+                .get(0);
     }
 
     private static String scenario(String name, String run) {
@@ -107,16 +85,18 @@ class AttemptsTest {
         ScenarioResult first = result.earlierAttempts().get(0);
         assertThat(first.status()).isEqualTo(Status.FAIL);
         assertThat(first.failure().classification().rule()).startsWith("host.network ");
-        Path kept = work.resolve("flaky/attempt-1/01-fetch.log");
+        Path kept = fixture.workDirectory().resolve("flaky/attempt-1/01-fetch.log");
         assertThat(first.failure().log()).isEqualTo(kept);
         assertThat(kept).content().contains("Could not transfer artifact");
         assertThat(first.steps().get(0).logs()).first().isEqualTo(kept);
-        assertThat(work.resolve("flaky/01-fetch.log")).content().contains("downloaded lib-1.0.jar");
-        assertThat(work.resolve("flaky/workspace")).isDirectory();
-        assertThat(work.resolve("flaky/attempt-1/workspace")).isDirectory();
-        assertThat(work.resolve("flaky/attempt-2")).doesNotExist();
-        assertThat(work.resolve(".flaky.attempt-1")).doesNotExist();
-        assertThat(log.at("WARN"))
+        assertThat(fixture.workDirectory().resolve("flaky/01-fetch.log"))
+                .content()
+                .contains("downloaded lib-1.0.jar");
+        assertThat(fixture.workDirectory().resolve("flaky/workspace")).isDirectory();
+        assertThat(fixture.workDirectory().resolve("flaky/attempt-1/workspace")).isDirectory();
+        assertThat(fixture.workDirectory().resolve("flaky/attempt-2")).doesNotExist();
+        assertThat(fixture.workDirectory().resolve(".flaky.attempt-1")).doesNotExist();
+        assertThat(fixture.log().at("WARN"))
                 .containsSubsequence(
                         "[smoke] RETRY flaky (host.network, attempt 2 of 3)",
                         "[smoke] flaky passed only on attempt 2 of 3: attempt 1 failed on the host (host.network)."
@@ -130,18 +110,22 @@ class AttemptsTest {
         assertThat(result.status()).isEqualTo(Status.FAIL);
         assertThat(result.failure().classification().category()).isEqualTo(FailureCategory.HOST);
         assertThat(result.failure().classification().rule()).startsWith("host.command-not-found ");
-        assertThat(result.failure().log()).isEqualTo(work.resolve("missing/01-go.log"));
+        assertThat(result.failure().log()).isEqualTo(fixture.workDirectory().resolve("missing/01-go.log"));
         assertThat(result.earlierAttempts())
                 .extracting(attempt -> attempt.failure().log())
                 .containsExactly(
-                        work.resolve("missing/attempt-1/01-go.log"), work.resolve("missing/attempt-2/01-go.log"));
-        assertThat(work.resolve("missing/attempt-1/01-go.log")).content().contains("not found");
-        assertThat(work.resolve("missing/attempt-2/01-go.log")).exists();
-        assertThat(log.at("WARN"))
+                        fixture.workDirectory().resolve("missing/attempt-1/01-go.log"),
+                        fixture.workDirectory().resolve("missing/attempt-2/01-go.log"));
+        assertThat(fixture.workDirectory().resolve("missing/attempt-1/01-go.log"))
+                .content()
+                .contains("not found");
+        assertThat(fixture.workDirectory().resolve("missing/attempt-2/01-go.log"))
+                .exists();
+        assertThat(fixture.log().at("WARN"))
                 .containsSubsequence(
                         "[smoke] RETRY missing (host.command-not-found, attempt 2 of 3)",
                         "[smoke] RETRY missing (host.command-not-found, attempt 3 of 3)");
-        assertThat(log.at("WARN")).noneMatch(line -> line.contains("passed only"));
+        assertThat(fixture.log().at("WARN")).noneMatch(line -> line.contains("passed only"));
     }
 
     @Test
@@ -151,8 +135,8 @@ class AttemptsTest {
         assertThat(result.status()).isEqualTo(Status.FAIL);
         assertThat(result.failure().classification().rule()).startsWith("runtime.exit-code ");
         assertThat(result.attempts()).isEqualTo(1);
-        assertThat(work.resolve("broken/attempt-1")).doesNotExist();
-        assertThat(log.messages()).noneMatch(line -> line.contains("RETRY"));
+        assertThat(fixture.workDirectory().resolve("broken/attempt-1")).doesNotExist();
+        assertThat(fixture.log().messages()).noneMatch(line -> line.contains("RETRY"));
     }
 
     @Test
@@ -170,19 +154,19 @@ class AttemptsTest {
 
         assertThat(result.failure().classification().category()).isEqualTo(FailureCategory.HOST);
         assertThat(result.attempts()).isEqualTo(1);
-        assertThat(log.messages()).noneMatch(line -> line.contains("RETRY"));
+        assertThat(fixture.log().messages()).noneMatch(line -> line.contains("RETRY"));
     }
 
     @Test
     void run_againAfterARetriedRun_earlierAttemptFoldersAreGone() throws Exception {
         run(FLAKY_DOWNLOAD, 1);
-        Files.createDirectories(work.resolve(".flaky.attempt-1/stale"));
+        Files.createDirectories(fixture.workDirectory().resolve(".flaky.attempt-1/stale"));
 
         ScenarioResult again = run(FLAKY_DOWNLOAD, 1);
 
         assertThat(again.attempts()).isEqualTo(1);
-        assertThat(work.resolve("flaky/attempt-1")).doesNotExist();
-        assertThat(work.resolve(".flaky.attempt-1")).doesNotExist();
+        assertThat(fixture.workDirectory().resolve("flaky/attempt-1")).doesNotExist();
+        assertThat(fixture.workDirectory().resolve(".flaky.attempt-1")).doesNotExist();
     }
 
     @Test

@@ -2,9 +2,6 @@ package dev.smokegate.smoke.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.smokegate.fixtures.FixtureRepos;
-import dev.smokegate.smoke.RecordingLog;
-import dev.smokegate.smoke.maven.MavenFrontEnd;
 import dev.smokegate.smoke.model.Classification;
 import dev.smokegate.smoke.model.FailureCategory;
 import dev.smokegate.smoke.model.GateResult;
@@ -15,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -47,24 +43,18 @@ class ColouredOutputTest {
     @TempDir
     Path tmp;
 
-    private Path checkout;
-    private Path project;
-    private Path output;
-    private final RecordingLog log = new RecordingLog();
+    private EngineFixture fixture;
 
     @BeforeEach
     void fixtures() throws IOException {
-        checkout = FixtureRepos.greeter(tmp.resolve("greeter"));
-        project = Files.createDirectories(tmp.resolve("project/src/smoke"))
-                .getParent()
-                .getParent();
-        output = tmp.resolve("coloured-maven.txt");
+        fixture = EngineFixture.greeter(tmp);
+        Path output = tmp.resolve("coloured-maven.txt");
         Files.write(output, COLOURED_MAVEN, StandardCharsets.UTF_8);
+        fixture.withProperty("fixture.output", output.toString());
     }
 
     private StepFailure runFailingBuild() throws Exception {
-        Files.writeString(
-                project.resolve("src/smoke/manifest.toml"),
+        GateResult result = fixture.run(
                 """
                 format = 1
                 [[scenario]]
@@ -75,20 +65,9 @@ class ColouredOutputTest {
                   run = "cat ${fixture.output}; exit 1"
                   expect.exit = 0
                   expect.stdout.contains = ["BUILD SUCCESS"]
-                """,
-                StandardCharsets.UTF_8);
-        GateResult result = new SmokeEngine(log)
-                .run(GateRequest.builder(project.resolve("src/smoke/manifest.toml"), MavenFrontEnd.INSTANCE)
-                        .basedir(project)
-                        .workDirectory(project.resolve("target/smoke"))
-                        .cacheDirectory(tmp.resolve("cache"))
-                        .tasks(List.of())
-                        .properties(
-                                Map.of("fixture.checkout", checkout.toString(), "fixture.output", output.toString()))
-                        .environment(System.getenv())
-                        .build());
+                """);
         assertThat(result.scenarios().get(0).status())
-                .as(log.visible().toString())
+                .as(fixture.log().visible().toString())
                 .isEqualTo(Status.FAIL);
         return result.scenarios().get(0).failure();
     }
@@ -118,7 +97,7 @@ class ColouredOutputTest {
                                 + " -- in dev.example.GreeterTest",
                         "[ERROR] dev.example.GreeterTest.greets -- Time elapsed: 0.011 s <<< FAILURE!",
                         "[INFO] BUILD FAILURE");
-        assertThat(project.resolve("target/smoke/colour/01-test.log"))
+        assertThat(fixture.project().resolve("target/smoke/colour/01-test.log"))
                 .content()
                 .as("the log on disk keeps what the build printed")
                 .contains(ESC + "[1;31mTests ");

@@ -2,9 +2,6 @@ package dev.smokegate.smoke.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.smokegate.fixtures.FixtureRepos;
-import dev.smokegate.smoke.RecordingLog;
-import dev.smokegate.smoke.maven.MavenFrontEnd;
 import dev.smokegate.smoke.model.Classification;
 import dev.smokegate.smoke.model.Durations;
 import dev.smokegate.smoke.model.FailureCategory;
@@ -14,8 +11,6 @@ import dev.smokegate.smoke.model.Status;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -32,16 +27,11 @@ class HostPreflightTest {
     @TempDir
     Path tmp;
 
-    private Path checkout;
-    private Path project;
-    private final RecordingLog log = new RecordingLog();
+    private EngineFixture fixture;
 
     @BeforeEach
     void fixtures() throws IOException {
-        checkout = FixtureRepos.greeter(tmp.resolve("greeter"));
-        project = Files.createDirectories(tmp.resolve("project/src/smoke"))
-                .getParent()
-                .getParent();
+        fixture = EngineFixture.greeter(tmp);
     }
 
     /** Three scenarios: the first and last require {@code endpoint}, the middle one {@code env} API_TOKEN. */
@@ -80,20 +70,12 @@ class HostPreflightTest {
 
     private GateResult run(String manifest, int threads, boolean failOnSkip, Map<String, String> extraEnv)
             throws Exception {
-        Files.writeString(project.resolve("src/smoke/manifest.toml"), manifest, StandardCharsets.UTF_8);
         Map<String, String> environment = new HashMap<>(System.getenv());
         environment.remove("API_TOKEN");
         environment.putAll(extraEnv);
-        return new SmokeEngine(log)
-                .run(GateRequest.builder(project.resolve("src/smoke/manifest.toml"), MavenFrontEnd.INSTANCE)
-                        .basedir(project)
-                        .workDirectory(project.resolve("target/smoke"))
-                        .cacheDirectory(tmp.resolve("cache"))
-                        .properties(Map.of("fixture.checkout", checkout.toString()))
-                        .environment(environment)
-                        .threads(threads)
-                        .failOnSkip(failOnSkip)
-                        .build());
+        return fixture.run(
+                manifest,
+                request -> request.environment(environment).threads(threads).failOnSkip(failOnSkip));
     }
 
     private static int closedPort() throws IOException {
@@ -118,14 +100,14 @@ class HostPreflightTest {
                 .isEqualTo(new Classification(
                         FailureCategory.HOST, "host.requires.endpoint", endpoint + " — connection refused"));
         assertThat(result.scenarios().get(0).steps()).isEmpty();
-        assertThat(project.resolve("target/smoke/live")).doesNotExist();
+        assertThat(fixture.project().resolve("target/smoke/live")).doesNotExist();
         assertThat(result.passed()).isFalse();
-        assertThat(log.at("WARN"))
+        assertThat(fixture.log().at("WARN"))
                 .containsExactly(
                         "[smoke] host check FAIL endpoint " + endpoint + " — connection refused",
                         "[smoke] SKIP live: host.requires.endpoint " + endpoint + " — connection refused",
                         "[smoke] SKIP live-again: host.requires.endpoint " + endpoint + " — connection refused");
-        assertThat(log.visible())
+        assertThat(fixture.log().visible())
                 .containsSubsequence(
                         "[smoke] host check FAIL endpoint " + endpoint + " — connection refused",
                         "[smoke] SKIP live: host.requires.endpoint " + endpoint + " — connection refused",
@@ -134,7 +116,8 @@ class HostPreflightTest {
                         "[smoke] PASS local ("
                                 + Durations.elapsed(result.scenarios().get(1).elapsed()) + ")",
                         "Smoke: 1 passed, 0 failed, 2 skipped");
-        assertThat(log.at("DEBUG")).anyMatch(line -> line.matches("\\[smoke\\] host check PASS command sh — /.*/sh"));
+        assertThat(fixture.log().at("DEBUG"))
+                .anyMatch(line -> line.matches("\\[smoke\\] host check PASS command sh — /.*/sh"));
     }
 
     @Test
@@ -148,8 +131,9 @@ class HostPreflightTest {
             assertThat(result.scenarios().get(1).skip())
                     .isEqualTo(new Classification(FailureCategory.HOST, "host.requires.env", "API_TOKEN — not set"));
             assertThat(result.passed()).isTrue();
-            assertThat(project.resolve("target/smoke/live/workspace/ran.txt")).exists();
-            assertThat(log.at("WARN"))
+            assertThat(fixture.project().resolve("target/smoke/live/workspace/ran.txt"))
+                    .exists();
+            assertThat(fixture.log().at("WARN"))
                     .containsExactly(
                             "[smoke] host check FAIL env API_TOKEN — not set",
                             "[smoke] SKIP local: host.requires.env API_TOKEN — not set",
@@ -198,8 +182,8 @@ class HostPreflightTest {
                 true,
                 Map.of());
 
-        assertThat(log.visible()).noneMatch(line -> line.contains("host check"));
-        assertThat(log.at("DEBUG"))
+        assertThat(fixture.log().visible()).noneMatch(line -> line.contains("host check"));
+        assertThat(fixture.log().at("DEBUG"))
                 .anyMatch(line -> line.startsWith("[smoke] host check PASS work directory target/smoke — "));
     }
 
@@ -223,11 +207,11 @@ class HostPreflightTest {
                 true,
                 Map.of());
 
-        List<String> visible = log.visible();
+        List<String> visible = fixture.log().visible();
         int hostCheck = indexOf(visible, "[smoke] host check FAIL repository " + missing.toUri());
         int failLine = indexOf(visible, "[smoke] FAIL gone");
         assertThat(hostCheck).isNotNegative().isLessThan(failLine);
-        assertThat(log.at("WARN"))
+        assertThat(fixture.log().at("WARN"))
                 .filteredOn(line -> line.startsWith("[smoke] host check FAIL"))
                 .hasSize(1);
         assertThat(result.scenarios().get(0).failure().classification().category())

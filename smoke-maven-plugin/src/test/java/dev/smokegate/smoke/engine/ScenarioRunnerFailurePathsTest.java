@@ -3,20 +3,15 @@ package dev.smokegate.smoke.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.smokegate.fixtures.FixtureRepos;
-import dev.smokegate.smoke.RecordingLog;
-import dev.smokegate.smoke.maven.MavenFrontEnd;
 import dev.smokegate.smoke.model.FailureCategory;
 import dev.smokegate.smoke.model.GateResult;
 import dev.smokegate.smoke.model.ScenarioResult;
 import dev.smokegate.smoke.model.Status;
 import dev.smokegate.smoke.model.StepFailure;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -32,44 +27,22 @@ class ScenarioRunnerFailurePathsTest {
     @TempDir
     Path tmp;
 
-    private Path checkout;
-    private Path project;
-    private Path patches;
-    private final RecordingLog log = new RecordingLog();
+    private EngineFixture fixture;
 
     @BeforeEach
     void fixtures() throws IOException {
-        checkout = FixtureRepos.greeter(tmp.resolve("greeter"));
-        project = Files.createDirectories(tmp.resolve("project/src/smoke"))
-                .getParent()
-                .getParent();
-        patches = Files.createDirectories(tmp.resolve("patches"));
-        FixtureRepos.writePatch(FixtureRepos.GREETING_PATCH, patches.resolve("greeting.diff"));
-    }
-
-    private GateResult run(String manifest) throws Exception {
-        Files.writeString(project.resolve("src/smoke/manifest.toml"), manifest, StandardCharsets.UTF_8);
-        return new SmokeEngine(log)
-                .run(GateRequest.builder(project.resolve("src/smoke/manifest.toml"), MavenFrontEnd.INSTANCE)
-                        .basedir(project)
-                        .workDirectory(project.resolve("target/smoke"))
-                        .cacheDirectory(tmp.resolve("cache"))
-                        .tasks(List.of())
-                        .properties(
-                                Map.of("fixture.checkout", checkout.toString(), "fixture.patches", patches.toString()))
-                        .environment(System.getenv())
-                        .build());
+        fixture = EngineFixture.greeter(tmp).withPatch(FixtureRepos.GREETING_PATCH, "greeting.diff");
     }
 
     private StepFailure failure(GateResult result) {
         ScenarioResult scenario = result.scenarios().get(0);
-        assertThat(scenario.status()).as(log.visible().toString()).isEqualTo(Status.FAIL);
+        assertThat(scenario.status()).as(fixture.log().visible().toString()).isEqualTo(Status.FAIL);
         return scenario.failure();
     }
 
     @Test
     void run_stepLogCannotBeWritten_hostIoFailureNamingTheLogFolder() throws Exception {
-        GateResult result = run(
+        GateResult result = fixture.run(
                 """
                 format = 1
                 [[scenario]]
@@ -91,7 +64,7 @@ class ScenarioRunnerFailurePathsTest {
         assertThat(failure.expectation()).isEqualTo("expected the gate to read and write its files");
         assertThat(failure.seen())
                 .isEqualTo("cannot write the logs of logs › next under target/smoke/logs: "
-                        + project.resolve("target/smoke/logs/02-next.log") + ": Is a directory."
+                        + fixture.project().resolve("target/smoke/logs/02-next.log") + ": Is a directory."
                         + " Check free disk space and permissions.");
         assertThat(failure.classification().category()).isEqualTo(FailureCategory.HOST);
         assertThat(failure.classification().rule()).startsWith("host.io ");
@@ -100,7 +73,7 @@ class ScenarioRunnerFailurePathsTest {
 
     @Test
     void run_exportFolderIsAFile_hostIoFailureNamingTheExportFolder() throws Exception {
-        GateResult result = run(
+        GateResult result = fixture.run(
                 """
                 format = 1
                 [[scenario]]
@@ -121,19 +94,20 @@ class ScenarioRunnerFailurePathsTest {
         assertThat(failure.expectation()).isEqualTo("expected the gate to read and write its files");
         assertThat(failure.seen())
                 .isEqualTo("export could not write under target/smoke/exp/export: "
-                        + project.resolve("target/smoke/exp/export") + ". Check free disk space and permissions.");
+                        + fixture.project().resolve("target/smoke/exp/export")
+                        + ". Check free disk space and permissions.");
         assertThat(failure.classification().category()).isEqualTo(FailureCategory.HOST);
         assertThat(failure.classification().rule()).startsWith("host.io ");
-        assertThat(failure.log()).isEqualTo(project.resolve("target/smoke/exp/02-export.log"));
+        assertThat(failure.log()).isEqualTo(fixture.project().resolve("target/smoke/exp/02-export.log"));
         assertThat(failure.log())
                 .content()
-                .isEqualTo("java.nio.file.FileAlreadyExistsException: " + project.resolve("target/smoke/exp/export")
-                        + "\n");
+                .isEqualTo("java.nio.file.FileAlreadyExistsException: "
+                        + fixture.project().resolve("target/smoke/exp/export") + "\n");
     }
 
     @Test
     void run_patchStepCheckFails_runtimeOutputWithThePatchLog() throws Exception {
-        GateResult result = run(
+        GateResult result = fixture.run(
                 """
                 format = 1
                 [[scenario]]
@@ -150,12 +124,13 @@ class ScenarioRunnerFailurePathsTest {
         assertThat(failure.command()).isNull();
         assertThat(failure.exitCode()).isNull();
         assertThat(failure.expectation()).isEqualTo("expected stdout to contain 'Nothing.java'");
-        long bytes = Files.size(project.resolve("target/smoke/p/01-patch.stdout.log"));
+        long bytes = Files.size(fixture.project().resolve("target/smoke/p/01-patch.stdout.log"));
         assertThat(failure.seen())
                 .isEqualTo("not found in 2 lines (" + String.format(Locale.ROOT, "%,d", bytes) + " bytes) of stdout");
         assertThat(failure.tail())
                 .containsExactly(
-                        "applied " + patches.resolve("greeting.diff") + " to the workspace: 1 file(s) changed",
+                        "applied " + fixture.patches().resolve("greeting.diff")
+                                + " to the workspace: 1 file(s) changed",
                         "  " + FixtureRepos.GREETER_SOURCE);
         assertThat(failure.classification().category()).isEqualTo(FailureCategory.RUNTIME);
         assertThat(failure.classification().rule()).startsWith("runtime.output ");
@@ -163,7 +138,7 @@ class ScenarioRunnerFailurePathsTest {
 
     @Test
     void run_exportStepCheckFails_runtimeOutputWithTheExportLog() throws Exception {
-        GateResult result = run(
+        GateResult result = fixture.run(
                 """
                 format = 1
                 [[scenario]]
@@ -180,11 +155,12 @@ class ScenarioRunnerFailurePathsTest {
         assertThat(failure.step()).isEqualTo("export");
         assertThat(failure.command()).isNull();
         assertThat(failure.expectation())
-                .isEqualTo("expected a file matching '" + project.resolve("target/smoke/e/export/scripts/missing.sh")
-                        + "'");
+                .isEqualTo("expected a file matching '"
+                        + fixture.project().resolve("target/smoke/e/export/scripts/missing.sh") + "'");
         // As FileExistsCheckTest shows, an absolute glob's folder is shown relative to the root.
         assertThat(failure.seen())
-                .isEqualTo("no match; " + project.toAbsolutePath().toString().substring(1)
+                .isEqualTo("no match; "
+                        + fixture.project().toAbsolutePath().toString().substring(1)
                         + "/target/smoke/e/export/scripts/ holds greet.sh");
         assertThat(failure.tail()).first().asString().startsWith("exported 1 file(s) matching scripts/*.sh to ");
         assertThat(failure.classification().category()).isEqualTo(FailureCategory.RUNTIME);
@@ -192,7 +168,7 @@ class ScenarioRunnerFailurePathsTest {
 
     @Test
     void run_placeholdersInJsonExpectations_resolvedBeforeTheCheck() throws Exception {
-        GateResult result = run(
+        GateResult result = fixture.run(
                 """
                 format = 1
                 [[scenario]]
@@ -205,6 +181,6 @@ class ScenarioRunnerFailurePathsTest {
                   expect.files.json = { "${smoke.workspace}/report.json" = { "/ws" = "${smoke.workspace}" } }
                 """);
 
-        assertThat(result.passed()).as(log.visible().toString()).isTrue();
+        assertThat(result.passed()).as(fixture.log().visible().toString()).isTrue();
     }
 }

@@ -8,9 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.smokegate.fixtures.FixtureRepos;
 import dev.smokegate.fixtures.GitCli;
-import dev.smokegate.smoke.RecordingLog;
 import dev.smokegate.smoke.manifest.ManifestException;
-import dev.smokegate.smoke.maven.MavenFrontEnd;
 import dev.smokegate.smoke.model.Durations;
 import dev.smokegate.smoke.model.FailureCategory;
 import dev.smokegate.smoke.model.GateResult;
@@ -23,8 +21,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -36,36 +32,13 @@ class SmokeEngineTest {
     @TempDir
     Path tmp;
 
-    private Path checkout;
-    private Path project;
-    private Path patches;
-    private final RecordingLog log = new RecordingLog();
+    private EngineFixture fixture;
 
     @BeforeEach
     void fixtures() throws IOException {
-        checkout = FixtureRepos.greeter(tmp.resolve("greeter"));
-        project = Files.createDirectories(tmp.resolve("project/src/smoke"))
-                .getParent()
-                .getParent();
-        patches = Files.createDirectories(tmp.resolve("patches"));
-        FixtureRepos.writePatch(FixtureRepos.GREETING_PATCH, patches.resolve("greeting.diff"));
-        FixtureRepos.writePatch(FixtureRepos.BROKEN_PATCH, patches.resolve("broken.diff"));
-    }
-
-    private GateResult run(String manifest, String... tasks) throws Exception {
-        Files.writeString(project.resolve("src/smoke/manifest.toml"), manifest, StandardCharsets.UTF_8);
-        return new SmokeEngine(log).run(request(List.of(tasks)));
-    }
-
-    private GateRequest request(List<String> tasks) {
-        return GateRequest.builder(project.resolve("src/smoke/manifest.toml"), MavenFrontEnd.INSTANCE)
-                .basedir(project)
-                .workDirectory(project.resolve("target/smoke"))
-                .cacheDirectory(tmp.resolve("cache"))
-                .tasks(tasks)
-                .properties(Map.of("fixture.checkout", checkout.toString(), "fixture.patches", patches.toString()))
-                .environment(System.getenv())
-                .build();
+        fixture = EngineFixture.greeter(tmp)
+                .withPatch(FixtureRepos.GREETING_PATCH, "greeting.diff")
+                .withPatch(FixtureRepos.BROKEN_PATCH, "broken.diff");
     }
 
     private static StepFailure failure(GateResult result) {
@@ -76,7 +49,7 @@ class SmokeEngineTest {
 
     @Test
     void run_loopWithPatchAndExport_passesAndWritesLogsDiffAndReport() throws Exception {
-        GateResult result = run(
+        GateResult result = fixture.run(
                 """
                 format = 1
                 [[scenario]]
@@ -102,32 +75,33 @@ class SmokeEngineTest {
                   expect.files.contains = { "${smoke.export}/changes.diff" = ['+    public static final String DEFAULT_GREETING = "howdy";'] }
                 """);
 
-        assertThat(result.passed()).as(log.visible().toString()).isTrue();
-        assertThat(log.at("INFO"))
+        assertThat(result.passed()).as(fixture.log().visible().toString()).isTrue();
+        assertThat(fixture.log().at("INFO"))
                 .containsSubsequence(
                         "[smoke] loop › show (1/4): grep -c howdy src/main/java/dev/smokegate/fixtures/greeter/Greeter.java"
                                 + " || true",
-                        "[smoke] loop › patch (2/4): patch " + patches + "/greeting.diff",
+                        "[smoke] loop › patch (2/4): patch " + fixture.patches() + "/greeting.diff",
                         "[smoke] loop › again (3/4): grep -c howdy src/main/java/dev/smokegate/fixtures/greeter/Greeter.java",
                         "[smoke] loop › export (4/4): export changes.diff, scripts/*.sh",
                         "[smoke] PASS loop ("
                                 + Durations.elapsed(result.scenarios().get(0).elapsed()) + ")");
-        Path folder = project.resolve("target/smoke/loop");
+        Path folder = fixture.project().resolve("target/smoke/loop");
         assertThat(folder.resolve("01-show.log")).exists();
         assertThat(folder.resolve("02-patch.log")).content().contains(FixtureRepos.GREETER_SOURCE);
         assertThat(folder.resolve("export/" + FixtureRepos.EXECUTABLE_SCRIPT)).isExecutable();
         assertThat(folder.resolve("export/changes.diff"))
                 .content()
                 .contains("Uncommitted: this line is only in the working tree.");
-        assertThat(project.resolve("target/smoke/TEST-smoke.xml"))
+        assertThat(fixture.project().resolve("target/smoke/TEST-smoke.xml"))
                 .content()
                 .contains("tests=\"4\" failures=\"0\" errors=\"0\" skipped=\"0\"");
-        assertThat(log.visible().get(log.visible().size() - 1)).isEqualTo("Smoke: 1 passed, 0 failed, 0 skipped");
+        assertThat(fixture.log().visible().get(fixture.log().visible().size() - 1))
+                .isEqualTo("Smoke: 1 passed, 0 failed, 0 skipped");
     }
 
     @Test
     void run_failAndPass_summaryJsonHasStepsChecksSourceAndEvidenceLine() throws Exception {
-        GateResult result = run(
+        GateResult result = fixture.run(
                 """
                 format = 1
                 [[scenario]]
@@ -149,7 +123,9 @@ class SmokeEngineTest {
                 """);
 
         JsonNode root = new ObjectMapper()
-                .readTree(project.resolve("target/smoke/smoke-summary.json").toFile());
+                .readTree(fixture.project()
+                        .resolve("target/smoke/smoke-summary.json")
+                        .toFile());
         assertThat(root.path("summary").toString()).isEqualTo("{\"passed\":1,\"failed\":1,\"skipped\":0}");
         assertThat(root.path("gate").path("manifest").asText()).isEqualTo("src/smoke/manifest.toml");
         JsonNode broken = root.path("scenarios").get(0);
@@ -159,7 +135,8 @@ class SmokeEngineTest {
         assertThat(broken.path("evidence").asText()).isEqualTo("ERROR: boom");
         assertThat(broken.path("evidenceLine").asInt()).isEqualTo(2);
         assertThat(broken.path("source").path("kind").asText()).isEqualTo("checkout");
-        assertThat(broken.path("source").path("location").asText()).isEqualTo(checkout.toString());
+        assertThat(broken.path("source").path("location").asText())
+                .isEqualTo(fixture.checkout().toString());
         assertThat(broken.path("source").path("commit").asText()).matches("[0-9a-f]{40}");
         JsonNode step = broken.path("steps").get(0);
         assertThat(step.path("status").asText()).isEqualTo("FAIL");
@@ -179,7 +156,7 @@ class SmokeEngineTest {
     @Test
     void run_refWithoutRepoUrl_configurationErrorNamingBothProperties() throws Exception {
         Files.writeString(
-                project.resolve("src/smoke/manifest.toml"),
+                fixture.manifest(),
                 """
                 format = 1
                 [[scenario]]
@@ -192,24 +169,24 @@ class SmokeEngineTest {
                   expect.stdout.contains = ["hi"]
                 """,
                 StandardCharsets.UTF_8);
-        GateRequest base = request(List.of());
+        GateRequest base = fixture.request().build();
         GateRequest refOnly = base.toBuilder().repoUrl("  ").ref("v1.0").build();
 
         assertThat(refOnly.repoUrl())
                 .as("a blank -Dsmoke.repoUrl counts as unset")
                 .isNull();
-        assertThatThrownBy(() -> new SmokeEngine(log).run(refOnly))
+        assertThatThrownBy(() -> fixture.run(refOnly))
                 .isInstanceOf(GateConfigurationException.class)
                 .hasMessage("-Dsmoke.ref=v1.0 is set without -Dsmoke.repoUrl. Set -Dsmoke.repoUrl to the repository"
                         + " to clone, or give the ref in the manifest as source.ref.");
-        assertThat(project.resolve("target/smoke")).doesNotExist();
+        assertThat(fixture.project().resolve("target/smoke")).doesNotExist();
     }
 
     @Test
     void run_stepPastItsTimeout_killedAndClassifiedRuntimeTimeout() throws Exception {
         Instant start = Instant.now();
 
-        GateResult result = run(
+        GateResult result = fixture.run(
                 """
                 format = 1
                 [[scenario]]
@@ -235,7 +212,7 @@ class SmokeEngineTest {
 
     @Test
     void run_scenarioTimeoutShorterThanStep_scenarioDeadlineWins() throws Exception {
-        GateResult result = run(
+        GateResult result = fixture.run(
                 """
                 format = 1
                 [[scenario]]
@@ -254,7 +231,7 @@ class SmokeEngineTest {
 
     @Test
     void run_commandNotFound_hostWithTheShellLine() throws Exception {
-        GateResult result = run(
+        GateResult result = fixture.run(
                 """
                 format = 1
                 [[scenario]]
@@ -278,7 +255,7 @@ class SmokeEngineTest {
 
     @Test
     void run_patchThatDoesNotApply_sourceNamingFileAndHunkAndNothingChanged() throws Exception {
-        GateResult result = run(
+        GateResult result = fixture.run(
                 """
                 format = 1
                 [[scenario]]
@@ -295,14 +272,14 @@ class SmokeEngineTest {
         assertThat(failure.classification().category()).isEqualTo(FailureCategory.SOURCE);
         assertThat(failure.classification().rule()).startsWith("source.patch-rejected ");
         assertThat(failure.seen()).contains(FixtureRepos.GREETER_SOURCE).contains(FixtureRepos.BROKEN_PATCH_HUNK);
-        Path workspace = project.resolve("target/smoke/broken/workspace");
+        Path workspace = fixture.project().resolve("target/smoke/broken/workspace");
         assertThat(GitCli.ok(workspace, "status", "--porcelain", "--untracked-files=no"))
                 .isEqualTo(" M " + FixtureRepos.MODIFIED_TRACKED + "\n");
     }
 
     @Test
     void run_stepWritesIntoTheCheckout_gateFailsNamingThePath() throws Exception {
-        GateResult result = run(
+        GateResult result = fixture.run(
                 """
                 format = 1
                 [[scenario]]
@@ -317,8 +294,8 @@ class SmokeEngineTest {
 
         assertThat(result.scenarios().get(0).status()).isEqualTo(Status.PASS);
         assertThat(result.passed()).isFalse();
-        assertThat(result.checkoutChanges()).containsExactly(checkout + ": " + FixtureRepos.CHANGELOG);
-        assertThat(log.visible())
+        assertThat(result.checkoutChanges()).containsExactly(fixture.checkout() + ": " + FixtureRepos.CHANGELOG);
+        assertThat(fixture.log().visible())
                 .endsWith(
                         "Smoke: 1 passed, 0 failed, 0 skipped, checkout changed",
                         "Smoke gate failed: 0 of 1 scenarios, and the gate changed a checkout");
@@ -326,7 +303,7 @@ class SmokeEngineTest {
 
     @Test
     void run_cwdThroughASymlinkOutOfTheWorkspace_rejected() throws Exception {
-        GateResult result = run(
+        GateResult result = fixture.run(
                 """
                 format = 1
                 [[scenario]]
@@ -353,7 +330,7 @@ class SmokeEngineTest {
 
     @Test
     void run_defaultsEnvWithGateValue_resolvedPerScenario() throws Exception {
-        GateResult result = run(
+        GateResult result = fixture.run(
                 """
                 format = 1
                 [defaults]
@@ -367,14 +344,14 @@ class SmokeEngineTest {
                   run = "echo \\"$NAME at $WS\\""
                   expect.stdout.contains = ["env at %s"]
                 """
-                        .formatted(project.toAbsolutePath().resolve("target/smoke/env/workspace")));
+                        .formatted(fixture.project().toAbsolutePath().resolve("target/smoke/env/workspace")));
 
-        assertThat(result.passed()).as(log.visible().toString()).isTrue();
+        assertThat(result.passed()).as(fixture.log().visible().toString()).isTrue();
     }
 
     @Test
     void run_failedStep_laterScenariosStillRunAndLaterStepsDoNot() throws Exception {
-        GateResult result = run(
+        GateResult result = fixture.run(
                 """
                 format = 1
                 [[scenario]]
@@ -401,20 +378,21 @@ class SmokeEngineTest {
 
         assertThat(result.scenarios()).extracting(ScenarioResult::status).containsExactly(Status.FAIL, Status.PASS);
         assertThat(result.scenarios().get(0).steps()).hasSize(1);
-        assertThat(project.resolve("target/smoke/first/workspace/never-ran")).doesNotExist();
-        assertThat(log.visible())
+        assertThat(fixture.project().resolve("target/smoke/first/workspace/never-ran"))
+                .doesNotExist();
+        assertThat(fixture.log().visible())
                 .contains(
                         "[smoke] FAIL first › fail: expected stdout to contain 'two' — log: target/smoke/first/01-fail.log");
     }
 
     @Test
     void run_invalidManifest_throwsAndLeavesEarlierReportsAlone() throws Exception {
-        Path earlier = Files.createDirectories(project.resolve("target/smoke/loop"));
+        Path earlier = Files.createDirectories(fixture.project().resolve("target/smoke/loop"));
         Files.writeString(earlier.resolve("01-show.log"), "earlier");
 
         ManifestException e = catchThrowableOfType(
                 ManifestException.class,
-                () -> run(
+                () -> fixture.run(
                         """
                         format = 1
                         [[scenario]]
@@ -427,7 +405,7 @@ class SmokeEngineTest {
 
     @Test
     void run_checkoutInASubfolder_stepsRunInThatFolder() throws Exception {
-        GateResult result = run(
+        GateResult result = fixture.run(
                 """
                 format = 1
                 [[scenario]]
@@ -439,6 +417,6 @@ class SmokeEngineTest {
                   expect.stdout.contains = ["guide.md", "docs/"]
                 """);
 
-        assertThat(result.passed()).as(log.visible().toString()).isTrue();
+        assertThat(result.passed()).as(fixture.log().visible().toString()).isTrue();
     }
 }

@@ -3,9 +3,6 @@ package dev.smokegate.smoke.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.smokegate.smoke.RecordingLog;
-import dev.smokegate.smoke.classify.Classifier;
-import dev.smokegate.smoke.classify.Evidence;
-import dev.smokegate.smoke.maven.MavenFrontEnd;
 import dev.smokegate.smoke.model.Classification;
 import dev.smokegate.smoke.model.FailureCategory;
 import dev.smokegate.smoke.model.GateResult;
@@ -82,16 +79,7 @@ class ConsoleReportTest {
     private static ScenarioResult offlineCacheEmpty() {
         String message = "https://repo.example.org/greeter.git is not in the clone cache and Maven runs offline (-o)."
                 + " Run once without -o to fill the cache.";
-        StepFailure failure = new StepFailure(
-                "prepare",
-                null,
-                null,
-                "expected a clean clone of the repository",
-                message,
-                null,
-                List.of(),
-                new Classifier(MavenFrontEnd.INSTANCE)
-                        .classify(new Evidence.Harness(Evidence.HarnessProblem.OFFLINE_NOT_CACHED, message)));
+        StepFailure failure = ReportFixtures.offlineNotCached(message);
         return new ScenarioResult("cold-cache", Status.FAIL, Duration.ofMillis(3), List.of(), failure, null);
     }
 

@@ -1,28 +1,21 @@
 package dev.smokegate.smoke.report;
 
+import static dev.smokegate.smoke.report.ReportFixtures.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.smokegate.smoke.model.Action;
 import dev.smokegate.smoke.model.Classification;
-import dev.smokegate.smoke.model.Expectations;
 import dev.smokegate.smoke.model.FailureCategory;
 import dev.smokegate.smoke.model.GateResult;
-import dev.smokegate.smoke.model.Location;
 import dev.smokegate.smoke.model.Manifest;
-import dev.smokegate.smoke.model.Scenario;
 import dev.smokegate.smoke.model.ScenarioResult;
-import dev.smokegate.smoke.model.Source;
 import dev.smokegate.smoke.model.Status;
-import dev.smokegate.smoke.model.Step;
 import dev.smokegate.smoke.model.StepFailure;
 import dev.smokegate.smoke.model.StepRecord;
-import dev.smokegate.smoke.model.UntrackedMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 import org.apache.tools.ant.Project;
 import org.apache.tools.ant.taskdefs.optional.junit.AggregateTransformer;
 import org.apache.tools.ant.taskdefs.optional.junit.XMLResultAggregator;
@@ -45,29 +38,6 @@ class JUnitReportConsumersTest {
 
     @TempDir
     Path dir;
-
-    private static Scenario scenario(String name, String... steps) {
-        return new Scenario(
-                name,
-                "",
-                List.of(),
-                List.of(),
-                new Source.Checkout(".", UntrackedMode.INCLUDE),
-                Map.of(),
-                null,
-                IntStream.range(0, steps.length)
-                        .mapToObj(i -> new Step(
-                                steps[i],
-                                i + 1,
-                                new Action.Run("true", null),
-                                ".",
-                                null,
-                                Map.of(),
-                                Expectations.DEFAULT,
-                                new Location("m.toml", i + 5, 3)))
-                        .toList(),
-                new Location("m.toml", 1, 1));
-    }
 
     /** A pass (1 step), a failure at step 1 of 2, a skipped scenario (1 step): 4 tests, 1 failure, 2 skipped. */
     private Path writeReport() throws Exception {

@@ -2,9 +2,6 @@ package dev.smokegate.smoke.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.smokegate.smoke.classify.Classifier;
-import dev.smokegate.smoke.classify.Evidence;
-import dev.smokegate.smoke.maven.MavenFrontEnd;
 import dev.smokegate.smoke.model.Action;
 import dev.smokegate.smoke.model.Classification;
 import dev.smokegate.smoke.model.Expectations;
@@ -367,16 +364,7 @@ class JUnitReportTest {
     @Test
     void write_offlineCacheEmpty_prepareFailureOfTypeHost() throws Exception {
         String message = "https://repo.example.org/greeter.git is not in the clone cache and Maven runs offline (-o).";
-        StepFailure offline = new StepFailure(
-                "prepare",
-                null,
-                null,
-                "expected a clean clone of the repository",
-                message,
-                null,
-                List.of(),
-                new Classifier(MavenFrontEnd.INSTANCE)
-                        .classify(new Evidence.Harness(Evidence.HarnessProblem.OFFLINE_NOT_CACHED, message)));
+        StepFailure offline = ReportFixtures.offlineNotCached(message);
         GateResult result = new GateResult(
                 List.of(new ScenarioResult("cold", Status.FAIL, Duration.ofMillis(3), List.of(), offline, null)),
                 List.of());

@@ -1,27 +1,21 @@
 package dev.smokegate.smoke.report;
 
+import static dev.smokegate.smoke.report.ReportFixtures.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.smokegate.smoke.model.Action;
 import dev.smokegate.smoke.model.CheckRecord;
 import dev.smokegate.smoke.model.Classification;
-import dev.smokegate.smoke.model.Expectations;
 import dev.smokegate.smoke.model.FailureCategory;
 import dev.smokegate.smoke.model.GateResult;
-import dev.smokegate.smoke.model.Location;
 import dev.smokegate.smoke.model.Manifest;
-import dev.smokegate.smoke.model.Scenario;
 import dev.smokegate.smoke.model.ScenarioResult;
 import dev.smokegate.smoke.model.ScenarioSource;
 import dev.smokegate.smoke.model.SmokeLog;
-import dev.smokegate.smoke.model.Source;
 import dev.smokegate.smoke.model.Status;
-import dev.smokegate.smoke.model.Step;
 import dev.smokegate.smoke.model.StepFailure;
 import dev.smokegate.smoke.model.StepRecord;
-import dev.smokegate.smoke.model.UntrackedMode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +24,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,29 +40,6 @@ class SummaryJsonTest {
             warnings.add(message);
         }
     };
-
-    private static Scenario scenario(String name, String... steps) {
-        return new Scenario(
-                name,
-                "",
-                List.of(),
-                List.of(),
-                new Source.Checkout(".", UntrackedMode.INCLUDE),
-                Map.of(),
-                null,
-                IntStream.range(0, steps.length)
-                        .mapToObj(i -> new Step(
-                                steps[i],
-                                i + 1,
-                                new Action.Run("true", null),
-                                ".",
-                                null,
-                                Map.of(),
-                                Expectations.DEFAULT,
-                                new Location("m.toml", i + 5, 3)))
-                        .toList(),
-                new Location("m.toml", 1, 1));
-    }
 
     private Manifest manifest() {
         return new Manifest(
