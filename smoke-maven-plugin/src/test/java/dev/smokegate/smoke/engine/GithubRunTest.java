@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.smokegate.smoke.manifest.ManifestException;
 import dev.smokegate.smoke.model.GateResult;
+import dev.smokegate.smoke.model.ScenarioResult;
 import dev.smokegate.smoke.model.Status;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -96,7 +97,7 @@ class GithubRunTest {
 
         GateResult result = run(PASS_FAIL_SKIP, onRunner());
 
-        assertThat(result.scenarios()).extracting(s -> s.status()).containsExactly(Status.PASS, Status.FAIL, Status.SKIP);
+        assertThat(result.scenarios()).extracting(ScenarioResult::status).containsExactly(Status.PASS, Status.FAIL, Status.SKIP);
         assertThat(printed())
                 .containsExactly(
                         "::error file=src/smoke/manifest.toml,line=12,title=smoke broken › greet::runtime.output:"

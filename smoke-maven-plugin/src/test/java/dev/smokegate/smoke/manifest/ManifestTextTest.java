@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.smokegate.smoke.model.Location;
 import dev.smokegate.smoke.model.Manifest;
+import dev.smokegate.smoke.model.Scenario;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -96,7 +97,7 @@ class ManifestTextTest extends ManifestTestSupport {
 
         Manifest manifest = loader.load(file, "m.toml");
 
-        assertThat(manifest.scenarios()).extracting(scenario -> scenario.name()).containsExactly("a");
+        assertThat(manifest.scenarios()).extracting(Scenario::name).containsExactly("a");
     }
 
     @Test
