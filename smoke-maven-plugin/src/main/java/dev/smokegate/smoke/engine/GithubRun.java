@@ -65,7 +65,8 @@ final class GithubRun {
                             log.debug(ConsoleReport.PREFIX + "step summary appended to " + request.display(file)));
         } catch (IOException e) {
             Path file = Path.of(request.environment().get(GithubActions.STEP_SUMMARY_VARIABLE));
-            log.warn(ConsoleReport.PREFIX + "the step summary " + request.display(request.basedir().resolve(file))
+            log.warn(ConsoleReport.PREFIX + "the step summary "
+                    + request.display(request.basedir().resolve(file))
                     + " cannot be appended to: " + e + ". Check that " + GithubActions.STEP_SUMMARY_VARIABLE
                     + " names a writable file; the gate's result is not changed by this.");
         }

@@ -117,7 +117,9 @@ public final class GithubActions {
                 Map<String, String> properties = new LinkedHashMap<>();
                 properties.put("file", file);
                 line(stepLocation(declared, scenario.failure().step())).ifPresent(line -> properties.put("line", line));
-                properties.put("title", "smoke " + scenario.name() + " › " + scenario.failure().step());
+                properties.put(
+                        "title",
+                        "smoke " + scenario.name() + " › " + scenario.failure().step());
                 emit(command("error", properties, failureReason(scenario)));
             } else if (scenario.status() == Status.SKIP) {
                 Map<String, String> properties = new LinkedHashMap<>();
@@ -229,7 +231,9 @@ public final class GithubActions {
                     .append(" |\n");
         }
         for (String change : result.checkoutChanges()) {
-            markdown.append("\n**Checkout changed during the gate:** ").append(cell(change)).append('\n');
+            markdown.append("\n**Checkout changed during the gate:** ")
+                    .append(cell(change))
+                    .append('\n');
         }
         return markdown.append('\n').toString();
     }
@@ -321,11 +325,13 @@ public final class GithubActions {
     /** {@code <rule id>: <expectation>; seen: <what was seen>}, on one line, as the JUnit report's message. */
     private static String failureReason(ScenarioResult scenario) {
         return JUnitReport.oneLine(scenario.failure().classification().ruleId() + ": "
-                + scenario.failure().expectation() + "; seen: " + scenario.failure().seen());
+                + scenario.failure().expectation() + "; seen: "
+                + scenario.failure().seen());
     }
 
     private static String skipReason(ScenarioResult scenario) {
-        return JUnitReport.oneLine(scenario.skip().ruleId() + " " + scenario.skip().evidence());
+        return JUnitReport.oneLine(
+                scenario.skip().ruleId() + " " + scenario.skip().evidence());
     }
 
     /**

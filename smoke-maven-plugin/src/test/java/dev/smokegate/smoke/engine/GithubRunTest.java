@@ -97,7 +97,9 @@ class GithubRunTest {
 
         GateResult result = run(PASS_FAIL_SKIP, onRunner());
 
-        assertThat(result.scenarios()).extracting(ScenarioResult::status).containsExactly(Status.PASS, Status.FAIL, Status.SKIP);
+        assertThat(result.scenarios())
+                .extracting(ScenarioResult::status)
+                .containsExactly(Status.PASS, Status.FAIL, Status.SKIP);
         assertThat(printed())
                 .containsExactly(
                         "::error file=src/smoke/manifest.toml,line=12,title=smoke broken › greet::runtime.output:"
@@ -164,10 +166,9 @@ class GithubRunTest {
     void run_manifestNotUtf8OnTheRunner_errorAtTheFirstBadByte() throws Exception {
         Files.write(fixture.manifest(), "format = 1\n# caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
 
-        ManifestException e = catchThrowableOfType(
-                ManifestException.class,
-                () -> new SmokeEngine(fixture.log(), new PrintStream(bytes, true, StandardCharsets.UTF_8))
-                        .run(fixture.request().environment(environment(onRunner())).build()));
+        ManifestException e = catchThrowableOfType(ManifestException.class, () -> new SmokeEngine(
+                        fixture.log(), new PrintStream(bytes, true, StandardCharsets.UTF_8))
+                .run(fixture.request().environment(environment(onRunner())).build()));
 
         assertThat(e).isNotNull();
         assertThat(printed())
@@ -177,18 +178,17 @@ class GithubRunTest {
 
     @Test
     void run_missingManifestOnTheRunner_errorOnTheFile() throws Exception {
-        ManifestException e = catchThrowableOfType(
-                ManifestException.class,
-                () -> new SmokeEngine(fixture.log(), new PrintStream(bytes, true, StandardCharsets.UTF_8))
-                        .run(fixture.request().environment(environment(onRunner())).build()));
+        ManifestException e = catchThrowableOfType(ManifestException.class, () -> new SmokeEngine(
+                        fixture.log(), new PrintStream(bytes, true, StandardCharsets.UTF_8))
+                .run(fixture.request().environment(environment(onRunner())).build()));
 
         assertThat(printed()).containsExactly("::error file=src/smoke/manifest.toml::" + e.getMessage());
     }
 
     @Test
     void run_manifestWithProblemsWithoutTheRunnerVariable_printsNothing() throws Exception {
-        ManifestException e = catchThrowableOfType(
-                ManifestException.class, () -> run("format = 1\ncolour = 1\n", Map.of()));
+        ManifestException e =
+                catchThrowableOfType(ManifestException.class, () -> run("format = 1\ncolour = 1\n", Map.of()));
 
         assertThat(e).isNotNull();
         assertThat(bytes.size()).isZero();
@@ -200,7 +200,8 @@ class GithubRunTest {
         Map<String, String> runner = new HashMap<>(onRunner());
         runner.put("GITHUB_STEP_SUMMARY", folder.toString());
 
-        GateResult result = run(PASS_FAIL_SKIP.substring(0, PASS_FAIL_SKIP.indexOf("[[scenario]]\nname = \"broken\"")), runner);
+        GateResult result =
+                run(PASS_FAIL_SKIP.substring(0, PASS_FAIL_SKIP.indexOf("[[scenario]]\nname = \"broken\"")), runner);
 
         assertThat(result.passed()).isTrue();
         assertThat(fixture.log().at("WARN"))

@@ -55,8 +55,7 @@ class ManifestTextTest extends ManifestTestSupport {
     @Test
     void load_badByteAfterMultiByteCharacters_columnCountsCharactersNotBytes() throws IOException {
         // "# äöü " is 9 bytes but 6 characters: the 0xFF after it is byte 20, column 7.
-        Path file = writeBytes(
-                "format = 1\n# äöü ".getBytes(StandardCharsets.UTF_8), new byte[] {(byte) 0xFF, '\n'});
+        Path file = writeBytes("format = 1\n# äöü ".getBytes(StandardCharsets.UTF_8), new byte[] {(byte) 0xFF, '\n'});
 
         assertThat(rejected(file))
                 .hasMessage("m.toml:2:7: not valid UTF-8 at byte offset 20 (line 2, column 7): byte 0xFF."

@@ -39,7 +39,9 @@ class GithubActionsTest {
 
     @BeforeEach
     void project() throws IOException {
-        project = Files.createDirectories(tmp.resolve("project/src/smoke")).getParent().getParent();
+        project = Files.createDirectories(tmp.resolve("project/src/smoke"))
+                .getParent()
+                .getParent();
     }
 
     private List<String> printed() {
@@ -63,9 +65,7 @@ class GithubActionsTest {
                 project.resolve("src/smoke/manifest.toml"),
                 Duration.ofMinutes(10),
                 Map.of(),
-                List.of(
-                        ReportFixtures.scenario("loop", "install", "test"),
-                        ReportFixtures.scenario("live", "hello")));
+                List.of(ReportFixtures.scenario("loop", "install", "test"), ReportFixtures.scenario("live", "hello")));
     }
 
     private static StepFailure failure(String step, String seen) {
@@ -77,7 +77,8 @@ class GithubActionsTest {
                 seen,
                 null,
                 List.of(),
-                new Classification(FailureCategory.SOURCE, "source.tests-failed (surefire)", "Tests run: 4, Failures: 1"));
+                new Classification(
+                        FailureCategory.SOURCE, "source.tests-failed (surefire)", "Tests run: 4, Failures: 1"));
     }
 
     private static ScenarioResult failed(String name, StepFailure failure) {
@@ -119,7 +120,8 @@ class GithubActionsTest {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("file", "a,b.toml");
         properties.put("line", "3");
-        assertThat(GithubActions.command("error", properties, "x: y")).isEqualTo("::error file=a%2Cb.toml,line=3::x: y");
+        assertThat(GithubActions.command("error", properties, "x: y"))
+                .isEqualTo("::error file=a%2Cb.toml,line=3::x: y");
         assertThat(GithubActions.command("warning", Map.of(), "50%")).isEqualTo("::warning::50%25");
     }
 
@@ -134,8 +136,8 @@ class GithubActionsTest {
 
     @Test
     void annotate_failAndSkip_oneBareLineEachAtTheStepAndScenarioLines() {
-        GateResult result = new GateResult(
-                List.of(failed("loop", failure("test", "exit code 1")), skipped("live")), List.of());
+        GateResult result =
+                new GateResult(List.of(failed("loop", failure("test", "exit code 1")), skipped("live")), List.of());
 
         github().annotate(result, manifest());
 
@@ -168,7 +170,8 @@ class GithubActionsTest {
     @Test
     void annotate_multiLineSeenWithPercent_staysOneLine() {
         github().annotate(
-                        new GateResult(List.of(failed("loop", failure("install", "line one\n  line two 100%"))), List.of()),
+                        new GateResult(
+                                List.of(failed("loop", failure("install", "line one\n  line two 100%"))), List.of()),
                         manifest());
 
         assertThat(printed())
@@ -190,10 +193,12 @@ class GithubActionsTest {
     @Test
     void manifestUnreadable_noPosition_errorOnTheFile() {
         github().manifestUnreadable(
-                        project.resolve("src/smoke/manifest.toml"), "Smoke manifest not found: src/smoke/manifest.toml.");
+                        project.resolve("src/smoke/manifest.toml"),
+                        "Smoke manifest not found: src/smoke/manifest.toml.");
 
         assertThat(printed())
-                .containsExactly("::error file=src/smoke/manifest.toml::Smoke manifest not found: src/smoke/manifest.toml.");
+                .containsExactly(
+                        "::error file=src/smoke/manifest.toml::Smoke manifest not found: src/smoke/manifest.toml.");
     }
 
     @Test
@@ -202,7 +207,11 @@ class GithubActionsTest {
         Files.createDirectories(repository.resolve(".git"));
         Path module = Files.createDirectories(repository.resolve("module"));
         GithubActions github = GithubActions.of(
-                        Map.of("GITHUB_ACTIONS", "true", "GITHUB_WORKSPACE", tmp.resolve("workspace").toString()),
+                        Map.of(
+                                "GITHUB_ACTIONS",
+                                "true",
+                                "GITHUB_WORKSPACE",
+                                tmp.resolve("workspace").toString()),
                         module,
                         out)
                 .orElseThrow();
@@ -226,7 +235,8 @@ class GithubActionsTest {
         GithubActions github =
                 GithubActions.of(Map.of("GITHUB_ACTIONS", "true"), project, out).orElseThrow();
 
-        assertThat(github.file(project.resolve("src/smoke/manifest.toml"))).isEqualTo("project/src/smoke/manifest.toml");
+        assertThat(github.file(project.resolve("src/smoke/manifest.toml")))
+                .isEqualTo("project/src/smoke/manifest.toml");
     }
 
     @Test
