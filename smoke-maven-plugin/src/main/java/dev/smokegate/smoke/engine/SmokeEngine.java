@@ -22,6 +22,8 @@ import dev.smokegate.smoke.workspace.Deletion;
 import dev.smokegate.smoke.workspace.Fingerprint;
 import dev.smokegate.smoke.workspace.WorkspaceException;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -50,13 +52,24 @@ public final class SmokeEngine {
     public static final String SUMMARY_JSON = "smoke-summary.json";
 
     private final SmokeLog log;
+    private final PrintStream stdout;
 
     /**
      * @param log where progress and results are written; the engine writes one line at a time to
      *     it, even when scenarios run on several threads
      */
     public SmokeEngine(SmokeLog log) {
+        this(log, new PrintStream(OutputStream.nullOutputStream()));
+    }
+
+    /**
+     * @param log where progress and results are written, as for {@link #SmokeEngine(SmokeLog)}
+     * @param stdout the build's standard output, for the bare lines a CI runner reads there (GitHub
+     *     Actions workflow commands, only when the request's environment has {@code GITHUB_ACTIONS=true})
+     */
+    public SmokeEngine(SmokeLog log, PrintStream stdout) {
         this.log = SerialLog.of(log);
+        this.stdout = stdout;
     }
 
     /**
@@ -69,8 +82,14 @@ public final class SmokeEngine {
         checkRefHasRepoUrl(request);
         Instant started = Instant.now();
         Placeholders placeholders = new Placeholders(request.properties(), request.environment());
-        Manifest manifest = new ManifestLoader(placeholders, request.frontEnd())
-                .load(request.manifest(), request.display(request.manifest()));
+        Manifest manifest;
+        try {
+            manifest = new ManifestLoader(placeholders, request.frontEnd())
+                    .load(request.manifest(), request.display(request.manifest()));
+        } catch (ManifestException e) {
+            GithubRun.manifestRejected(request, stdout, e);
+            throw e;
+        }
         List<Scenario> selected =
                 Selection.select(manifest.scenarios(), request.tasks(), request.scenarioGlobs(), request.frontEnd());
         log.info("[smoke] " + selected.size() + " of " + manifest.scenarios().size() + " scenario(s) selected from "
@@ -142,6 +161,7 @@ public final class SmokeEngine {
         }
         writeSummary(request, manifest, result, started, selected, runner.sources());
         ConsoleReport.summary(result, log);
+        GithubRun.gateEnded(request, stdout, result, manifest, log);
         return result;
     }
 

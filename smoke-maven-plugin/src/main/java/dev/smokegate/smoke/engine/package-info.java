@@ -45,6 +45,8 @@
  *       parallel scenarios never interleave.
  *   <li>{@link dev.smokegate.smoke.engine.Confinement}: keeps manifest paths inside the workspace.
  *   <li>{@link dev.smokegate.smoke.engine.Exporter}: copies the files of an {@code export.files} step.
+ *   <li>{@link dev.smokegate.smoke.engine.GithubRun}: on a GitHub Actions runner, the annotations of
+ *       a rejected manifest, of failures and skips, and the step summary.
  * </ul>
  */
 package dev.smokegate.smoke.engine;

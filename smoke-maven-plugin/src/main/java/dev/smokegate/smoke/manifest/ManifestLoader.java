@@ -71,12 +71,13 @@ public final class ManifestLoader {
      * @param file the manifest file
      * @param displayName how to name the file in messages (usually relative to the project)
      * @return the manifest
-     * @throws ManifestException when the file is missing or unreadable, or with every problem found
+     * @throws ManifestException when the file is missing or unreadable, at its first bad byte when it is
+     *     not UTF-8 ({@link ManifestText}), or with every problem found
      */
     public Manifest load(Path file, String displayName) throws ManifestException {
         TomlParseResult toml;
         try {
-            toml = Toml.parse(file);
+            toml = Toml.parse(ManifestText.read(file, displayName));
         } catch (NoSuchFileException e) {
             throw new ManifestException(
                     "Smoke manifest not found: " + displayName + ". Create it (see the usage page), point "

@@ -32,6 +32,9 @@
  *       engine.
  *   <li>{@link dev.smokegate.smoke.manifest.ExpectationPlaceholders}: resolves the placeholders
  *       inside a step's expectations (texts, paths, JSON values) when the step runs.
+ *   <li>{@link dev.smokegate.smoke.manifest.ManifestText}: the file's text as UTF-8; a file that is
+ *       not UTF-8 is a problem at its first bad byte (line, column and byte offset); a UTF-8 byte
+ *       order mark is dropped.
  *   <li>{@link dev.smokegate.smoke.manifest.ManifestProblem}: one problem and where it is.
  *   <li>{@link dev.smokegate.smoke.manifest.ManifestException}: the manifest is missing, unreadable
  *       or has problems; carries them all.

@@ -11,6 +11,9 @@
  *   <li>{@link dev.smokegate.smoke.report.SummaryJson}: the result as JSON for CI scripts ({@code
  *       smoke-summary.json}, format 1), merged with the earlier file on a selection run; {@link
  *       dev.smokegate.smoke.report.GateParameters}: the run's parameters it records.
+ *   <li>{@link dev.smokegate.smoke.report.GithubActions}: on a GitHub Actions runner, workflow
+ *       commands ({@code ::error}, {@code ::warning}) written as bare lines to the build's standard
+ *       output, and the Markdown table appended to {@code $GITHUB_STEP_SUMMARY}.
  * </ul>
  */
 package dev.smokegate.smoke.report;
