@@ -11,6 +11,10 @@
  *   <li>{@link dev.smokegate.smoke.report.SummaryJson}: the result as JSON for CI scripts ({@code
  *       smoke-summary.json}, format 1), merged with the earlier file on a selection run; {@link
  *       dev.smokegate.smoke.report.GateParameters}: the run's parameters it records.
+ *   <li>{@link dev.smokegate.smoke.report.RecordedDurations}: each scenario's duration in an earlier
+ *       {@code smoke-summary.json}.
+ *   <li>{@link dev.smokegate.smoke.report.ScenarioTable}: the scenarios a gate would run, as the
+ *       {@code smoke:list} table or JSON.
  * </ul>
  */
 package dev.smokegate.smoke.report;
