@@ -147,8 +147,9 @@ public final class NeedsGraph {
             throw new IllegalArgumentException(need + " passed; a scenario that needs it is not skipped");
         }
         boolean failed = result.status() == Status.FAIL;
-        FailureCategory category =
-                failed ? result.failure().classification().category() : result.skip().category();
+        FailureCategory category = failed
+                ? result.failure().classification().category()
+                : result.skip().category();
         return new Classification(
                 category,
                 category.label() + "." + DEPENDENCY,

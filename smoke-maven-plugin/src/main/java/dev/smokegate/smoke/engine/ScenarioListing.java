@@ -48,14 +48,13 @@ public final class ScenarioListing {
             throws ManifestException, GateConfigurationException {
         Placeholders placeholders = new Placeholders(request.properties(), request.environment());
         String manifestName = request.display(request.manifest());
-        Manifest manifest =
-                new ManifestLoader(placeholders, request.frontEnd()).load(request.manifest(), manifestName);
+        Manifest manifest = new ManifestLoader(placeholders, request.frontEnd()).load(request.manifest(), manifestName);
         List<Scenario> selected = NeedsGraph.withNeeds(
                 manifest.scenarios(),
                 Selection.select(manifest.scenarios(), request.tasks(), request.scenarioGlobs(), request.frontEnd()),
                 log);
-        log.info(ConsoleReport.PREFIX + "list: " + selected.size() + " of " + manifest.scenarios().size()
-                + " scenario(s) from " + manifestName);
+        log.info(ConsoleReport.PREFIX + "list: " + selected.size() + " of "
+                + manifest.scenarios().size() + " scenario(s) from " + manifestName);
         Map<String, Duration> durations = RecordedDurations.read(
                 request.workDirectory().resolve(SmokeEngine.SUMMARY_JSON), request::display, log);
         List<ScenarioTable.Row> rows = new ArrayList<>();

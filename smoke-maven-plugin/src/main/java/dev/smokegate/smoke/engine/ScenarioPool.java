@@ -118,11 +118,7 @@ final class ScenarioPool {
      * and waits for them all.
      */
     private static List<ScenarioResult> runOn(
-            ExecutorService pool,
-            int threads,
-            Map<Scenario, Source> sources,
-            NeedsSchedule schedule,
-            Attempts runner) {
+            ExecutorService pool, int threads, Map<Scenario, Source> sources, NeedsSchedule schedule, Attempts runner) {
         BlockingQueue<Ended> ended = new LinkedBlockingQueue<>();
         Map<Runnable, Scenario> submitted = new HashMap<>();
         int running = 0;

@@ -114,7 +114,11 @@ public final class SmokeEngine {
         Attempts attempts =
                 new Attempts(runner::run, request.retries(), request.workDirectory(), log, request::display);
         List<ScenarioResult> ran = ScenarioPool.runAll(
-                sources, skips, attempts, request.threads(), result -> ConsoleReport.scenario(result, request::display, log));
+                sources,
+                skips,
+                attempts,
+                request.threads(),
+                result -> ConsoleReport.scenario(result, request::display, log));
         List<ScenarioResult> results = HostPreflight.inOrder(selected, skips, ran);
 
         List<String> changes = new ArrayList<>();

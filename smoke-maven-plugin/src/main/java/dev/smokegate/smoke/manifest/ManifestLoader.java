@@ -89,7 +89,8 @@ public final class ManifestLoader {
                     "Smoke manifest " + displayName + " cannot be read: " + e + ". Check its permissions.", e);
         }
         NeedsReader needs = new NeedsReader();
-        Reader reader = new Reader(new TomlReader(displayName, needs.exportRule(this::unknownPlaceholder)), file, needs);
+        Reader reader =
+                new Reader(new TomlReader(displayName, needs.exportRule(this::unknownPlaceholder)), file, needs);
         if (toml.hasErrors()) {
             reader.toml.syntaxErrors(toml);
             throw new ManifestException(reader.toml.problems());

@@ -120,8 +120,8 @@ final class NeedsReader {
                             "unknown scenario '" + need.name() + "' in needs of [[scenario]] '" + scenario + "'."
                                     + TomlReader.closest(need.name(), scenarios.all())
                                             .map(best -> " Did you mean '" + best + "'?")
-                                            .orElse(" Scenarios in the manifest: "
-                                                    + String.join(", ", scenarios.all()) + "."));
+                                            .orElse(" Scenarios in the manifest: " + String.join(", ", scenarios.all())
+                                                    + "."));
                 }
             }
         });

@@ -75,8 +75,8 @@ class NeedsGraphTest {
 
     @Test
     void chains_groupsJoinedOnlyByALaterNeed_mergedUnderTheirFirstScenario() {
-        List<Scenario> selected = List.of(
-                scenario("a"), scenario("b"), scenario("c", "b"), scenario("d", "a"), scenario("e", "d", "c"));
+        List<Scenario> selected =
+                List.of(scenario("a"), scenario("b"), scenario("c", "b"), scenario("d", "a"), scenario("e", "d", "c"));
 
         assertThat(names(NeedsGraph.chains(selected))).containsExactly(List.of("a", "b", "c", "d", "e"));
     }
@@ -101,7 +101,9 @@ class NeedsGraphTest {
         for (List<Scenario> group : groups) {
             Set<String> members = new HashSet<>(names(group));
             for (Scenario scenario : group) {
-                assertThat(seen.add(scenario.name())).as("%s in one group only", scenario.name()).isTrue();
+                assertThat(seen.add(scenario.name()))
+                        .as("%s in one group only", scenario.name())
+                        .isTrue();
                 assertThat(members).containsAll(scenario.needs());
             }
         }
@@ -122,7 +124,8 @@ class NeedsGraphTest {
 
         assertThat(names(selected)).containsExactly("c", "b", "a");
         assertThat(log.lines())
-                .containsExactly("INFO [smoke] also selected c: needed by b", "INFO [smoke] also selected b: needed by a");
+                .containsExactly(
+                        "INFO [smoke] also selected c: needed by b", "INFO [smoke] also selected b: needed by a");
     }
 
     @Test
@@ -176,8 +179,8 @@ class NeedsGraphTest {
                 new Classification(FailureCategory.HOST, "host.requires.endpoint", "127.0.0.1:1 — connection refused"));
 
         assertThat(NeedsGraph.skip("chat-live", skipped))
-                .isEqualTo(
-                        new Classification(FailureCategory.HOST, "host.dependency", "needs chat-live, which was skipped"));
+                .isEqualTo(new Classification(
+                        FailureCategory.HOST, "host.dependency", "needs chat-live, which was skipped"));
     }
 
     @Test

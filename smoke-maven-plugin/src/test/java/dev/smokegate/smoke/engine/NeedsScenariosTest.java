@@ -55,7 +55,8 @@ class NeedsScenariosTest {
               expect.stdout.contains = ["hello"]
             """;
 
-    private static final String MAKE = "mkdir -p '${smoke.export}' && echo token-42 > '${smoke.export}/token.txt' && echo made";
+    private static final String MAKE =
+            "mkdir -p '${smoke.export}' && echo token-42 > '${smoke.export}/token.txt' && echo made";
 
     @TempDir
     Path tmp;
@@ -86,7 +87,9 @@ class NeedsScenariosTest {
                                 + fixture.workDirectory().resolve("make-token/export") + "/token.txt' && echo made",
                         "[smoke] use-token › use (1/1): cat '"
                                 + fixture.workDirectory().resolve("make-token/export") + "/token.txt'");
-        assertThat(lines.stream().filter(line -> line.matches("\\[smoke] PASS .*")).map(line -> line.split(" ")[2]))
+        assertThat(lines.stream()
+                        .filter(line -> line.matches("\\[smoke] PASS .*"))
+                        .map(line -> line.split(" ")[2]))
                 .containsExactly("use-token", "make-token", "other");
     }
 

@@ -49,7 +49,9 @@ class ScenarioPoolNeedsTest {
         events.add("start " + scenario.name());
         int n;
         synchronized (attemptCount) {
-            n = attemptCount.computeIfAbsent(scenario.name(), name -> new AtomicInteger()).getAndIncrement();
+            n = attemptCount
+                    .computeIfAbsent(scenario.name(), name -> new AtomicInteger())
+                    .getAndIncrement();
         }
         List<Status> outcomes = script.getOrDefault(scenario.name(), List.of(Status.PASS));
         Status status = outcomes.get(Math.min(n, outcomes.size() - 1));
@@ -68,8 +70,14 @@ class ScenarioPoolNeedsTest {
     private static StepFailure failure(FailureCategory category) {
         String rule = category == FailureCategory.HOST ? "host.network" : "runtime.exit-code";
         return new StepFailure(
-                "go", "go", 3, "expected exit code 0", "exit code 3", null, List.of(), new Classification(
-                        category, rule, "exit code 3"));
+                "go",
+                "go",
+                3,
+                "expected exit code 0",
+                "exit code 3",
+                null,
+                List.of(),
+                new Classification(category, rule, "exit code 3"));
     }
 
     private Attempts attempts(Attempts.Attempt attempt, int retries) {
@@ -87,7 +95,10 @@ class ScenarioPoolNeedsTest {
     private static List<String> lines(List<ScenarioResult> results) {
         return results.stream()
                 .map(result -> result.name() + " " + result.status()
-                        + (result.skip() == null ? "" : " " + result.skip().rule() + " " + result.skip().evidence()))
+                        + (result.skip() == null
+                                ? ""
+                                : " " + result.skip().rule() + " "
+                                        + result.skip().evidence()))
                 .toList();
     }
 
@@ -101,7 +112,8 @@ class ScenarioPoolNeedsTest {
                 1,
                 reported::add);
 
-        assertThat(events).containsExactly("start make", "end make", "start use", "end use", "start other", "end other");
+        assertThat(events)
+                .containsExactly("start make", "end make", "start use", "end use", "start other", "end other");
         assertThat(lines(results)).containsExactly("use PASS", "make PASS", "other PASS");
         assertThat(reported).containsExactlyElementsOf(results);
     }
@@ -195,6 +207,7 @@ class ScenarioPoolNeedsTest {
     void runAll_threeThreads_independentScenarioRunsWhileTheNeedRunsAndTheDependentWaits() throws Exception {
         CountDownLatch otherStarted = new CountDownLatch(1);
         Attempts.Attempt attempt = (scenario, source) -> {
+            events.add("enter " + scenario.name());
             if (scenario.name().equals("other")) {
                 otherStarted.countDown();
             }
@@ -221,7 +234,7 @@ class ScenarioPoolNeedsTest {
         assertThat(lines(results)).containsExactly("use PASS", "make PASS", "other PASS");
         assertThat(reported).containsExactlyElementsOf(results);
         assertThat(events.indexOf("start use")).isGreaterThan(events.indexOf("end make"));
-        assertThat(events.indexOf("start other")).isLessThan(events.indexOf("end make"));
+        assertThat(events.indexOf("enter other")).isLessThan(events.indexOf("end make"));
     }
 
     @Test
@@ -239,6 +252,53 @@ class ScenarioPoolNeedsTest {
                         "make FAIL", "use SKIP runtime.dependency needs make, which failed", "a PASS", "b PASS");
         assertThat(events).doesNotContain("start use");
         assertThat(events.indexOf("start b")).isGreaterThan(events.indexOf("end a"));
+    }
+
+    @Test
+    void runAll_twoThreadsInterrupted_runningOnesEndQueuedAndWaitingOnesSkippedAsInterrupted() throws Exception {
+        CountDownLatch bothStarted = new CountDownLatch(2);
+        Attempts.Attempt attempt = (scenario, source) -> {
+            bothStarted.countDown();
+            try {
+                new CountDownLatch(1).await(30, TimeUnit.SECONDS);
+                events.add("not interrupted " + scenario.name());
+            } catch (InterruptedException e) {
+                events.add("interrupted " + scenario.name());
+            }
+            return new ScenarioResult(scenario.name(), Status.PASS, Duration.ZERO, List.of(), null, null);
+        };
+        Thread caller = Thread.currentThread();
+        Thread stopper = new Thread(() -> {
+            try {
+                bothStarted.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                return;
+            }
+            caller.interrupt();
+        });
+        stopper.start();
+
+        List<ScenarioResult> results;
+        try {
+            results = ScenarioPool.runAll(
+                    sources(scenario("a"), scenario("b"), scenario("c"), scenario("d", "a")),
+                    attempts(attempt, 0),
+                    2,
+                    result -> {});
+        } finally {
+            stopper.join();
+        }
+
+        assertThat(Thread.interrupted()).as("the interrupt flag is set again").isTrue();
+        assertThat(events).containsExactlyInAnyOrder("interrupted a", "interrupted b");
+        assertThat(lines(results))
+                .containsExactly(
+                        "a PASS",
+                        "b PASS",
+                        "c SKIP host.interrupted (the gate was stopped) not run: the gate was interrupted before"
+                                + " this scenario started",
+                        "d SKIP host.interrupted (the gate was stopped) not run: the gate was interrupted before"
+                                + " this scenario started");
     }
 
     @Test

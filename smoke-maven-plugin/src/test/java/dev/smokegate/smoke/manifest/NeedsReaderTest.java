@@ -35,8 +35,9 @@ class NeedsReaderTest extends ManifestTestSupport {
     void load_needs_onTheScenarioAsWritten() throws Exception {
         var manifest = load(manifest("a:[\"c\", \"b\"]", "b:", "c:[\"b\"]"));
 
-        assertThat(manifest.scenarios()).extracting(Scenario::needs).containsExactly(
-                java.util.List.of("c", "b"), java.util.List.of(), java.util.List.of("b"));
+        assertThat(manifest.scenarios())
+                .extracting(Scenario::needs)
+                .containsExactly(java.util.List.of("c", "b"), java.util.List.of(), java.util.List.of("b"));
     }
 
     @Test
@@ -69,8 +70,9 @@ class NeedsReaderTest extends ManifestTestSupport {
     @Test
     void load_scenarioNeedsItself_cycleOfOne() throws Exception {
         assertThat(problems(manifest("a:[\"a\"]")))
-                .containsExactly("m.toml:4:10: needs of [[scenario]] 'a' form a cycle: a → a. Remove one of these needs:"
-                        + " a scenario cannot run after itself.");
+                .containsExactly(
+                        "m.toml:4:10: needs of [[scenario]] 'a' form a cycle: a → a. Remove one of these needs:"
+                                + " a scenario cannot run after itself.");
     }
 
     @Test
@@ -82,7 +84,7 @@ class NeedsReaderTest extends ManifestTestSupport {
     @Test
     void load_needsAString_wrongType() throws Exception {
         assertThat(problems(manifest("a:\"b\"", "b:")))
-                .containsExactly("m.toml:4:9: 'needs' in [[scenario]] 'a' must be an array of strings, e.g. [\"text\"];"
+                .containsExactly("m.toml:4:1: 'needs' in [[scenario]] 'a' must be an array of strings, e.g. [\"text\"];"
                         + " found string \"b\".");
     }
 
@@ -99,7 +101,7 @@ class NeedsReaderTest extends ManifestTestSupport {
     void load_exportOfAScenarioNotNeeded_problemAtTheStringSayingToNeedIt() throws Exception {
         assertThat(problems("format = 1\n" + scenario("use", "", "cat ${smoke.export.make}/token.txt")
                         + scenario("make", "", "echo x")))
-                .containsExactly("m.toml:7:9: 'run' of [[scenario]] 'use' › s uses ${smoke.export.make}, the export"
+                .containsExactly("m.toml:7:3: 'run' of [[scenario]] 'use' › s uses ${smoke.export.make}, the export"
                         + " folder of scenario 'make', which it does not need. Add \"make\" to the scenario's needs"
                         + " (needs = [\"make\"]), so that make runs first.");
     }
@@ -108,7 +110,7 @@ class NeedsReaderTest extends ManifestTestSupport {
     void load_exportInDefaults_problemEvenWhenTheScenarioNeedsIt() throws Exception {
         assertThat(problems("format = 1\n[defaults]\nenv.TOKEN = \"${smoke.export.make}\"\n"
                         + scenario("use", "[\"make\"]", "echo x") + scenario("make", "", "echo x")))
-                .containsExactly("m.toml:3:13: 'TOKEN' of [defaults] env uses ${smoke.export.make}, the export folder"
+                .containsExactly("m.toml:3:1: 'TOKEN' of [defaults] env uses ${smoke.export.make}, the export folder"
                         + " of scenario 'make'; only a scenario that needs make may use it. Move it into such a"
                         + " scenario.");
     }

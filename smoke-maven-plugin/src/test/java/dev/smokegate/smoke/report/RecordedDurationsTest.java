@@ -33,13 +33,15 @@ class RecordedDurationsTest {
                   { "name": "d", "status": "PASS" } ] }
                 """);
 
-        assertThat(durations).containsExactly(Map.entry("a", Duration.ofMillis(1540)), Map.entry("c", Duration.ofMillis(20)));
+        assertThat(durations)
+                .containsExactly(Map.entry("a", Duration.ofMillis(1540)), Map.entry("c", Duration.ofMillis(20)));
         assertThat(log.lines()).isEmpty();
     }
 
     @Test
     void read_noFile_noDurationsNoWarning() {
-        assertThat(RecordedDurations.read(dir.resolve("smoke-summary.json"), Path::toString, log)).isEmpty();
+        assertThat(RecordedDurations.read(dir.resolve("smoke-summary.json"), Path::toString, log))
+                .isEmpty();
         assertThat(log.lines()).isEmpty();
     }
 
@@ -54,7 +56,10 @@ class RecordedDurationsTest {
     @Test
     void read_notJson_noDurationsAndAWarning() throws Exception {
         assertThat(read("{ \"format\": 1, ")).isEmpty();
-        assertThat(log.lines()).singleElement().asString().startsWith(
-                "WARN [smoke] the earlier summary target/smoke/smoke-summary.json cannot be read as format 1: ");
+        assertThat(log.lines())
+                .singleElement()
+                .asString()
+                .startsWith(
+                        "WARN [smoke] the earlier summary target/smoke/smoke-summary.json cannot be read as format 1: ");
     }
 }
