@@ -74,8 +74,8 @@ class NeedsIT {
     void list_jsonQuiet_onlyTheJsonDocumentOnTheOutputAndNothingRun() throws Exception {
         Path project = project("needs-list-json");
 
-        ForkedMaven.Result result = ForkedMaven.mvn(
-                project, "-q", "smoke:list", "-Dfixture.checkout=greeter", "-Dsmoke.list.format=json");
+        ForkedMaven.Result result =
+                ForkedMaven.mvn(project, "-q", "smoke:list", "-Dfixture.checkout=greeter", "-Dsmoke.list.format=json");
 
         assertExit(result, 0);
         JsonNode json = new ObjectMapper().readTree(String.join("\n", result.lines()));
