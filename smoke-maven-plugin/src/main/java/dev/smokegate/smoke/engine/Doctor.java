@@ -97,8 +97,10 @@ public final class Doctor {
         Placeholders placeholders = new Placeholders(request.properties(), request.environment());
         Manifest manifest = new ManifestLoader(placeholders, request.frontEnd())
                 .load(request.manifest(), request.display(request.manifest()));
-        List<Scenario> selected =
-                Selection.select(manifest.scenarios(), request.tasks(), request.scenarioGlobs(), request.frontEnd());
+        List<Scenario> selected = NeedsGraph.withNeeds(
+                manifest.scenarios(),
+                Selection.select(manifest.scenarios(), request.tasks(), request.scenarioGlobs(), request.frontEnd()),
+                log);
         log.info("[smoke] doctor: checking this host for " + selected.size() + " of "
                 + manifest.scenarios().size() + " scenario(s) from " + request.display(request.manifest())
                 + (request.offline() ? " (offline: repositories are looked up in the clone cache only)" : ""));

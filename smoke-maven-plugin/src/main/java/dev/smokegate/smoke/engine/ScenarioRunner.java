@@ -26,6 +26,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -36,6 +37,9 @@ import java.util.function.Function;
  * throws nothing for a scenario that ran and failed. What each kind of step does is {@link
  * CommandStep}'s, {@link ServiceStep}'s, {@link ProbeStep}'s and {@link HarnessStep}'s job. Each step
  * says when it starts, at info level.
+ *
+ * <p>A scenario's {@code ${smoke.export.NAME}} is the export folder of NAME, a scenario it needs
+ * (which has finished by then: {@link ScenarioPool} sees to that).
  *
  * <p>Each scenario run has its own ports: {@code ${port.NAME}} in any string of the scenario
  * reserves a free loopback port on first use (a port that cannot be had fails the step as a host
@@ -119,8 +123,9 @@ final class ScenarioRunner {
         try (ScenarioResources resources = opened) {
             Ports scenarioPorts = ports.forScenario();
             resources.register(scenarioPorts);
-            Function<String, String> resolve = placeholders.bind(
-                    ScenarioResources.gateValues(scenario.name(), folder), name -> port(scenarioPorts, name));
+            Map<String, String> values = new HashMap<>(ScenarioResources.gateValues(scenario.name(), folder));
+            values.putAll(NeedsGraph.exports(scenario, gate.request().workDirectory()));
+            Function<String, String> resolve = placeholders.bind(values, name -> port(scenarioPorts, name));
             WorkspacePreparer.Prepared prepared;
             try {
                 prepared = preparer.prepare(scenario.name(), source, resources.workspace(), resolve);

@@ -90,8 +90,10 @@ public final class SmokeEngine {
             GithubRun.manifestRejected(request, stdout, e);
             throw e;
         }
-        List<Scenario> selected =
-                Selection.select(manifest.scenarios(), request.tasks(), request.scenarioGlobs(), request.frontEnd());
+        List<Scenario> selected = NeedsGraph.withNeeds(
+                manifest.scenarios(),
+                Selection.select(manifest.scenarios(), request.tasks(), request.scenarioGlobs(), request.frontEnd()),
+                log);
         log.info("[smoke] " + selected.size() + " of " + manifest.scenarios().size() + " scenario(s) selected from "
                 + request.display(request.manifest())
                 + (request.offline() ? " (offline: clones come from the cache only)" : ""));
@@ -131,7 +133,11 @@ public final class SmokeEngine {
         Attempts attempts =
                 new Attempts(runner::run, request.retries(), request.workDirectory(), log, request::display);
         List<ScenarioResult> ran = ScenarioPool.runAll(
-                sources, attempts, request.threads(), result -> ConsoleReport.scenario(result, request::display, log));
+                sources,
+                skips,
+                attempts,
+                request.threads(),
+                result -> ConsoleReport.scenario(result, request::display, log));
         List<ScenarioResult> results = HostPreflight.inOrder(selected, skips, ran);
 
         List<String> changes = new ArrayList<>();

@@ -12,6 +12,13 @@
  *   <li>{@link dev.smokegate.smoke.engine.GateConfigurationException}: the gate cannot run as
  *       configured.
  *   <li>{@link dev.smokegate.smoke.engine.Selection}: chooses the scenarios by owner task and name glob.
+ *   <li>{@link dev.smokegate.smoke.engine.NeedsGraph}: the {@code needs} between scenarios: what a
+ *       selection also selects, the groups that stay together, the skip of a scenario whose need did
+ *       not pass, the values of {@code ${smoke.export.NAME}}.
+ *   <li>{@link dev.smokegate.smoke.engine.NeedsSchedule}: which scenario may start next under
+ *       their {@code needs}, for the pool.
+ *   <li>{@link dev.smokegate.smoke.engine.ScenarioListing}: what a gate would run, without running
+ *       it ({@code smoke:list}).
  *   <li>{@link dev.smokegate.smoke.engine.HostPreflight}: checks the selected scenarios' {@code
  *       requires} once, up front, and skips each scenario with an unmet one.
  *   <li>{@link dev.smokegate.smoke.engine.GateContext}: what every part of one gate run shares.

@@ -35,7 +35,8 @@ import org.tomlj.TomlTable;
  * each with its {@code file:line:col}. A typo never silently turns a check off.
  *
  * <p>This class states the top level, {@code [defaults]}, {@code [[scenario]]} and its {@code
- * source}; {@link RequiresReader} states {@code requires}; {@link ClassifyReader} states {@code
+ * source}; {@link RequiresReader} states {@code requires}; {@link NeedsReader} states {@code needs};
+ * {@link ClassifyReader} states {@code
  * [[classify]]}; {@link StepReader} states {@code [[scenario.step]]} (with {@link ServiceReader}, {@link
  * ProbeReader} and {@link ExpectReader}); {@link TomlReader} does the typed reading and gathers the
  * problems.
@@ -50,7 +51,7 @@ public final class ManifestLoader {
     private static final Set<String> ROOT_KEYS = Set.of("format", "defaults", "scenario", "classify");
     private static final Set<String> DEFAULTS_KEYS = Set.of("timeout", "env");
     private static final Set<String> SCENARIO_KEYS =
-            Set.of("name", "description", "owners", "tags", "source", "env", "timeout", "requires", "step");
+            Set.of("name", "description", "owners", "tags", "source", "env", "timeout", "requires", "step", "needs");
     private static final Set<String> SOURCE_KEYS = Set.of("checkout", "repo-url", "ref", "untracked");
 
     private final Placeholders placeholders;
@@ -88,7 +89,9 @@ public final class ManifestLoader {
             throw new ManifestException(
                     "Smoke manifest " + displayName + " cannot be read: " + e + ". Check its permissions.", e);
         }
-        Reader reader = new Reader(new TomlReader(displayName, this::unknownPlaceholder), file);
+        NeedsReader needs = new NeedsReader();
+        Reader reader =
+                new Reader(new TomlReader(displayName, needs.exportRule(this::unknownPlaceholder)), file, needs);
         if (toml.hasErrors()) {
             reader.toml.syntaxErrors(toml);
             throw new ManifestException(reader.toml.problems());
@@ -126,9 +129,11 @@ public final class ManifestLoader {
         private final TomlReader toml;
         private final StepReader steps;
         private final RequiresReader requires;
+        private final NeedsReader needs;
 
-        Reader(TomlReader toml, Path file) {
+        Reader(TomlReader toml, Path file, NeedsReader needs) {
             this.toml = toml;
+            this.needs = needs;
             this.requires = new RequiresReader(toml);
             this.steps =
                     new StepReader(toml, placeholders, file.toAbsolutePath().getParent());
@@ -171,6 +176,7 @@ public final class ManifestLoader {
                         scenarios.add(scenario);
                     }
                 }
+                needs.check(toml, names);
             }
             return new Manifest(path, defaultTimeout, defaultEnv, scenarios, new ClassifyReader(toml).rules(root));
         }
@@ -180,6 +186,7 @@ public final class ManifestLoader {
             toml.keys(table, SCENARIO_KEYS, context);
             String name = names.read(table, context, where);
             String scenarioContext = name == null ? context : "[[scenario]] '" + name + "'";
+            List<String> needed = needs.read(toml, table, scenarioContext, name);
             String description = toml.string(table, "description", scenarioContext);
             List<String> owners = toml.strings(table, "owners", scenarioContext);
             List<String> tags = toml.strings(table, "tags", scenarioContext);
@@ -217,6 +224,7 @@ public final class ManifestLoader {
                     toml.problem(where, noPositiveAssertion(name, steps));
                 }
             }
+            needs.leave();
             if (name == null || source == null || requirements == null) {
                 return null;
             }
@@ -230,7 +238,8 @@ public final class ManifestLoader {
                     timeout,
                     steps,
                     where,
-                    requirements);
+                    requirements,
+                    needed);
         }
 
         /** The no-eyeball rule's message; a scenario with services is also told about probes and logs. */

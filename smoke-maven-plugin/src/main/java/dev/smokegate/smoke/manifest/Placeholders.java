@@ -1,5 +1,7 @@
 package dev.smokegate.smoke.manifest;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -21,8 +23,10 @@ import java.util.regex.Pattern;
  * a literal {@code ${}, so a shell variable is written {@code $${HOME}} (or {@code $HOME}, which is
  * never touched).
  *
- * <p>Gate values and {@code port.NAME} (with NAME matching {@link #PORT_NAME}) are known when the
- * manifest is loaded, though their values are only known once a scenario runs.
+ * <p>Gate values, {@code port.NAME} and {@code smoke.export.NAME} (with NAME matching {@link
+ * #PORT_NAME}) are known when the manifest is loaded, though their values are only known once a
+ * scenario runs. {@code smoke.export.NAME} is the export folder of scenario NAME, which the running
+ * scenario needs ({@code needs}); the loader checks that it does, the engine gives the value.
  */
 public final class Placeholders {
     /** The gate's own values, known only once a scenario runs. */
@@ -34,6 +38,9 @@ public final class Placeholders {
 
     /** The rule for the NAME of {@code ${port.NAME}}. */
     public static final Pattern PORT_NAME = Pattern.compile("[a-z0-9][a-z0-9._-]*");
+
+    /** The prefix of a needed scenario's export folder, {@code ${smoke.export.NAME}}. */
+    public static final String EXPORT_PREFIX = "smoke.export.";
 
     private static final Function<String, String> NO_DYNAMIC = name -> null;
 
@@ -59,6 +66,7 @@ public final class Placeholders {
             if (name != null
                     && !GATE_VALUES.contains(name)
                     && !isPort(name)
+                    && !isExport(name)
                     && lookup(name, Map.of(), NO_DYNAMIC) == null) {
                 return Optional.of(name);
             }
@@ -74,6 +82,33 @@ public final class Placeholders {
     public static boolean isPort(String name) {
         return name.startsWith(PORT_PREFIX)
                 && PORT_NAME.matcher(name.substring(PORT_PREFIX.length())).matches();
+    }
+
+    /**
+     * @param name a placeholder name, such as {@code smoke.export.make-token}
+     * @return whether it is a well-formed export placeholder: {@link #EXPORT_PREFIX} and a scenario
+     *     name (which matches {@link #PORT_NAME})
+     */
+    public static boolean isExport(String name) {
+        return name.startsWith(EXPORT_PREFIX)
+                && PORT_NAME.matcher(name.substring(EXPORT_PREFIX.length())).matches();
+    }
+
+    /**
+     * @param text a manifest string
+     * @return the scenario names of its well-formed {@code ${smoke.export.NAME}} placeholders, in the
+     *     order written; {@code $${} is not a placeholder
+     */
+    public static List<String> exports(String text) {
+        List<String> names = new ArrayList<>();
+        Matcher token = TOKEN.matcher(text);
+        while (token.find()) {
+            String name = token.group(1);
+            if (name != null && isExport(name)) {
+                names.add(name.substring(EXPORT_PREFIX.length()));
+            }
+        }
+        return names;
     }
 
     /**

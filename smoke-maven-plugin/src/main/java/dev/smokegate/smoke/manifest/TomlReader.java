@@ -8,6 +8,7 @@ import dev.smokegate.smoke.model.Durations;
 import dev.smokegate.smoke.model.Location;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -317,20 +318,27 @@ final class TomlReader {
 
     /** "Did you mean …?" for a key within edit distance 2 of an allowed one, else a list of them. */
     static String suggestion(String key, Set<String> allowed) {
+        return closest(key, allowed)
+                .map(best -> " Did you mean '" + best + "'?")
+                .orElse(" Allowed keys: " + allowed.stream().sorted().collect(Collectors.joining(", ")) + ".");
+    }
+
+    /**
+     * @return the candidate within edit distance 2 of {@code word} (Levenshtein), the nearest first and
+     *     then the first in sorted order; empty when none is that near
+     */
+    static Optional<String> closest(String word, Collection<String> candidates) {
         LevenshteinDistance distance = new LevenshteinDistance(2);
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
-        for (String candidate : allowed.stream().sorted().toList()) {
-            int d = distance.apply(key, candidate);
+        for (String candidate : candidates.stream().sorted().toList()) {
+            int d = distance.apply(word, candidate);
             if (d >= 0 && d < bestDistance) {
                 best = candidate;
                 bestDistance = d;
             }
         }
-        if (best != null) {
-            return " Did you mean '" + best + "'?";
-        }
-        return " Allowed keys: " + allowed.stream().sorted().collect(Collectors.joining(", ")) + ".";
+        return Optional.ofNullable(best);
     }
 
     /** A TOML value as a message names it: {@code string "x"}, {@code integer 30}, {@code an array}. */

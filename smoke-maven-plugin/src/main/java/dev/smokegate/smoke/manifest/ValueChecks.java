@@ -21,7 +21,7 @@ import org.tomlj.TomlTable;
 /**
  * The checks of single manifest values that several readers share: regexes, globs, workspace paths,
  * URLs, {@code host:port} addresses, HTTP header names and HTTP status codes. A value that holds
- * placeholders is checked with sample values in their place (gate values as {@code /smoke}, ports as
+ * placeholders is checked with sample values in their place (gate values and needed exports as {@code /smoke}, ports as
  * {@code 12345}, project properties and {@code env.NAME} as they are), so that {@code
  * "http://127.0.0.1:${port.http}/"} passes and {@code "localhost:${port.http}"} does not. A value
  * with an unknown placeholder is not checked further: that problem is already reported.
@@ -35,7 +35,8 @@ final class ValueChecks {
 
     private static final Map<String, String> SAMPLE_GATE =
             Placeholders.GATE_VALUES.stream().collect(Collectors.toMap(name -> name, name -> "/smoke"));
-    private static final Function<String, String> SAMPLE_PORT = name -> Placeholders.isPort(name) ? "12345" : null;
+    private static final Function<String, String> SAMPLE_PORT =
+            name -> Placeholders.isPort(name) ? "12345" : Placeholders.isExport(name) ? "/smoke" : null;
 
     /** The start of an http or https URL; the scheme is case-insensitive (RFC 3986, section 3.1). */
     private static final Pattern HTTP_URL = Pattern.compile("https?://", Pattern.CASE_INSENSITIVE);

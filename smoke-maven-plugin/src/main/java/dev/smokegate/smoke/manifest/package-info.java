@@ -8,6 +8,8 @@
  *   <li>{@link dev.smokegate.smoke.manifest.RequiresReader}: a scenario's {@code requires} table:
  *       commands and version floors, endpoints, environment variables, a Java version range, OS
  *       families and free disk.
+ *   <li>{@link dev.smokegate.smoke.manifest.NeedsReader}: a scenario's {@code needs}: known
+ *       scenario names, no cycles, and {@code ${smoke.export.NAME}} only where NAME is needed.
  *   <li>{@link dev.smokegate.smoke.manifest.StepReader}: the rules of one {@code [[scenario.step]]}:
  *       its keys, exactly one action, and the {@code run}, {@code args}, {@code patch} and {@code
  *       export} actions, and {@code blame}.
@@ -28,8 +30,8 @@
  *   <li>{@link dev.smokegate.smoke.manifest.TomlReader}: typed reads of tomlj values that turn a
  *       wrong type into a problem and go on.
  *   <li>{@link dev.smokegate.smoke.manifest.Placeholders}: the {@code ${…}} placeholders of manifest
- *       strings, checked at load and resolved at run time, with {@code ${port.NAME}} answered by the
- *       engine.
+ *       strings, checked at load and resolved at run time, with {@code ${port.NAME}} and {@code
+ *       ${smoke.export.NAME}} answered by the engine.
  *   <li>{@link dev.smokegate.smoke.manifest.ExpectationPlaceholders}: resolves the placeholders
  *       inside a step's expectations (texts, paths, JSON values) when the step runs.
  *   <li>{@link dev.smokegate.smoke.manifest.ManifestText}: the file's text as UTF-8; a file that is

@@ -6,6 +6,8 @@
  * <ul>
  *   <li>{@link dev.smokegate.smoke.maven.VerifyMojo}: the {@code verify} goal.
  *   <li>{@link dev.smokegate.smoke.maven.DoctorMojo}: the {@code doctor} goal, which checks the host.
+ *   <li>{@link dev.smokegate.smoke.maven.ListMojo}: the {@code list} goal, the scenarios a gate
+ *       would run, as a table or JSON.
  *   <li>{@link dev.smokegate.smoke.maven.InitMojo}: the {@code init} goal, a first manifest drafted
  *       from a run of the project's build.
  *   <li>{@link dev.smokegate.smoke.maven.AbstractSmokeMojo}: the goals' parameters and the request

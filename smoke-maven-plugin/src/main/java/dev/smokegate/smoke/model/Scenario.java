@@ -19,6 +19,9 @@ import java.util.Objects;
  * @param location where the scenario's table starts in the manifest
  * @param requires what it needs from the host, checked before its workspace is prepared; {@link
  *     Requirements#NONE} when it needs nothing
+ * @param needs the names of the scenarios that must have finished, passed, before this one starts
+ *     ({@code needs = ["other"]}), in the order written; empty for none. The manifest loader checks
+ *     that each names a scenario of the manifest and that they form no cycle.
  */
 public record Scenario(
         String name,
@@ -30,7 +33,8 @@ public record Scenario(
         Duration timeout,
         List<Step> steps,
         Location location,
-        Requirements requires) {
+        Requirements requires,
+        List<String> needs) {
     public Scenario {
         Objects.requireNonNull(name, "name");
         owners = List.copyOf(owners);
@@ -39,6 +43,22 @@ public record Scenario(
         env = Map.copyOf(env);
         steps = List.copyOf(steps);
         Objects.requireNonNull(requires, "requires");
+        needs = List.copyOf(needs);
+    }
+
+    /** A scenario that needs no other scenario. */
+    public Scenario(
+            String name,
+            String description,
+            List<String> owners,
+            List<String> tags,
+            Source source,
+            Map<String, String> env,
+            Duration timeout,
+            List<Step> steps,
+            Location location,
+            Requirements requires) {
+        this(name, description, owners, tags, source, env, timeout, steps, location, requires, List.of());
     }
 
     /** A scenario that requires nothing of the host. */

@@ -14,6 +14,10 @@
  *   <li>{@link dev.smokegate.smoke.report.GithubActions}: on a GitHub Actions runner, workflow
  *       commands ({@code ::error}, {@code ::warning}) written as bare lines to the build's standard
  *       output, and the Markdown table appended to {@code $GITHUB_STEP_SUMMARY}.
+ *   <li>{@link dev.smokegate.smoke.report.RecordedDurations}: each scenario's duration in an earlier
+ *       {@code smoke-summary.json}.
+ *   <li>{@link dev.smokegate.smoke.report.ScenarioTable}: the scenarios a gate would run, as the
+ *       {@code smoke:list} table or JSON.
  * </ul>
  */
 package dev.smokegate.smoke.report;
