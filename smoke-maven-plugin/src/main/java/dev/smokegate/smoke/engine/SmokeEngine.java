@@ -71,6 +71,7 @@ public final class SmokeEngine {
         Placeholders placeholders = new Placeholders(request.properties(), request.environment());
         Manifest manifest = new ManifestLoader(placeholders, request.frontEnd())
                 .load(request.manifest(), request.display(request.manifest()));
+        ManifestRatchet.check(request, manifest, log);
         List<Scenario> selected =
                 Selection.select(manifest.scenarios(), request.tasks(), request.scenarioGlobs(), request.frontEnd());
         log.info("[smoke] " + selected.size() + " of " + manifest.scenarios().size() + " scenario(s) selected from "

@@ -12,6 +12,8 @@
  *   <li>{@link dev.smokegate.smoke.engine.GateConfigurationException}: the gate cannot run as
  *       configured.
  *   <li>{@link dev.smokegate.smoke.engine.Selection}: chooses the scenarios by owner task and name glob.
+ *   <li>{@link dev.smokegate.smoke.engine.ManifestRatchet}: before anything runs, fails the gate
+ *       when a scenario name of the manifest's git history is gone without being retired.
  *   <li>{@link dev.smokegate.smoke.engine.HostPreflight}: checks the selected scenarios' {@code
  *       requires} once, up front, and skips each scenario with an unmet one.
  *   <li>{@link dev.smokegate.smoke.engine.GateContext}: what every part of one gate run shares.
