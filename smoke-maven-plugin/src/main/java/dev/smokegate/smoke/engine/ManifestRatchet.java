@@ -65,7 +65,8 @@ final class ManifestRatchet {
             case CHECKED -> report(result, log);
         }
         if (!result.passed()) {
-            throw new GateConfigurationException(message(result.missing(), shown, !manifest.retired().isEmpty(), setting));
+            throw new GateConfigurationException(
+                    message(result.missing(), shown, !manifest.retired().isEmpty(), setting));
         }
     }
 

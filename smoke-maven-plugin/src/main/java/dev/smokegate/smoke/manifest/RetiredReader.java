@@ -53,7 +53,9 @@ final class RetiredReader {
                                 + TomlReader.describe(value) + "."
                                 + (value instanceof TomlTable inner && !inner.isEmpty()
                                         ? " A name with a '.' must be quoted: \"" + name + "."
-                                                + inner.dottedKeySet().iterator().next() + "\" = \"…\"."
+                                                + inner.dottedKeySet()
+                                                        .iterator()
+                                                        .next() + "\" = \"…\"."
                                         : " Write " + name + " = \"why it was removed\"."));
                 continue;
             }

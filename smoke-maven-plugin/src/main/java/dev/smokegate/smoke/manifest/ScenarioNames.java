@@ -33,8 +33,7 @@ public final class ScenarioNames {
         TomlReader reader = new TomlReader(displayName, (value, key, context) -> Optional.empty());
         if (toml.hasErrors()) {
             TomlParseError first = toml.errors().get(0);
-            reader.problem(
-                    reader.position(first.position()), "not valid TOML: " + first.getMessage() + ".");
+            reader.problem(reader.position(first.position()), "not valid TOML: " + first.getMessage() + ".");
             throw new ManifestException(reader.problems());
         }
         Object scenarios = toml.get(List.of("scenario"));
@@ -44,8 +43,8 @@ public final class ScenarioNames {
         if (!(scenarios instanceof TomlArray array) || !TomlReader.tablesOnly(array)) {
             reader.problem(
                     reader.at(toml, "scenario"),
-                    "'scenario' is not an array of tables written [[scenario]]; found "
-                            + TomlReader.describe(scenarios) + ".");
+                    "'scenario' is not an array of tables written [[scenario]]; found " + TomlReader.describe(scenarios)
+                            + ".");
             throw new ManifestException(reader.problems());
         }
         Names names = new Names(reader, "scenario");

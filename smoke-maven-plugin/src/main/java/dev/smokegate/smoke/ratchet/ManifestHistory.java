@@ -126,7 +126,8 @@ final class ManifestHistory implements AutoCloseable {
         renameCommits.clear();
         List<Version> versions = new ArrayList<>();
         try (RevWalk walk = new RevWalk(repository)) {
-            FollowFilter follow = FollowFilter.create(path, repository.getConfig().get(DiffConfig.KEY));
+            FollowFilter follow =
+                    FollowFilter.create(path, repository.getConfig().get(DiffConfig.KEY));
             follow.setRenameCallback(new RenameCallback() {
                 @Override
                 public void renamed(DiffEntry entry) {
@@ -136,7 +137,9 @@ final class ManifestHistory implements AutoCloseable {
                 @Override
                 public void renamed(DiffEntry entry, RevCommit commit) {
                     renames.add(new RatchetResult.Rename(
-                            entry.getOldPath(), entry.getNewPath(), commit.abbreviate(7).name()));
+                            entry.getOldPath(),
+                            entry.getNewPath(),
+                            commit.abbreviate(7).name()));
                     renameCommits.add(commit.copy());
                 }
             });
@@ -149,8 +152,8 @@ final class ManifestHistory implements AutoCloseable {
                 String at = pathAt(returned);
                 try (TreeWalk tree = TreeWalk.forPath(reader, at, commit.getTree())) {
                     if (tree != null && isFile(tree.getFileMode(0))) {
-                        versions.add(new Version(
-                                commit.name(), tree.getObjectId(0).name(), at));
+                        versions.add(
+                                new Version(commit.name(), tree.getObjectId(0).name(), at));
                     }
                 }
                 returned.add(commit.copy());

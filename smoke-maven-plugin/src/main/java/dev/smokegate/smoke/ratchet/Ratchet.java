@@ -118,9 +118,8 @@ public final class Ratchet {
             Map<String, VersionNames> inOrder = new LinkedHashMap<>();
             newest.keySet().forEach(blob -> inOrder.put(blob, names.get(blob)));
             cache.save(inOrder)
-                    .ifPresent(problem -> log.debug(
-                            "[smoke] ratchet: cannot write the cache " + cacheFile + " (" + problem + "); the next"
-                                    + " run parses every version again"));
+                    .ifPresent(problem -> log.debug("[smoke] ratchet: cannot write the cache " + cacheFile + " ("
+                            + problem + "); the next" + " run parses every version again"));
         }
 
         Set<String> now = new HashSet<>(present);

@@ -165,7 +165,9 @@ class RatchetTest {
 
         assertThat(result.renames()).containsExactly(new Rename("smoke/manifest.toml", MANIFEST, shortId(moved)));
         assertThat(result.missing()).containsExactly(new Missing("b", shortId(moved)));
-        assertThat(result.versions()).as("the move kept the blob: two distinct versions").isEqualTo(2);
+        assertThat(result.versions())
+                .as("the move kept the blob: two distinct versions")
+                .isEqualTo(2);
     }
 
     @Test
@@ -214,7 +216,9 @@ class RatchetTest {
         assertThat(List.of(first.parsed(), first.fromCache())).containsExactly(3, 0);
         assertThat(List.of(second.parsed(), second.fromCache())).containsExactly(0, 3);
         assertThat(List.of(third.parsed(), third.fromCache())).containsExactly(1, 3);
-        assertThat(second.skipped()).as("a skipped version is cached as skipped").isEqualTo(first.skipped());
+        assertThat(second.skipped())
+                .as("a skipped version is cached as skipped")
+                .isEqualTo(first.skipped());
         assertThat(third.names()).isEqualTo(3);
     }
 
@@ -230,12 +234,14 @@ class RatchetTest {
 
         assertThat(first.passed()).isTrue();
         assertThat(first.fromCache()).isZero();
-        assertThat(log.at("DEBUG"))
-                .anySatisfy(line -> assertThat(line)
-                        .startsWith("[smoke] ratchet: the cache " + cacheFile() + " is not a ratchet cache (")
-                        .endsWith("); it is written anew"));
+        assertThat(log.at("DEBUG")).anySatisfy(line -> assertThat(line)
+                .startsWith("[smoke] ratchet: the cache " + cacheFile() + " is not a ratchet cache (")
+                .endsWith("); it is written anew"));
         assertThat(second.fromCache()).isEqualTo(2);
-        assertThat(new ObjectMapper().readTree(cacheFile().toFile()).path("format").asInt())
+        assertThat(new ObjectMapper()
+                        .readTree(cacheFile().toFile())
+                        .path("format")
+                        .asInt())
                 .isEqualTo(NameCache.FORMAT);
     }
 
