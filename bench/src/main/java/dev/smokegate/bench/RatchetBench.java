@@ -210,10 +210,12 @@ final class RatchetBench {
         }
         long bytes = 0;
         String text = "";
-        try (Git git = Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call();
+        try (Git git = Git.init()
+                        .setDirectory(repo.toFile())
+                        .setInitialBranch("main")
+                        .call();
                 ObjectInserter inserter = git.getRepository().newObjectInserter()) {
-            ObjectId pom = inserter.insert(
-                    Constants.OBJ_BLOB, "<project/>\n".getBytes(StandardCharsets.UTF_8));
+            ObjectId pom = inserter.insert(Constants.OBJ_BLOB, "<project/>\n".getBytes(StandardCharsets.UTF_8));
             ObjectId parent = null;
             int commits = 0;
             for (int version = 1; version <= VERSIONS; version++) {

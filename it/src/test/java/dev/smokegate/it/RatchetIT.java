@@ -36,14 +36,14 @@ class RatchetIT {
 
     private static void commit(Path project, String message) {
         GitCli.ok(project, "add", "-A");
-        GitCli.ok(
-                project, "-c", "user.name=IT", "-c", "user.email=it@example.org", "commit", "-q", "-m", message);
+        GitCli.ok(project, "-c", "user.name=IT", "-c", "user.email=it@example.org", "commit", "-q", "-m", message);
     }
 
     @Test
     void verify_scenarioRemovedFromTheCommittedManifest_failsBeforeAnyStepNamingItAndHowToRetireIt() throws Exception {
         Path project = farewellRemoved("ratchet-removed");
-        String firstCommit = GitCli.ok(project, "rev-parse", "--short=7", "HEAD~1").strip();
+        String firstCommit =
+                GitCli.ok(project, "rev-parse", "--short=7", "HEAD~1").strip();
 
         ForkedMaven.Result result = ForkedMaven.mvn(project, "verify");
 
