@@ -21,6 +21,7 @@
 #      b2. mirror-from-empty   cloneInto with an empty cache (mirror part) vs git clone --mirror
 #      i. many-scenarios       200 one-step scenarios vs a shell loop; per-step overhead above fork+exec
 #      j. invoker-side-by-side six sample projects: invoker:run vs smoke:verify, 1 and 2 threads
+#      k. ratchet              500 committed manifest versions: first ratchet (≤ 1 s) and cached (≤ 100 ms)
 # 4. writes raw results to bench/target/results/ and prints the summary table;
 # 5. writes the tables of the cases that ran into their <!-- results:NAME --> blocks of
 #    src/site/markdown/benchmarks.md (the cases of issue 8 have such blocks).
@@ -32,7 +33,7 @@
 # Knobs (environment): BENCH_RUNS (5), BENCH_FILES (20000), BENCH_MIB (200), BENCH_IGNORED (50000),
 # BENCH_SEED (20261121), BENCH_PRINT_BYTES (1073741824), BENCH_SKIP_INSTALL=1 (reuse the installed
 # plugin), BENCH_ONLY="local cold tmpfs probe clone memory readiness parallel fingerprint startup cleanup
-# mirror many invoker" (a subset).
+# mirror many invoker ratchet" (a subset).
 set -euo pipefail
 
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -48,7 +49,7 @@ MIB="${BENCH_MIB:-200}"
 IGNORED="${BENCH_IGNORED:-50000}"
 SEED="${BENCH_SEED:-20261121}"
 PRINT_BYTES="${BENCH_PRINT_BYTES:-1073741824}"
-ONLY="${BENCH_ONLY:-local cold tmpfs probe clone memory readiness parallel fingerprint startup cleanup mirror many invoker}"
+ONLY="${BENCH_ONLY:-local cold tmpfs probe clone memory readiness parallel fingerprint startup cleanup mirror many invoker ratchet}"
 SHM="/dev/shm/smoke-bench-$$"
 
 # --- processes: everything this script starts is stopped when it ends -------------------------
@@ -247,6 +248,11 @@ fi
 if wants invoker; then
   step "j. six sample projects: invoker:run vs smoke:verify" \
     harness invoker --work "$WORK/invoker" --results "$RESULTS" --runs "$RUNS"
+fi
+
+if wants ratchet; then
+  step "k. the ratchet over 500 manifest versions: first and cached" \
+    harness ratchet --work "$WORK/ratchet" --results "$RESULTS" --runs "$RUNS"
 fi
 
 # The work folder holds several GiB of copies (nothing is deleted while benchmarks run): keep only

@@ -24,6 +24,7 @@ import java.util.Map;
  * mirror       --repo DIR --work DIR --results DIR [--runs N]   (mirror from empty vs git clone --mirror)
  * many         --work DIR --results DIR [--runs N]   (200 scenarios vs a shell loop; per-step overhead)
  * invoker      --work DIR --results DIR [--runs N]   (six projects: invoker:run vs smoke:verify)
+ * ratchet      --work DIR --results DIR [--runs N]   (500 manifest versions: first and cached ratchet)
  * summary      --results DIR                         (exit 1 when a target is missed)
  * page         --results DIR --page FILE             (the run's tables into benchmarks.md's result blocks)
  * </pre>
@@ -83,6 +84,7 @@ public final class Main {
                 case "mirror" -> new MirrorBench(path(options, "repo"), path(options, "work"), results).run(runs);
                 case "many" -> new ManyScenariosBench(path(options, "work"), results).run(runs);
                 case "invoker" -> new InvokerBench(path(options, "work"), results).run(runs);
+                case "ratchet" -> new RatchetBench(path(options, "work"), results).run(runs);
                 case "page" -> System.out.println(
                         "[bench] " + BenchmarksPage.update(path(options, "results"), path(options, "page"))
                                 + " result block(s) of " + path(options, "page") + " updated");
@@ -112,6 +114,7 @@ public final class Main {
                         case "mirror" -> MirrorBench.NAME;
                         case "many" -> ManyScenariosBench.NAME;
                         case "invoker" -> InvokerBench.NAME;
+                        case "ratchet" -> RatchetBench.NAME;
                         default -> null;
                     };
             e.printStackTrace();

@@ -55,7 +55,9 @@ class ArchitectureTest {
                             "preflight",
                             "assertion",
                             "classify",
-                            "report")),
+                            "report",
+                            "ratchet")),
+            Map.entry("ratchet", Set.of("model", "manifest")),
             Map.entry("init", Set.of("model", "engine", "manifest", "process")),
             Map.entry("maven", Set.of("model", "engine", "manifest", "init")));
 

@@ -11,4 +11,8 @@ public final class GateConfigurationException extends Exception {
     public GateConfigurationException(String message) {
         super(message);
     }
+
+    public GateConfigurationException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

@@ -90,6 +90,7 @@ public final class SmokeEngine {
             GithubRun.manifestRejected(request, stdout, e);
             throw e;
         }
+        ManifestRatchet.check(request, manifest, log);
         List<Scenario> selected = NeedsGraph.withNeeds(
                 manifest.scenarios(),
                 Selection.select(manifest.scenarios(), request.tasks(), request.scenarioGlobs(), request.frontEnd()),

@@ -19,6 +19,8 @@
  *       their {@code needs}, for the pool.
  *   <li>{@link dev.smokegate.smoke.engine.ScenarioListing}: what a gate would run, without running
  *       it ({@code smoke:list}).
+ *   <li>{@link dev.smokegate.smoke.engine.ManifestRatchet}: before anything runs, fails the gate
+ *       when a scenario name of the manifest's git history is gone without being retired.
  *   <li>{@link dev.smokegate.smoke.engine.HostPreflight}: checks the selected scenarios' {@code
  *       requires} once, up front, and skips each scenario with an unmet one.
  *   <li>{@link dev.smokegate.smoke.engine.GateContext}: what every part of one gate run shares.

@@ -1,6 +1,7 @@
 package dev.smokegate.smoke.manifest;
 
 import dev.smokegate.smoke.model.Action;
+import dev.smokegate.smoke.model.ClassifyRule;
 import dev.smokegate.smoke.model.FrontEnd;
 import dev.smokegate.smoke.model.FrontEnd.Setting;
 import dev.smokegate.smoke.model.Location;
@@ -37,7 +38,7 @@ import org.tomlj.TomlTable;
  * <p>This class states the top level, {@code [defaults]}, {@code [[scenario]]} and its {@code
  * source}; {@link RequiresReader} states {@code requires}; {@link NeedsReader} states {@code needs};
  * {@link ClassifyReader} states {@code
- * [[classify]]}; {@link StepReader} states {@code [[scenario.step]]} (with {@link ServiceReader}, {@link
+ * [[classify]]}; {@link RetiredReader} states {@code [retired]}; {@link StepReader} states {@code [[scenario.step]]} (with {@link ServiceReader}, {@link
  * ProbeReader} and {@link ExpectReader}); {@link TomlReader} does the typed reading and gathers the
  * problems.
  */
@@ -48,7 +49,7 @@ public final class ManifestLoader {
     /** The step timeout when {@code [defaults] timeout} is not set. */
     public static final Duration DEFAULT_STEP_TIMEOUT = Duration.ofMinutes(10);
 
-    private static final Set<String> ROOT_KEYS = Set.of("format", "defaults", "scenario", "classify");
+    private static final Set<String> ROOT_KEYS = Set.of("format", "defaults", "scenario", "classify", "retired");
     private static final Set<String> DEFAULTS_KEYS = Set.of("timeout", "env");
     private static final Set<String> SCENARIO_KEYS =
             Set.of("name", "description", "owners", "tags", "source", "env", "timeout", "requires", "step", "needs");
@@ -178,7 +179,9 @@ public final class ManifestLoader {
                 }
                 needs.check(toml, names);
             }
-            return new Manifest(path, defaultTimeout, defaultEnv, scenarios, new ClassifyReader(toml).rules(root));
+            List<ClassifyRule> rules = new ClassifyReader(toml).rules(root);
+            Map<String, String> retired = new RetiredReader(toml).read(root, scenarios);
+            return new Manifest(path, defaultTimeout, defaultEnv, scenarios, rules, retired);
         }
 
         private Scenario scenario(TomlTable table, Location where, Names names) {

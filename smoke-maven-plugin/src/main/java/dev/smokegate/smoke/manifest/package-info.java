@@ -15,6 +15,10 @@
  *       export} actions, and {@code blame}.
  *   <li>{@link dev.smokegate.smoke.manifest.ClassifyReader}: the manifest's own classification
  *       rules, {@code [[classify]]}: id, category, regex and reason.
+ *   <li>{@link dev.smokegate.smoke.manifest.RetiredReader}: the {@code [retired]} table: scenario
+ *       names removed on purpose, each with its reason.
+ *   <li>{@link dev.smokegate.smoke.manifest.ScenarioNames}: only the scenario names of a manifest
+ *       text, by the same rules, for the ratchet's look at old versions from git history.
  *   <li>{@link dev.smokegate.smoke.manifest.ServiceReader}: the {@code service} action (name,
  *       command, readiness probe, stop timeout) and the {@code stop} action.
  *   <li>{@link dev.smokegate.smoke.manifest.ProbeReader}: the {@code http} and {@code tcp} probe

@@ -14,6 +14,7 @@ import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
@@ -27,6 +28,19 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
  */
 @Mojo(name = "verify", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public final class VerifyMojo extends AbstractSmokeMojo {
+
+    /**
+     * Checks the manifest against its git history before anything runs: a scenario name that any
+     * committed version of the manifest held must still be in it or be listed, with a reason, under
+     * its {@code [retired]} table, else the build fails and names the missing scenarios (renaming a
+     * scenario counts as removing it). Passes, saying so, when the manifest is not in a git work tree or
+     * was never committed. Set it to {@code false} only to bootstrap a manifest whose history predates
+     * the ratchet.
+     *
+     * @since 0.3.0
+     */
+    @Parameter(property = "smoke.ratchet", defaultValue = "true")
+    private boolean ratchet;
 
     /** Decrypts the passwords of settings.xml's {@code <servers>}, as Maven does. */
     private final SettingsDecrypter settingsDecrypter;
@@ -46,7 +60,7 @@ public final class VerifyMojo extends AbstractSmokeMojo {
         GateRequest request;
         GateResult result;
         try {
-            request = request(settingsDecrypter);
+            request = request(settingsDecrypter).toBuilder().ratchet(ratchet).build();
             // GitHub Actions reads its workflow commands only at the start of a line: bare, not logged.
             result = new SmokeEngine(new MavenSmokeLog(getLog()), System.out).run(request);
         } catch (ManifestException | GateConfigurationException e) {

@@ -23,7 +23,9 @@ public interface FrontEnd {
         /** The ref cloned with {@link #REPO_URL}. */
         REF,
         /** Where ssh clones read keys, {@code known_hosts} and {@code config}. */
-        SSH_DIRECTORY
+        SSH_DIRECTORY,
+        /** The grow-only check of the manifest against its git history. */
+        RATCHET
     }
 
     /**

@@ -145,7 +145,7 @@ class ManifestLoaderTest extends ManifestTestSupport {
     void load_unknownKeyWithoutNearMatch_listsAllowedKeys() throws Exception {
         assertThat(problems("format = 1\ncolour = \"red\"\n[[scenario]]\nname = \"a\"\n" + STEP + ECHO))
                 .containsExactly("m.toml:2:1: unknown key 'colour' in the top level of the manifest."
-                        + " Allowed keys: classify, defaults, format, scenario.");
+                        + " Allowed keys: classify, defaults, format, retired, scenario.");
     }
 
     @Test
