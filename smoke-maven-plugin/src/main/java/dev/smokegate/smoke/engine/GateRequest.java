@@ -37,6 +37,9 @@ import java.util.Objects;
  *     before it counts as failed; positive, 5 seconds by default
  * @param retries how many times a scenario whose failure is classified host is run again from a
  *     fresh workspace; 0 (the default) for never. Source and runtime failures are never retried.
+ * @param update update mode: each golden file ({@code equals-file}) that did not match is rewritten
+ *     from the output once the gate has checked the checkouts, keeping the wildcard lines that still
+ *     match, and a missing one is created; a run that rewrote anything does not pass. Off by default.
  */
 public record GateRequest(
         Path manifest,
@@ -57,7 +60,8 @@ public record GateRequest(
         FrontEnd frontEnd,
         boolean failOnSkip,
         Duration probeTimeout,
-        int retries) {
+        int retries,
+        boolean update) {
     /** The default of {@code heartbeat}: a line every 30 seconds while a step runs. */
     public static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(30);
 
@@ -125,7 +129,7 @@ public record GateRequest(
      * directory is {@code <basedir>/target/smoke}, the cache is {@code <basedir>/target/smoke-cache},
      * {@code ~/.ssh}, no servers, all scenarios, no repo URL or ref, online, no properties, an empty
      * environment, one scenario at a time, a heartbeat every 30 seconds, a skip fails the gate, 5
-     * seconds for each host check and no retries.
+     * seconds for each host check, no retries and no update mode.
      *
      * @param manifest the manifest file
      * @param frontEnd the front end's words for messages
@@ -158,7 +162,8 @@ public record GateRequest(
                 .heartbeat(heartbeat)
                 .failOnSkip(failOnSkip)
                 .probeTimeout(probeTimeout)
-                .retries(retries);
+                .retries(retries)
+                .update(update);
     }
 
     /** A path as the user should read it: relative to the project folder when inside it. */
@@ -193,6 +198,7 @@ public record GateRequest(
         private boolean failOnSkip = true;
         private Duration probeTimeout = DEFAULT_PROBE_TIMEOUT;
         private int retries;
+        private boolean update;
 
         private Builder(Path manifest, FrontEnd frontEnd) {
             this.manifest = Objects.requireNonNull(manifest, "manifest");
@@ -316,6 +322,12 @@ public record GateRequest(
             return this;
         }
 
+        /** @param update whether golden files that did not match are rewritten from the output */
+        public Builder update(boolean update) {
+            this.update = update;
+            return this;
+        }
+
         /** @return the request, with the defaults named on {@link GateRequest#builder} */
         public GateRequest build() {
             Path folder = manifest.toAbsolutePath().normalize().getParent();
@@ -343,7 +355,8 @@ public record GateRequest(
                     frontEnd,
                     failOnSkip,
                     probeTimeout,
-                    retries);
+                    retries,
+                    update);
         }
     }
 }

@@ -31,6 +31,7 @@ public enum MavenFrontEnd implements FrontEnd {
             case REPO_URL -> "smoke.repoUrl";
             case REF -> "smoke.ref";
             case SSH_DIRECTORY -> "smoke.sshDirectory";
+            case UPDATE -> "smoke.update";
         };
     }
 

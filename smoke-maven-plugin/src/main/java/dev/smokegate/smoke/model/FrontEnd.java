@@ -23,7 +23,9 @@ public interface FrontEnd {
         /** The ref cloned with {@link #REPO_URL}. */
         REF,
         /** Where ssh clones read keys, {@code known_hosts} and {@code config}. */
-        SSH_DIRECTORY
+        SSH_DIRECTORY,
+        /** Update mode: golden files that did not match are rewritten from the output. */
+        UPDATE
     }
 
     /**
