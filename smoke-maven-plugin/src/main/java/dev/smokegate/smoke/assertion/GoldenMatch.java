@@ -8,10 +8,13 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Matches the lines of a golden file against the lines of an output, with the wildcards of cargo's
- * snapbox and trycmd ({@code snapbox::assert}: "{@code [..]}" matches any text within a line, a line
- * "{@code ...}" matches any number of lines, none included). Every other character is literal: a
- * golden file holds no regular expressions.
+ * Matches the lines of a golden file against the lines of an output, with the wildcards of the Rust
+ * snapshot tools snapbox and trycmd (snapbox's {@code assert_matches} documentation on docs.rs:
+ * "{@code ...} is a line-wildcard when on a line by itself, {@code [..]} is a character-wildcard
+ * when inside a line"): {@code [..]} matches any text within one line, none included, and a line
+ * that is exactly {@code ...} matches any number of lines, none included. Every other character is
+ * literal: a golden file holds no regular expressions, and snapbox's other placeholders ({@code
+ * [EXE]}, {@code [ROOT]}, …) are not read.
  *
  * <p>Texts are normalised before they are split into lines: {@code \r\n} becomes {@code \n}, and one
  * line break at the very end is dropped, so {@code "a\n"} and {@code "a"} are both the one line
@@ -42,6 +45,7 @@ public final class GoldenMatch {
     private static final byte DIAGONAL = 1;
     private static final byte GOLDEN_ONLY = 2;
     private static final byte OUTPUT_ONLY = 3;
+    private static final byte REPLACED = 4;
 
     private final boolean matched;
     private final List<String> rewritten;
@@ -116,10 +120,19 @@ public final class GoldenMatch {
      * @return whether it matches
      */
     public static boolean lineMatches(String pattern, String line) {
-        if (!pattern.contains(ANY_TEXT)) {
-            return pattern.equals(line);
+        return lineMatches(parts(pattern), line);
+    }
+
+    /** The texts between the {@code [..]} of a golden line; the line alone when it has none. */
+    private static String[] parts(String pattern) {
+        return pattern.contains(ANY_TEXT) ? ANY_TEXT_SPLIT.split(pattern, -1) : new String[] {pattern};
+    }
+
+    /** {@link #lineMatches(String, String)} with the pattern split into {@link #parts}. */
+    private static boolean lineMatches(String[] parts, String line) {
+        if (parts.length == 1) {
+            return parts[0].equals(line);
         }
-        String[] parts = ANY_TEXT_SPLIT.split(pattern, -1);
         String first = parts[0];
         String last = parts[parts.length - 1];
         if (line.length() < first.length() + last.length() || !line.startsWith(first) || !line.endsWith(last)) {
@@ -142,28 +155,28 @@ public final class GoldenMatch {
      * the end, the others each at the first place it fits after the one before.
      */
     static boolean matches(List<String> golden, List<String> output) {
-        List<List<String>> parts = new ArrayList<>();
-        List<String> part = new ArrayList<>();
+        List<List<String[]>> parts = new ArrayList<>();
+        List<String[]> part = new ArrayList<>();
         for (String line : golden) {
             if (line.equals(ANY_LINES)) {
                 parts.add(part);
                 part = new ArrayList<>();
             } else {
-                part.add(line);
+                part.add(parts(line));
             }
         }
         parts.add(part);
         if (parts.size() == 1) {
-            return golden.size() == output.size() && fitsAt(golden, output, 0);
+            return golden.size() == output.size() && fitsAt(part, output, 0);
         }
-        List<String> first = parts.get(0);
-        List<String> last = parts.get(parts.size() - 1);
+        List<String[]> first = parts.get(0);
+        List<String[]> last = parts.get(parts.size() - 1);
         int end = output.size() - last.size();
         if (end < first.size() || !fitsAt(first, output, 0) || !fitsAt(last, output, end)) {
             return false;
         }
         int from = first.size();
-        for (List<String> middle : parts.subList(1, parts.size() - 1)) {
+        for (List<String[]> middle : parts.subList(1, parts.size() - 1)) {
             int at = from;
             while (at + middle.size() <= end && !fitsAt(middle, output, at)) {
                 at++;
@@ -176,7 +189,7 @@ public final class GoldenMatch {
         return true;
     }
 
-    private static boolean fitsAt(List<String> part, List<String> output, int at) {
+    private static boolean fitsAt(List<String[]> part, List<String> output, int at) {
         for (int k = 0; k < part.size(); k++) {
             if (!lineMatches(part.get(k), output.get(at + k))) {
                 return false;
@@ -186,44 +199,52 @@ public final class GoldenMatch {
     }
 
     /**
-     * The alignment with the fewest golden lines left unmatched plus output lines left over, as an
-     * edit distance: a golden line may match an output line (free), be left out (1), or an output
-     * line may be left over (1); a {@code ...} line takes any number of output lines for free. Ties
-     * prefer a match, then leaving a golden line out, so removed lines come before added ones.
+     * The alignment with the fewest unmatched lines, as an edit distance: a golden line may match an
+     * output line (free), be replaced by one (1), be left out (1), or an output line may be added
+     * (1); a {@code ...} line takes any number of output lines without an unmatched line. Among
+     * alignments with as few unmatched lines, the one whose {@code ...} lines take the fewest output
+     * lines wins, so a changed line shows as changed, not as swallowed. Ties prefer a match or a
+     * replacement, then leaving a golden line out, so removed lines come before added ones.
      */
     static List<String> aligned(List<String> golden, List<String> output) {
         int m = golden.size();
         int n = output.size();
+        long unmatched = n + 1L; // one unmatched line weighs more than every line a ... can take
+        String[][] parts = new String[m][];
+        for (int i = 0; i < m; i++) {
+            parts[i] = parts(golden.get(i));
+        }
         byte[] moves = new byte[(m + 1) * (n + 1)];
-        int[] below = new int[n + 1];
-        int[] row = new int[n + 1];
+        long[] below = new long[n + 1];
+        long[] row = new long[n + 1];
         for (int j = n; j >= 0; j--) {
-            below[j] = n - j;
+            below[j] = (n - j) * unmatched;
             moves[m * (n + 1) + j] = OUTPUT_ONLY;
         }
         for (int i = m - 1; i >= 0; i--) {
-            String pattern = golden.get(i);
-            boolean anyLines = pattern.equals(ANY_LINES);
+            boolean anyLines = golden.get(i).equals(ANY_LINES);
             for (int j = n; j >= 0; j--) {
-                int best;
+                long best;
                 byte move;
                 if (anyLines) {
                     best = below[j];
                     move = GOLDEN_ONLY;
-                    if (j < n && row[j + 1] < best) {
-                        best = row[j + 1];
+                    if (j < n && row[j + 1] + 1 < best) {
+                        best = row[j + 1] + 1;
                         move = OUTPUT_ONLY;
                     }
                 } else {
-                    best = below[j] + 1;
+                    best = below[j] + unmatched;
                     move = GOLDEN_ONLY;
                     if (j < n) {
-                        if (lineMatches(pattern, output.get(j)) && below[j + 1] <= best) {
-                            best = below[j + 1];
-                            move = DIAGONAL;
+                        boolean same = lineMatches(parts[i], output.get(j));
+                        long diagonal = below[j + 1] + (same ? 0 : unmatched);
+                        if (diagonal <= best) {
+                            best = diagonal;
+                            move = same ? DIAGONAL : REPLACED;
                         }
-                        if (row[j + 1] + 1 < best) {
-                            best = row[j + 1] + 1;
+                        if (row[j + 1] + unmatched < best) {
+                            best = row[j + 1] + unmatched;
                             move = OUTPUT_ONLY;
                         }
                     }
@@ -231,7 +252,7 @@ public final class GoldenMatch {
                 row[j] = best;
                 moves[i * (n + 1) + j] = move;
             }
-            int[] swap = below;
+            long[] swap = below;
             below = row;
             row = swap;
         }
@@ -241,9 +262,11 @@ public final class GoldenMatch {
         while (i < m || j < n) {
             byte move = moves[i * (n + 1) + j];
             if (move == DIAGONAL) {
-                rewritten.add(golden.get(i));
-                i++;
+                rewritten.add(golden.get(i++));
                 j++;
+            } else if (move == REPLACED) {
+                rewritten.add(output.get(j++));
+                i++;
             } else if (move == GOLDEN_ONLY) {
                 if (golden.get(i).equals(ANY_LINES)) {
                     rewritten.add(ANY_LINES);
