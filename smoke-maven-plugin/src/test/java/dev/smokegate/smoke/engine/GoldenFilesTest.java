@@ -97,7 +97,7 @@ class GoldenFilesTest {
         assertThat(greet.steps().get(0).checks())
                 .as("without update mode the first failed check ends the step")
                 .extracting(CheckRecord::check)
-                .containsExactly("exit code 0", "stdout equals golden file src/smoke/expected/greet.txt");
+                .containsExactly("exit code is 0", "stdout equals golden file src/smoke/expected/greet.txt");
         assertThat(fixture.project().resolve("target/smoke/TEST-smoke.xml"))
                 .content()
                 .contains("message=\"runtime.output: expected stdout to equal golden file"
@@ -147,7 +147,7 @@ class GoldenFilesTest {
         assertThat(result.scenarios().get(0).steps().get(0).checks())
                 .extracting(CheckRecord::check, CheckRecord::passed)
                 .containsExactly(
-                        tuple("exit code 0", true),
+                        tuple("exit code is 0", true),
                         tuple(
                                 "stdout equals golden file src/smoke/expected/greet.txt", false),
                         tuple(
