@@ -90,7 +90,8 @@ public final class GoldenCheck implements Check {
      */
     public Comparison compare(StepOutput output) {
         String expectation = "expected " + subject() + " to equal golden file " + golden.shown();
-        Path file = stream != null ? stream.file(output.logs()) : output.workDir().resolve(path);
+        Path file =
+                stream != null ? stream.file(output.logs()) : output.workDir().resolve(path);
         String shown = stream != null ? stream.describe(file) : path;
         String problem = FileProbe.problem(file, shown);
         if (problem != null) {

@@ -91,7 +91,8 @@ final class GoldenUpdates {
                 continue;
             }
             written.add(update.golden().shown());
-            log.warn("[smoke] " + (existed ? "updated " : "created ") + update.golden().shown() + " ("
+            log.warn("[smoke] " + (existed ? "updated " : "created ")
+                    + update.golden().shown() + " ("
                     + update.changed() + (update.changed() == 1 ? " line" : " lines")
                     + (existed ? " changed" : "") + "); review the diff and rerun without " + updateSetting);
         }

@@ -76,9 +76,10 @@ final class ScenarioRunner {
             CloneCache cache,
             PortReservations ports) {
         StepFailures failures = new StepFailures(new Classifier(request.frontEnd(), manifest.rules()));
-        this.goldenUpdates = new GoldenUpdates(request.update(), request.frontEnd().setting(FrontEnd.Setting.UPDATE));
-        this.gate = new GateContext(
-                request, manifest, log, cache, failures, new StepChecks(log, failures, goldenUpdates));
+        this.goldenUpdates =
+                new GoldenUpdates(request.update(), request.frontEnd().setting(FrontEnd.Setting.UPDATE));
+        this.gate =
+                new GateContext(request, manifest, log, cache, failures, new StepChecks(log, failures, goldenUpdates));
         this.placeholders = placeholders;
         this.preparer = new WorkspacePreparer(gate);
         this.ports = ports;

@@ -268,6 +268,7 @@ public final class SmokeEngine {
                 + request.display(request.workDirectory()) + ", "
                 + request.display(request.workDirectory().resolve(JUNIT_REPORT)) + " and "
                 + request.display(request.workDirectory().resolve(SUMMARY_JSON)) + "."
-                + GoldenUpdates.sentence(result.goldenUpdates(), request.frontEnd().setting(FrontEnd.Setting.UPDATE));
+                + GoldenUpdates.sentence(
+                        result.goldenUpdates(), request.frontEnd().setting(FrontEnd.Setting.UPDATE));
     }
 }

@@ -103,7 +103,8 @@ final class StepChecks {
         GoldenCheck.Comparison comparison = check.compare(output);
         if (comparison.rewritten() != null) {
             golden.add(
-                    new GoldenUpdates.Update(check.golden(), comparison.rewritten(), comparison.changed(), step.where()),
+                    new GoldenUpdates.Update(
+                            check.golden(), comparison.rewritten(), comparison.changed(), step.where()),
                     log);
         }
         return comparison.result();

@@ -62,7 +62,9 @@ final class GoldenPaths {
             toml.problem(toml.at(table, key), where + " is not a valid path: " + written + ".");
             return null;
         }
-        if (relative.isAbsolute() || relative.startsWith("..") || relative.toString().isEmpty()) {
+        if (relative.isAbsolute()
+                || relative.startsWith("..")
+                || relative.toString().isEmpty()) {
             toml.problem(
                     toml.at(table, key),
                     where + " leaves the manifest's folder: " + written + ". Keep golden files in the project"
@@ -74,8 +76,7 @@ final class GoldenPaths {
         String shown = (shownFolder == null ? relative : shownFolder.resolve(relative)).toString();
         if (Files.isDirectory(file)) {
             toml.problem(
-                    toml.at(table, key),
-                    "golden file " + shown + " of " + where + " is a folder. Name a file in it.");
+                    toml.at(table, key), "golden file " + shown + " of " + where + " is a folder. Name a file in it.");
             return null;
         }
         if (!update && !Files.exists(file)) {

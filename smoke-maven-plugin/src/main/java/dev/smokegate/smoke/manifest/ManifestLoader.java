@@ -146,7 +146,10 @@ public final class ManifestLoader {
             this.requires = new RequiresReader(toml);
             Path folder = file.toAbsolutePath().getParent();
             this.steps = new StepReader(
-                    toml, placeholders, folder, new GoldenPaths(toml, folder, update, frontEnd.setting(Setting.UPDATE)));
+                    toml,
+                    placeholders,
+                    folder,
+                    new GoldenPaths(toml, folder, update, frontEnd.setting(Setting.UPDATE)));
         }
 
         Manifest manifest(Path path, TomlParseResult root) {

@@ -14,10 +14,7 @@ import java.util.List;
  *     that rewrote any does not pass, so the user reviews them and runs again
  */
 public record GateResult(
-        List<ScenarioResult> scenarios,
-        List<String> checkoutChanges,
-        boolean failOnSkip,
-        List<String> goldenUpdates) {
+        List<ScenarioResult> scenarios, List<String> checkoutChanges, boolean failOnSkip, List<String> goldenUpdates) {
     public GateResult {
         scenarios = List.copyOf(scenarios);
         checkoutChanges = List.copyOf(checkoutChanges);

@@ -198,7 +198,8 @@ class ChecksTest {
     @Test
     void of_goldenFiles_lastOfTheirStreamAndAfterFilesContain() {
         GoldenFile greet = new GoldenFile(Path.of("/p/src/smoke/expected/greet.txt"), "src/smoke/expected/greet.txt");
-        GoldenFile report = new GoldenFile(Path.of("/p/src/smoke/expected/report.txt"), "src/smoke/expected/report.txt");
+        GoldenFile report =
+                new GoldenFile(Path.of("/p/src/smoke/expected/report.txt"), "src/smoke/expected/report.txt");
         Expectations expect = Expectations.builder()
                 .stdout(new StreamExpectation(List.of("Hello"), List.of(), List.of(), greet))
                 .stderr(new StreamExpectation(List.of(), List.of(), List.of(), report))

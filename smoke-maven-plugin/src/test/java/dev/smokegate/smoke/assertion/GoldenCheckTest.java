@@ -43,8 +43,7 @@ class GoldenCheckTest {
     @Test
     void compare_stdoutDiffers_failsWithTheUnifiedDiffAndTheTextThatKeepsWildcards() throws IOException {
         TestStep step = new TestStep(dir).stdout("Hello, Welt\ntook 12 ms\nline a\nbye\n");
-        GoldenCheck check =
-                GoldenCheck.onStream(LogStream.STDOUT, golden("Hello, World\ntook [..] ms\n...\nbye\n"));
+        GoldenCheck check = GoldenCheck.onStream(LogStream.STDOUT, golden("Hello, World\ntook [..] ms\n...\nbye\n"));
 
         GoldenCheck.Comparison comparison = check.compare(step.output());
 
@@ -222,8 +221,7 @@ class GoldenCheckTest {
                 GoldenCheck.onFile("target/report.txt", golden("x\n")).compare(step.output());
 
         assertThat(comparison.result().passed()).isFalse();
-        assertThat(comparison.result().seen())
-                .isEqualTo("target/report.txt does not exist; target/ holds other.txt");
+        assertThat(comparison.result().seen()).isEqualTo("target/report.txt does not exist; target/ holds other.txt");
         assertThat(comparison.rewritten()).isNull();
     }
 

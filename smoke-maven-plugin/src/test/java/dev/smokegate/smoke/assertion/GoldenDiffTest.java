@@ -30,7 +30,8 @@ class GoldenDiffTest {
 
     @Test
     void of_linesRemovedAndAddedFarApart_twoHunksEachCounted() {
-        List<String> letters = "abcdefghijklmnopqrst".chars().mapToObj(Character::toString).toList();
+        List<String> letters =
+                "abcdefghijklmnopqrst".chars().mapToObj(Character::toString).toList();
         List<String> changed = new ArrayList<>(letters);
         changed.remove("b");
         changed.addAll(List.of("u", "v"));

@@ -64,7 +64,8 @@ class GoldenMatchTest {
 
     @Test
     void lineMatches_wildcardAtStartAndEnd_matchesAnyPrefixAndSuffix() {
-        assertThat(GoldenMatch.lineMatches("[..]/greet.txt", "/tmp/x/greet.txt")).isTrue();
+        assertThat(GoldenMatch.lineMatches("[..]/greet.txt", "/tmp/x/greet.txt"))
+                .isTrue();
         assertThat(GoldenMatch.lineMatches("Hello, [..]", "Hello, World!")).isTrue();
         assertThat(GoldenMatch.lineMatches("[..]", "")).isTrue();
         assertThat(GoldenMatch.lineMatches("[..]", "anything")).isTrue();
@@ -95,16 +96,20 @@ class GoldenMatchTest {
     @Test
     void of_anyLinesInTheMiddle_matchesNoneOrMany() {
         assertThat(match("start\n...\nend\n", "start\nend\n").matched()).isTrue();
-        assertThat(match("start\n...\nend\n", "start\n1\n2\n3\nend\n").matched()).isTrue();
+        assertThat(match("start\n...\nend\n", "start\n1\n2\n3\nend\n").matched())
+                .isTrue();
         assertThat(match("start\n...\nend\n", "start\n1\n").matched()).isFalse();
     }
 
     @Test
     void of_anyLinesAtStartAndEnd_matchesAroundAnchoredPart() {
-        assertThat(match("...\nBUILD SUCCESS\n...\n", "[INFO] x\nBUILD SUCCESS\n[INFO] y\n").matched())
+        assertThat(match("...\nBUILD SUCCESS\n...\n", "[INFO] x\nBUILD SUCCESS\n[INFO] y\n")
+                        .matched())
                 .isTrue();
-        assertThat(match("...\nBUILD SUCCESS\n", "a\nBUILD SUCCESS\nb\n").matched()).isFalse();
-        assertThat(match("BUILD SUCCESS\n...\n", "a\nBUILD SUCCESS\n").matched()).isFalse();
+        assertThat(match("...\nBUILD SUCCESS\n", "a\nBUILD SUCCESS\nb\n").matched())
+                .isFalse();
+        assertThat(match("BUILD SUCCESS\n...\n", "a\nBUILD SUCCESS\n").matched())
+                .isFalse();
         assertThat(match("...\n", "").matched()).isTrue();
         assertThat(match("...\n", "anything\nat all\n").matched()).isTrue();
     }
@@ -140,10 +145,10 @@ class GoldenMatchTest {
                 "Greeting v2\nloading\nloaded\nHello, Welt\ntook 17 ms\nbye\n");
 
         assertThat(match.matched()).isFalse();
-        assertThat(match.rewritten())
-                .containsExactly("Greeting [..]", "...", "Hello, Welt", "took [..] ms", "bye");
-        assertThat(GoldenMatch.of(match.rewritten(), GoldenMatch.lines(
-                                "Greeting v2\nloading\nloaded\nHello, Welt\ntook 17 ms\nbye\n"))
+        assertThat(match.rewritten()).containsExactly("Greeting [..]", "...", "Hello, Welt", "took [..] ms", "bye");
+        assertThat(GoldenMatch.of(
+                                match.rewritten(),
+                                GoldenMatch.lines("Greeting v2\nloading\nloaded\nHello, Welt\ntook 17 ms\nbye\n"))
                         .matched())
                 .isTrue();
     }
@@ -205,7 +210,8 @@ class GoldenMatchTest {
 
     @Test
     void diffed_tooLargeToAlign_keepsLineWildcardsButNotAnyLines() {
-        List<String> rewritten = GoldenMatch.diffed(List.of("a", "...", "took [..] ms", "z"), List.of("a", "b", "took 3 ms"));
+        List<String> rewritten =
+                GoldenMatch.diffed(List.of("a", "...", "took [..] ms", "z"), List.of("a", "b", "took 3 ms"));
 
         assertThat(rewritten).containsExactly("a", "b", "took [..] ms");
     }

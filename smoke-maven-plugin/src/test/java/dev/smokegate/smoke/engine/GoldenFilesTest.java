@@ -119,7 +119,9 @@ class GoldenFilesTest {
                 .isEmpty();
         assertThat(result.goldenUpdates()).containsExactly("src/smoke/expected/greet.txt");
         assertThat(golden).content().isEqualTo("Hello, Welt\ntook [..] ms\n...\nbye\n");
-        assertThat(Files.readAllBytes(goldenErr)).as("a golden file that matched").isEqualTo(errBefore);
+        assertThat(Files.readAllBytes(goldenErr))
+                .as("a golden file that matched")
+                .isEqualTo(errBefore);
         assertThat(Files.getLastModifiedTime(goldenErr))
                 .isEqualTo(FileTime.from(Instant.parse("2026-01-02T03:04:05Z")));
         assertThat(fixture.log().lines())
@@ -148,11 +150,11 @@ class GoldenFilesTest {
                 .extracting(CheckRecord::check, CheckRecord::passed)
                 .containsExactly(
                         tuple("exit code is 0", true),
-                        tuple(
-                                "stdout equals golden file src/smoke/expected/greet.txt", false),
-                        tuple(
-                                "stderr equals golden file src/smoke/expected/greet-err.txt", false));
-        assertThat(fixture.run().passed()).as(fixture.log().visible().toString()).isTrue();
+                        tuple("stdout equals golden file src/smoke/expected/greet.txt", false),
+                        tuple("stderr equals golden file src/smoke/expected/greet-err.txt", false));
+        assertThat(fixture.run().passed())
+                .as(fixture.log().visible().toString())
+                .isTrue();
     }
 
     @Test

@@ -38,8 +38,7 @@ class GoldenPathsTest extends ManifestTestSupport {
 
         Manifest manifest = load(HEAD + RUN + "  expect.stdout.equals-file = \"expected/greet.txt\"\n");
 
-        assertThat(step(manifest).expect().stdout().equalsFile())
-                .isEqualTo(new GoldenFile(file, "expected/greet.txt"));
+        assertThat(step(manifest).expect().stdout().equalsFile()).isEqualTo(new GoldenFile(file, "expected/greet.txt"));
     }
 
     @Test
@@ -58,8 +57,8 @@ class GoldenPathsTest extends ManifestTestSupport {
     void load_filesEqualsFile_goldenFileByWorkspacePath() throws Exception {
         Path file = goldenFile("expected/report.txt");
 
-        Manifest manifest = load(HEAD + RUN
-                + "  expect.files.equals-file = { \"target/report.txt\" = \"expected/report.txt\" }\n");
+        Manifest manifest =
+                load(HEAD + RUN + "  expect.files.equals-file = { \"target/report.txt\" = \"expected/report.txt\" }\n");
 
         assertThat(step(manifest).expect().filesEqual())
                 .containsExactly(Map.entry("target/report.txt", new GoldenFile(file, "expected/report.txt")));
