@@ -51,7 +51,12 @@ class GoldenIT {
                         "[ERROR] [smoke]               bye")
                 .noneMatch(line -> line.contains("updated"));
         JsonNode entry = Verdicts.assertFailed(result, project, "greet", "runtime", "runtime.output");
-        assertThat(entry.path("steps").path(0).path("checks").path(1).path("seen").asText())
+        assertThat(entry.path("steps")
+                        .path(0)
+                        .path("checks")
+                        .path(1)
+                        .path("seen")
+                        .asText())
                 .startsWith("1 line differs from the golden file:\n--- " + GREET + "\n+++ stdout\n");
         assertThat(project.resolve(GREET)).content().isEqualTo("Hello, World\ntook [..] ns\n...\nbye\n");
     }
@@ -72,7 +77,9 @@ class GoldenIT {
                                 + ". Review the diff, then rerun without -Dsmoke.update. -> [Help 1]"))
                 .noneMatch(line -> line.contains("checkout changed"));
         assertThat(project.resolve(GREET)).content().isEqualTo("Hello, Welt\ntook [..] ns\n...\nbye\n");
-        assertThat(Files.readAllBytes(project.resolve(REPORT))).as("the golden file that matched").isEqualTo(report);
+        assertThat(Files.readAllBytes(project.resolve(REPORT)))
+                .as("the golden file that matched")
+                .isEqualTo(report);
         assertThat(GitCli.ok(project, "status", "--porcelain", "--", "src")).isEqualTo(" M " + GREET + "\n");
 
         ForkedMaven.Result rerun = ForkedMaven.mvn(project, "verify");
