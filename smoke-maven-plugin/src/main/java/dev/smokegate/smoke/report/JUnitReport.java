@@ -154,9 +154,9 @@ public final class JUnitReport {
 
     /**
      * The {@code failure} element, then the {@code system-out} of its testcase: the message is {@code
-     * <rule id>: <expectation>; seen: <what was seen>} on one line (the first line of what was seen,
-     * when it has several, such as a golden file's diff), the type the category; the body names the
-     * command, exit code, what was seen when it has several lines, classification and log; {@code system-out} holds the log's last
+     * <rule id>: <expectation>; seen: <what was seen>} on one line, the type the category; the body
+     * names the command, exit code, what was seen when it has several lines (such as a golden file's
+     * diff), classification and log; {@code system-out} holds the log's last
      * lines and the post-mortem of the services, as surefire keeps a test's output there.
      */
     private static void failure(XMLStreamWriter xml, StepFailure failure) throws XMLStreamException {
@@ -164,7 +164,7 @@ public final class JUnitReport {
         xml.writeAttribute(
                 "message",
                 xmlSafe(oneLine(failure.classification().ruleId() + ": " + failure.expectation() + "; seen: "
-                        + failure.seen().lines().findFirst().orElse(""))));
+                        + failure.seen())));
         xml.writeAttribute("type", failure.classification().category().label());
         StringBuilder text = new StringBuilder();
         if (failure.command() != null) {

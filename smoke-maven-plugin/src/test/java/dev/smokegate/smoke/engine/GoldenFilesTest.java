@@ -101,7 +101,9 @@ class GoldenFilesTest {
         assertThat(fixture.project().resolve("target/smoke/TEST-smoke.xml"))
                 .content()
                 .contains("message=\"runtime.output: expected stdout to equal golden file"
-                        + " src/smoke/expected/greet.txt; seen: 1 line differs from the golden file:\"")
+                        + " src/smoke/expected/greet.txt; seen: 1 line differs from the golden file:"
+                        + " --- src/smoke/expected/greet.txt +++ stdout @@ -1,4 +1,4 @@ -Hello, World +Hello, Welt"
+                        + " took [..] ms ... bye\"")
                 .contains("seen: 1 line differs from the golden file:\n--- src/smoke/expected/greet.txt\n");
         assertThat(golden).content().isEqualTo("Hello, World\ntook [..] ms\n...\nbye\n");
     }
