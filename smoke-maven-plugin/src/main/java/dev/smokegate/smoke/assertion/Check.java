@@ -13,6 +13,7 @@ public sealed interface Check
                 MatchesCheck,
                 GlobCheck,
                 FileContainsCheck,
+                GoldenCheck,
                 JsonPointerCheck,
                 StatusCheck,
                 HeaderContainsCheck,

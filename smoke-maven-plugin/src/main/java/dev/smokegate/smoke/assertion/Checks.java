@@ -30,8 +30,8 @@ public final class Checks {
      *       no-leftover-processes}.
      * </ul>
      *
-     * Each stream's checks come as contains, matches, not-contains, in manifest order. Files are
-     * exist, absent, contain, then {@code files.json} (last of the JSON group for {@code run}, {@code
+     * Each stream's checks come as contains, matches, not-contains, in manifest order, then
+     * equals-file. Files are exist, absent, contain, equals-file, then {@code files.json} (last of the JSON group for {@code run}, {@code
      * patch} and {@code export}, as before). Map entries (file paths, JSON Pointers, header names) come
      * in alphabetical order, as the model's maps keep none. {@code no-leftover-processes} adds its
      * check only when true.
@@ -100,6 +100,9 @@ public final class Checks {
         expectation.contains().forEach(text -> checks.add(new ContainsCheck(stream, text)));
         expectation.matches().forEach(regex -> checks.add(new MatchesCheck(stream, regex)));
         expectation.notContains().forEach(text -> checks.add(new NotContainsCheck(stream, text)));
+        if (expectation.equalsFile() != null) {
+            checks.add(GoldenCheck.onStream(stream, expectation.equalsFile()));
+        }
     }
 
     private static void addFiles(List<Check> checks, Expectations expect) {
@@ -107,6 +110,7 @@ public final class Checks {
         expect.filesAbsent().forEach(glob -> checks.add(new FileAbsentCheck(glob)));
         sorted(expect.filesContain())
                 .forEach((path, texts) -> texts.forEach(text -> checks.add(new FileContainsCheck(path, text))));
+        sorted(expect.filesEqual()).forEach((path, golden) -> checks.add(GoldenCheck.onFile(path, golden)));
     }
 
     private static void addFilesJson(List<Check> checks, Expectations expect) {

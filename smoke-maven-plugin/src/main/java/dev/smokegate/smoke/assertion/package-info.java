@@ -21,6 +21,10 @@
  *       dev.smokegate.smoke.assertion.FileAbsentCheck}: a path matching a glob, or none; their
  *       shared base is {@link dev.smokegate.smoke.assertion.GlobCheck}.
  *   <li>{@link dev.smokegate.smoke.assertion.FileContainsCheck}: a literal text in a file.
+ *   <li>{@link dev.smokegate.smoke.assertion.GoldenCheck}: a whole log or file equals a golden file
+ *       ({@code equals-file}); {@link dev.smokegate.smoke.assertion.GoldenMatch}: its wildcards
+ *       ({@code [..]}, {@code ...}) and what the golden file would hold to match, for update mode;
+ *       {@link dev.smokegate.smoke.assertion.GoldenDiff}: the unified diff of a mismatch.
  *   <li>{@link dev.smokegate.smoke.assertion.JsonPointerCheck}: a value at a JSON Pointer of stdout
  *       (a probe's body) or a file.
  *   <li>{@link dev.smokegate.smoke.assertion.StepOutput}: what a step left behind; {@link
@@ -35,6 +39,7 @@
  * </ul>
  *
  * <p>Plain Java: nothing here imports Maven. Logs are read as streams, never whole, so a step that
- * printed a gigabyte is checked in a few megabytes of memory.
+ * printed a gigabyte is checked in a few megabytes of memory; only a golden file comparison holds
+ * its two texts whole, and refuses one over 16 MiB.
  */
 package dev.smokegate.smoke.assertion;

@@ -39,6 +39,9 @@ import java.util.Objects;
  *     fresh workspace; 0 (the default) for never. Source and runtime failures are never retried.
  * @param ratchet whether the manifest is checked against its git history first: a scenario name
  *     that was ever committed must still be in it or be retired (true by default)
+ * @param update update mode: each golden file ({@code equals-file}) that did not match is rewritten
+ *     from the output once the gate has checked the checkouts, keeping the wildcard lines that still
+ *     match, and a missing one is created; a run that rewrote anything does not pass. Off by default.
  */
 public record GateRequest(
         Path manifest,
@@ -60,7 +63,8 @@ public record GateRequest(
         boolean failOnSkip,
         Duration probeTimeout,
         int retries,
-        boolean ratchet) {
+        boolean ratchet,
+        boolean update) {
     /** The default of {@code heartbeat}: a line every 30 seconds while a step runs. */
     public static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(30);
 
@@ -128,7 +132,7 @@ public record GateRequest(
      * directory is {@code <basedir>/target/smoke}, the cache is {@code <basedir>/target/smoke-cache},
      * {@code ~/.ssh}, no servers, all scenarios, no repo URL or ref, online, no properties, an empty
      * environment, one scenario at a time, a heartbeat every 30 seconds, a skip fails the gate, 5
-     * seconds for each host check, no retries and the ratchet on.
+     * seconds for each host check, no retries, the ratchet on and no update mode.
      *
      * @param manifest the manifest file
      * @param frontEnd the front end's words for messages
@@ -162,7 +166,8 @@ public record GateRequest(
                 .failOnSkip(failOnSkip)
                 .probeTimeout(probeTimeout)
                 .retries(retries)
-                .ratchet(ratchet);
+                .ratchet(ratchet)
+                .update(update);
     }
 
     /** A path as the user should read it: relative to the project folder when inside it. */
@@ -198,6 +203,7 @@ public record GateRequest(
         private Duration probeTimeout = DEFAULT_PROBE_TIMEOUT;
         private int retries;
         private boolean ratchet = true;
+        private boolean update;
 
         private Builder(Path manifest, FrontEnd frontEnd) {
             this.manifest = Objects.requireNonNull(manifest, "manifest");
@@ -329,6 +335,12 @@ public record GateRequest(
             return this;
         }
 
+        /** @param update whether golden files that did not match are rewritten from the output */
+        public Builder update(boolean update) {
+            this.update = update;
+            return this;
+        }
+
         /** @return the request, with the defaults named on {@link GateRequest#builder} */
         public GateRequest build() {
             Path folder = manifest.toAbsolutePath().normalize().getParent();
@@ -357,7 +369,8 @@ public record GateRequest(
                     failOnSkip,
                     probeTimeout,
                     retries,
-                    ratchet);
+                    ratchet,
+                    update);
         }
     }
 }

@@ -5,6 +5,7 @@ import dev.smokegate.smoke.classify.Evidence.HarnessProblem;
 import dev.smokegate.smoke.manifest.ExpectationPlaceholders;
 import dev.smokegate.smoke.manifest.Placeholders;
 import dev.smokegate.smoke.model.Action;
+import dev.smokegate.smoke.model.FrontEnd;
 import dev.smokegate.smoke.model.Manifest;
 import dev.smokegate.smoke.model.Scenario;
 import dev.smokegate.smoke.model.ScenarioResult;
@@ -61,6 +62,7 @@ final class ScenarioRunner {
     private final HarnessStep harnessSteps;
     private final ServiceStep services;
     private final ProbeStep probes;
+    private final GoldenUpdates goldenUpdates;
 
     /**
      * @param request the gate's request
@@ -78,7 +80,10 @@ final class ScenarioRunner {
             CloneCache cache,
             PortReservations ports) {
         StepFailures failures = new StepFailures(new Classifier(request.frontEnd(), manifest.rules()));
-        this.gate = new GateContext(request, manifest, log, cache, failures, new StepChecks(log, failures));
+        this.goldenUpdates =
+                new GoldenUpdates(request.update(), request.frontEnd().setting(FrontEnd.Setting.UPDATE));
+        this.gate =
+                new GateContext(request, manifest, log, cache, failures, new StepChecks(log, failures, goldenUpdates));
         this.placeholders = placeholders;
         this.preparer = new WorkspacePreparer(gate);
         this.ports = ports;
@@ -91,6 +96,11 @@ final class ScenarioRunner {
     /** @return the source of each scenario this runner began to prepare (see {@link WorkspacePreparer#sources()}) */
     Map<String, ScenarioSource> sources() {
         return preparer.sources();
+    }
+
+    /** @return the golden files update mode rewrites, gathered while scenarios ran; written by the engine */
+    GoldenUpdates goldenUpdates() {
+        return goldenUpdates;
     }
 
     /**

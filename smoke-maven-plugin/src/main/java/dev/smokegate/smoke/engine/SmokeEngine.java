@@ -39,7 +39,8 @@ import java.util.concurrent.TimeUnit;
  * to clone is reachable or cached) and prints each row that did not pass once, as {@code [smoke] host
  * check WARN|FAIL …}, before any scenario runs; runs each other one in its
  * own workspace (several at once when the request's {@code threads} is above 1), checks that the
- * user's checkouts were not written to, writes the reports and prints the summary last. Results and
+ * user's checkouts were not written to, then (in update mode) rewrites the golden files that did not
+ * match, writes the reports and prints the summary last. Results and
  * reports are always in manifest order.
  *
  * <p>A scenario that fails is a result, not an exception; the caller decides the build's fate from
@@ -85,6 +86,7 @@ public final class SmokeEngine {
         Manifest manifest;
         try {
             manifest = new ManifestLoader(placeholders, request.frontEnd())
+                    .updating(request.update())
                     .load(request.manifest(), request.display(request.manifest()));
         } catch (ManifestException e) {
             GithubRun.manifestRejected(request, stdout, e);
@@ -154,11 +156,12 @@ public final class SmokeEngine {
                 changes.add(request.display(checkout) + ": cannot be fingerprinted after the gate: " + e.getMessage());
             }
         });
+        List<String> updated = runner.goldenUpdates().write(log);
         long cleanup = System.nanoTime();
         int waited = Deletion.awaitBackground();
         log.debug("[smoke] timing: waited " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - cleanup) + " ms for "
                 + waited + " background deletion(s) of earlier runs' folders");
-        GateResult result = new GateResult(results, changes, request.failOnSkip());
+        GateResult result = new GateResult(results, changes, request.failOnSkip(), updated);
         try {
             JUnitReport.write(result, manifest, request.workDirectory().resolve(JUNIT_REPORT));
         } catch (IOException e) {
@@ -291,6 +294,8 @@ public final class SmokeEngine {
         return ConsoleReport.verdict(result) + ". Read the [smoke] FAIL and SKIP lines above, the step logs under "
                 + request.display(request.workDirectory()) + ", "
                 + request.display(request.workDirectory().resolve(JUNIT_REPORT)) + " and "
-                + request.display(request.workDirectory().resolve(SUMMARY_JSON)) + ".";
+                + request.display(request.workDirectory().resolve(SUMMARY_JSON)) + "."
+                + GoldenUpdates.sentence(
+                        result.goldenUpdates(), request.frontEnd().setting(FrontEnd.Setting.UPDATE));
     }
 }

@@ -3,6 +3,7 @@ package dev.smokegate.smoke.engine;
 import dev.smokegate.smoke.assertion.Check;
 import dev.smokegate.smoke.assertion.CheckResult;
 import dev.smokegate.smoke.assertion.ExitCodeCheck;
+import dev.smokegate.smoke.assertion.GoldenCheck;
 import dev.smokegate.smoke.assertion.NoLeftoverProcessesCheck;
 import dev.smokegate.smoke.assertion.StepOutput;
 import dev.smokegate.smoke.classify.Evidence;
@@ -11,10 +12,15 @@ import dev.smokegate.smoke.model.StepFailure;
 import dev.smokegate.smoke.process.ProcessOutcome;
 import java.util.List;
 
-/** Evaluates a step's checks in order against what it produced; the first that fails ends the step. */
+/**
+ * Evaluates a step's checks in order against what it produced; the first that fails ends the step.
+ * In update mode, the golden file checks after it are still evaluated, so one run rewrites every
+ * golden file of the step that did not match (see {@link GoldenUpdates}).
+ */
 final class StepChecks {
     private final SmokeLog log;
     private final StepFailures failures;
+    private final GoldenUpdates golden;
 
     /**
      * A check that failed, with its verdict.
@@ -27,10 +33,12 @@ final class StepChecks {
     /**
      * @param log where each check's verdict is written at debug level
      * @param failures builds the failure of the first check that fails
+     * @param golden where update mode keeps the golden files to rewrite
      */
-    StepChecks(SmokeLog log, StepFailures failures) {
+    StepChecks(SmokeLog log, StepFailures failures, GoldenUpdates golden) {
         this.log = log;
         this.failures = failures;
+        this.golden = golden;
     }
 
     /**
@@ -74,14 +82,31 @@ final class StepChecks {
      * @return the first check that fails, or {@code null} when every check holds
      */
     Failed firstFailed(StepContext step, List<Check> checks, StepOutput output) {
+        Failed first = null;
         for (Check check : checks) {
-            CheckResult result = check.evaluate(output);
+            boolean update = golden.enabled() && check instanceof GoldenCheck;
+            if (first != null && !update) {
+                continue;
+            }
+            CheckResult result = update ? compare(step, (GoldenCheck) check, output) : check.evaluate(output);
             step.details().check(check, result);
             log.debug("[smoke]   " + check + " → " + (result.passed() ? "ok" : "FAILED: " + result.seen()));
-            if (!result.passed()) {
-                return new Failed(check, result);
+            if (!result.passed() && first == null) {
+                first = new Failed(check, result);
             }
         }
-        return null;
+        return first;
+    }
+
+    /** A golden file check in update mode: a golden file that did not match is kept for rewriting. */
+    private CheckResult compare(StepContext step, GoldenCheck check, StepOutput output) {
+        GoldenCheck.Comparison comparison = check.compare(output);
+        if (comparison.rewritten() != null) {
+            golden.add(
+                    new GoldenUpdates.Update(
+                            check.golden(), comparison.rewritten(), comparison.changed(), step.where()),
+                    log);
+        }
+        return comparison.result();
     }
 }

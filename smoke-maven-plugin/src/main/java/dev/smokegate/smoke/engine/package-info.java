@@ -42,6 +42,8 @@
  *       the ready line) and a {@code stop} step (SIGTERM, then SIGKILL; leftovers).
  *   <li>{@link dev.smokegate.smoke.engine.ProbeStep}: runs an {@code http} or {@code tcp} probe step.
  *   <li>{@link dev.smokegate.smoke.engine.StepChecks}: evaluates a step's checks in order.
+ *   <li>{@link dev.smokegate.smoke.engine.GoldenUpdates}: the golden files update mode rewrites,
+ *       written after the checkouts' second fingerprint.
  *   <li>{@link dev.smokegate.smoke.engine.StepFailures}: builds a step's failure: tail of its log and
  *       classification.
  *   <li>{@link dev.smokegate.smoke.engine.StepDetails}: what a step run tells the reports (exit

@@ -32,7 +32,10 @@ import org.tomlj.TomlTable;
  * {@code stdout}, {@code stderr} and {@code output} to run, patch and export steps; {@code json} to
  * those and to http and tcp steps (it reads the response body there); {@code status} and {@code
  * headers} to http steps; {@code body} to http and tcp steps; {@code log} to service and stop steps;
- * {@code files} to every step.
+ * {@code files} to every step. Each stream table takes {@code contains}, {@code matches}, {@code
+ * not-contains} and {@code equals-file} (a golden file, see {@link GoldenPaths}); {@code files}
+ * takes {@code exist}, {@code absent}, {@code contains}, {@code json} and {@code equals-file} (file
+ * path → golden file).
  */
 final class ExpectReader {
     private static final Set<String> EXPECT_KEYS = Set.of(
@@ -47,8 +50,8 @@ final class ExpectReader {
             "body",
             "log",
             "no-leftover-processes");
-    private static final Set<String> STREAM_KEYS = Set.of("contains", "matches", "not-contains");
-    private static final Set<String> FILES_KEYS = Set.of("exist", "absent", "contains", "json");
+    private static final Set<String> STREAM_KEYS = Set.of("contains", "matches", "not-contains", "equals-file");
+    private static final Set<String> FILES_KEYS = Set.of("exist", "absent", "contains", "json", "equals-file");
     private static final Set<String> HEADERS_KEYS = Set.of("contains");
     private static final Map<String, List<StepKind>> APPLIES = Map.of(
             "exit", List.of(RUN, STOP),
@@ -64,14 +67,17 @@ final class ExpectReader {
 
     private final TomlReader toml;
     private final ValueChecks checks;
+    private final GoldenPaths golden;
 
     /**
      * @param toml the load's reader, where problems go
      * @param checks the shared value checks
+     * @param golden the rules of {@code equals-file} paths
      */
-    ExpectReader(TomlReader toml, ValueChecks checks) {
+    ExpectReader(TomlReader toml, ValueChecks checks, GoldenPaths golden) {
         this.toml = toml;
         this.checks = checks;
+        this.golden = golden;
     }
 
     /**
@@ -198,7 +204,8 @@ final class ExpectReader {
         return new StreamExpectation(
                 toml.texts(table, "contains", streamContext),
                 matches,
-                toml.texts(table, "not-contains", streamContext));
+                toml.texts(table, "not-contains", streamContext),
+                golden.read(table, "equals-file", streamContext));
     }
 
     private void files(TomlTable expect, String context, Expectations.Builder builder) {
@@ -210,7 +217,8 @@ final class ExpectReader {
         builder.filesExist(checks.globs(files, "exist", filesContext))
                 .filesAbsent(checks.globs(files, "absent", filesContext))
                 .filesContain(byPath(files, "contains", filesContext, toml::texts))
-                .filesJson(byPath(files, "json", filesContext, this::pointers));
+                .filesJson(byPath(files, "json", filesContext, this::pointers))
+                .filesEqual(byPath(files, "equals-file", filesContext, golden::read));
     }
 
     private Map<String, String> headers(TomlTable expect, String context) {
@@ -236,7 +244,8 @@ final class ExpectReader {
 
     /**
      * Reads {@code files.<key>}, a table of paths, each path checked as a text and its value read by
-     * {@code value} with the context {@code <context>.<key>}.
+     * {@code value} with the context {@code <context>.<key>}; a path whose value reads as {@code null}
+     * (a problem) is left out.
      */
     private <T> Map<String, T> byPath(TomlTable files, String key, String context, PathValue<T> value) {
         TomlTable table = toml.table(files, key, context);
@@ -247,7 +256,10 @@ final class ExpectReader {
         Map<String, T> result = new LinkedHashMap<>();
         for (String path : table.keySet()) {
             toml.checkText(table, path, path, keyContext);
-            result.put(path, value.read(table, path, keyContext));
+            T read = value.read(table, path, keyContext);
+            if (read != null) {
+                result.put(path, read);
+            }
         }
         return result;
     }

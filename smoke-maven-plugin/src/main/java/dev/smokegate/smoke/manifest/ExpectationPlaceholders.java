@@ -3,6 +3,7 @@ package dev.smokegate.smoke.manifest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.smokegate.smoke.model.Expectations;
+import dev.smokegate.smoke.model.GoldenFile;
 import dev.smokegate.smoke.model.StreamExpectation;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,9 +16,9 @@ import java.util.function.Function;
  *
  * <p>What is resolved: every text, regular expression and glob of the stream checks ({@code
  * stdout}, {@code stderr}, {@code output}, {@code body}, {@code log}) and the file checks, the file
- * paths of {@code files.contains} and {@code files.json}, the expected values of {@code
+ * paths of {@code files.contains}, {@code files.json} and {@code files.equals-file}, the expected values of {@code
  * headers.contains}, and expected JSON values that are strings. What is kept as written: the exit
- * code, the HTTP status, {@code no-leftover-processes}, header names, JSON Pointers, and JSON values
+ * code, the HTTP status, {@code no-leftover-processes}, header names, JSON Pointers, golden files, and JSON values
  * that are not strings (numbers, booleans, objects, arrays, {@code null}).
  *
  * <p>Resolve with {@link Placeholders#bind(Map, Function)} to fill in {@code ${port.NAME}}.
@@ -38,6 +39,8 @@ public final class ExpectationPlaceholders {
                         resolve.apply(path), texts.stream().map(resolve).toList()));
         Map<String, Map<String, JsonNode>> filesJson = new LinkedHashMap<>();
         expect.filesJson().forEach((path, pointers) -> filesJson.put(resolve.apply(path), json(pointers, resolve)));
+        Map<String, GoldenFile> filesEqual = new LinkedHashMap<>();
+        expect.filesEqual().forEach((path, golden) -> filesEqual.put(resolve.apply(path), golden));
         return expect.toBuilder()
                 .stdout(stream(expect.stdout(), resolve))
                 .stderr(stream(expect.stderr(), resolve))
@@ -47,6 +50,7 @@ public final class ExpectationPlaceholders {
                 .filesContain(contain)
                 .json(json(expect.json(), resolve))
                 .filesJson(filesJson)
+                .filesEqual(filesEqual)
                 .headersContain(values(expect.headersContain(), resolve))
                 .body(stream(expect.body(), resolve))
                 .log(stream(expect.log(), resolve))
@@ -70,6 +74,7 @@ public final class ExpectationPlaceholders {
         return new StreamExpectation(
                 checks.contains().stream().map(resolve).toList(),
                 checks.matches().stream().map(resolve).toList(),
-                checks.notContains().stream().map(resolve).toList());
+                checks.notContains().stream().map(resolve).toList(),
+                checks.equalsFile());
     }
 }

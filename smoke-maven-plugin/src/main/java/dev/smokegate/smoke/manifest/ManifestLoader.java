@@ -57,14 +57,29 @@ public final class ManifestLoader {
 
     private final Placeholders placeholders;
     private final FrontEnd frontEnd;
+    private final boolean update;
 
     /**
      * @param placeholders the values {@code ${…}} may name; unknown names are errors
      * @param frontEnd how messages name the manifest and skip settings, such as {@code -Dsmoke.manifest}
      */
     public ManifestLoader(Placeholders placeholders, FrontEnd frontEnd) {
+        this(placeholders, frontEnd, false);
+    }
+
+    private ManifestLoader(Placeholders placeholders, FrontEnd frontEnd, boolean update) {
         this.placeholders = Objects.requireNonNull(placeholders, "placeholders");
         this.frontEnd = Objects.requireNonNull(frontEnd, "frontEnd");
+        this.update = update;
+    }
+
+    /**
+     * @param update whether the gate runs in update mode, where a golden file ({@code equals-file})
+     *     that does not exist yet is no problem: the run creates it
+     * @return a loader like this one, in that mode
+     */
+    public ManifestLoader updating(boolean update) {
+        return new ManifestLoader(placeholders, frontEnd, update);
     }
 
     /**
@@ -136,8 +151,12 @@ public final class ManifestLoader {
             this.toml = toml;
             this.needs = needs;
             this.requires = new RequiresReader(toml);
-            this.steps =
-                    new StepReader(toml, placeholders, file.toAbsolutePath().getParent());
+            Path folder = file.toAbsolutePath().getParent();
+            this.steps = new StepReader(
+                    toml,
+                    placeholders,
+                    folder,
+                    new GoldenPaths(toml, folder, update, frontEnd.setting(Setting.UPDATE)));
         }
 
         Manifest manifest(Path path, TomlParseResult root) {

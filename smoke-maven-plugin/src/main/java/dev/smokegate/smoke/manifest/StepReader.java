@@ -47,13 +47,14 @@ final class StepReader {
      * @param toml the load's reader, where problems go
      * @param placeholders the known placeholders, to try a regex, URL or address with them filled in
      * @param folder the manifest's folder, against which patch files are found
+     * @param golden the rules of {@code equals-file} paths (golden files, also found against it)
      */
-    StepReader(TomlReader toml, Placeholders placeholders, Path folder) {
+    StepReader(TomlReader toml, Placeholders placeholders, Path folder, GoldenPaths golden) {
         this.toml = toml;
         this.checks = new ValueChecks(toml, placeholders);
         this.services = new ServiceReader(toml, checks);
         this.probes = new ProbeReader(toml, checks);
-        this.expect = new ExpectReader(toml, checks);
+        this.expect = new ExpectReader(toml, checks, golden);
         this.folder = folder;
     }
 

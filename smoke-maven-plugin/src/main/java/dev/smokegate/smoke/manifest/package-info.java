@@ -25,6 +25,9 @@
  *       actions.
  *   <li>{@link dev.smokegate.smoke.manifest.ExpectReader}: a step's {@code expect} table, and which
  *       of its checks apply to which kind of step.
+ *   <li>{@link dev.smokegate.smoke.manifest.GoldenPaths}: the path of a golden file ({@code
+ *       equals-file}): relative to the manifest's folder, inside it, and existing unless the gate runs
+ *       in update mode.
  *   <li>{@link dev.smokegate.smoke.manifest.StepKind}: the kinds of step, as messages name them.
  *   <li>{@link dev.smokegate.smoke.manifest.ValueChecks}: checks of single values that several
  *       readers share: regexes, globs, workspace paths, URLs, {@code host:port}, header names and

@@ -141,6 +141,17 @@ abstract class AbstractSmokeMojo extends AbstractMojo {
     private int retries;
 
     /**
+     * Update mode: rewrites each golden file ({@code equals-file}) that did not match from the actual
+     * output, keeping its {@code [..]} and {@code ...} lines that still match, and creates a golden
+     * file that does not exist yet. Golden files that matched are not touched. A run that rewrote any
+     * fails, saying which: review the diff, then run again without this flag.
+     *
+     * @since 0.3.0
+     */
+    @Parameter(property = "smoke.update", defaultValue = "false")
+    private boolean update;
+
+    /**
      * Skips the gate, saying so in the log.
      *
      * @since 0.1.0
@@ -184,6 +195,7 @@ abstract class AbstractSmokeMojo extends AbstractMojo {
                 .failOnSkip(failOnSkip)
                 .probeTimeout(RunParameters.probeTimeout(probeTimeout))
                 .retries(RunParameters.retries(retries))
+                .update(update)
                 .build();
     }
 }

@@ -32,6 +32,7 @@ public enum MavenFrontEnd implements FrontEnd {
             case REF -> "smoke.ref";
             case SSH_DIRECTORY -> "smoke.sshDirectory";
             case RATCHET -> "smoke.ratchet";
+            case UPDATE -> "smoke.update";
         };
     }
 

@@ -28,6 +28,8 @@ import java.util.Objects;
  *     stopped for a {@code stop} step
  * @param noLeftoverProcesses whether a process of the step's command (or of the stopped service)
  *     still running afterwards fails the step
+ * @param filesEqual file path → the golden file its whole content must equal ({@code
+ *     files.equals-file})
  */
 public record Expectations(
         Integer exit,
@@ -43,7 +45,8 @@ public record Expectations(
         Map<String, String> headersContain,
         StreamExpectation body,
         StreamExpectation log,
-        boolean noLeftoverProcesses) {
+        boolean noLeftoverProcesses,
+        Map<String, GoldenFile> filesEqual) {
 
     /** Nothing expected: the default exit code only. */
     public static final Expectations DEFAULT = builder().build();
@@ -60,6 +63,7 @@ public record Expectations(
         headersContain = Map.copyOf(headersContain);
         Objects.requireNonNull(body, "body");
         Objects.requireNonNull(log, "log");
+        filesEqual = Map.copyOf(filesEqual);
     }
 
     /** @return a builder with nothing expected */
@@ -83,7 +87,8 @@ public record Expectations(
                 .headersContain(headersContain)
                 .body(body)
                 .log(log)
-                .noLeftoverProcesses(noLeftoverProcesses);
+                .noLeftoverProcesses(noLeftoverProcesses)
+                .filesEqual(filesEqual);
     }
 
     /**
@@ -95,8 +100,8 @@ public record Expectations(
     }
 
     /**
-     * True when at least one check reads what the step produced: text, a regex, JSON, file content,
-     * a response body or header, or a service's log. {@code exit}, {@code status}, {@code
+     * True when at least one check reads what the step produced: text, a regex, a golden file, JSON,
+     * file content, a response body or header, or a service's log. {@code exit}, {@code status}, {@code
      * files.exist}, {@code no-leftover-processes} and {@code not-contains} alone do not count.
      */
     public boolean hasPositive() {
@@ -106,6 +111,7 @@ public record Expectations(
                 || body.hasPositive()
                 || log.hasPositive()
                 || !filesContain.isEmpty()
+                || !filesEqual.isEmpty()
                 || !json.isEmpty()
                 || !filesJson.isEmpty()
                 || !headersContain.isEmpty();
@@ -127,6 +133,7 @@ public record Expectations(
         private StreamExpectation body = StreamExpectation.NONE;
         private StreamExpectation log = StreamExpectation.NONE;
         private boolean noLeftoverProcesses;
+        private Map<String, GoldenFile> filesEqual = Map.of();
 
         private Builder() {}
 
@@ -214,6 +221,12 @@ public record Expectations(
             return this;
         }
 
+        /** @param filesEqual file path → the golden file it must equal; not {@code null} */
+        public Builder filesEqual(Map<String, GoldenFile> filesEqual) {
+            this.filesEqual = Map.copyOf(filesEqual);
+            return this;
+        }
+
         /** @return the expectations */
         public Expectations build() {
             return new Expectations(
@@ -230,7 +243,8 @@ public record Expectations(
                     headersContain,
                     body,
                     log,
-                    noLeftoverProcesses);
+                    noLeftoverProcesses,
+                    filesEqual);
         }
     }
 }

@@ -25,7 +25,9 @@ public interface FrontEnd {
         /** Where ssh clones read keys, {@code known_hosts} and {@code config}. */
         SSH_DIRECTORY,
         /** The grow-only check of the manifest against its git history. */
-        RATCHET
+        RATCHET,
+        /** Update mode: golden files that did not match are rewritten from the output. */
+        UPDATE
     }
 
     /**

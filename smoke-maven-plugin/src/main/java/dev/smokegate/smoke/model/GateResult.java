@@ -10,11 +10,20 @@ import java.util.List;
  *     checkout); each entry reads {@code <checkout>: <path>}
  * @param failOnSkip whether a skipped scenario fails the gate ({@code smoke.failOnSkip}, true by
  *     default)
+ * @param goldenUpdates the golden files update mode rewrote or created, as shown to the user; a run
+ *     that rewrote any does not pass, so the user reviews them and runs again
  */
-public record GateResult(List<ScenarioResult> scenarios, List<String> checkoutChanges, boolean failOnSkip) {
+public record GateResult(
+        List<ScenarioResult> scenarios, List<String> checkoutChanges, boolean failOnSkip, List<String> goldenUpdates) {
     public GateResult {
         scenarios = List.copyOf(scenarios);
         checkoutChanges = List.copyOf(checkoutChanges);
+        goldenUpdates = List.copyOf(goldenUpdates);
+    }
+
+    /** A gate that rewrote no golden file. */
+    public GateResult(List<ScenarioResult> scenarios, List<String> checkoutChanges, boolean failOnSkip) {
+        this(scenarios, checkoutChanges, failOnSkip, List.of());
     }
 
     /** A gate where a skip fails, as by default. */
@@ -27,11 +36,14 @@ public record GateResult(List<ScenarioResult> scenarios, List<String> checkoutCh
     }
 
     /**
-     * True when nothing failed, the checkouts are unchanged, and nothing skipped unless {@link
-     * #failOnSkip()} is false. A skip never counts as a pass: with {@code failOnSkip} false it only
+     * True when nothing failed, the checkouts are unchanged, no golden file was rewritten, and
+     * nothing skipped unless {@link #failOnSkip()} is false. A skip never counts as a pass: with {@code failOnSkip} false it only
      * lets the gate through, with a warning per skipped scenario.
      */
     public boolean passed() {
-        return count(Status.FAIL) == 0 && checkoutChanges.isEmpty() && (!failOnSkip || count(Status.SKIP) == 0);
+        return count(Status.FAIL) == 0
+                && checkoutChanges.isEmpty()
+                && goldenUpdates.isEmpty()
+                && (!failOnSkip || count(Status.SKIP) == 0);
     }
 }

@@ -9,8 +9,11 @@ import java.util.List;
  * @param matches regular expressions ({@link java.util.regex.Pattern} syntax, compiled with
  *     {@code MULTILINE}) that must each be found somewhere
  * @param notContains literal texts that must not appear
+ * @param equalsFile the golden file the whole stream must equal ({@code equals-file}), or {@code
+ *     null} for none
  */
-public record StreamExpectation(List<String> contains, List<String> matches, List<String> notContains) {
+public record StreamExpectation(
+        List<String> contains, List<String> matches, List<String> notContains, GoldenFile equalsFile) {
     public static final StreamExpectation NONE = new StreamExpectation(List.of(), List.of(), List.of());
 
     public StreamExpectation {
@@ -19,9 +22,14 @@ public record StreamExpectation(List<String> contains, List<String> matches, Lis
         notContains = List.copyOf(notContains);
     }
 
-    /** True when there is text or a regex that must be present: a check that reads output. */
+    /** Checks without a golden file. */
+    public StreamExpectation(List<String> contains, List<String> matches, List<String> notContains) {
+        this(contains, matches, notContains, null);
+    }
+
+    /** True when there is text, a regex or a golden file that must be present: a check that reads output. */
     public boolean hasPositive() {
-        return !contains.isEmpty() || !matches.isEmpty();
+        return !contains.isEmpty() || !matches.isEmpty() || equalsFile != null;
     }
 
     public boolean isEmpty() {

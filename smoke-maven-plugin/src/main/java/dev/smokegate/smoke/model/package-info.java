@@ -21,6 +21,7 @@
  *       received, for its checks.
  *   <li>{@link dev.smokegate.smoke.model.Expectations}: what a step must produce.
  *   <li>{@link dev.smokegate.smoke.model.StreamExpectation}: the checks on one output stream.
+ *   <li>{@link dev.smokegate.smoke.model.GoldenFile}: a golden file a stream or file must equal.
  *   <li>{@link dev.smokegate.smoke.model.Location}: a {@code file:line:col} position in a manifest.
  *   <li>{@link dev.smokegate.smoke.model.GateResult}: the outcome of one gate run.
  *   <li>{@link dev.smokegate.smoke.model.ScenarioResult}: the outcome of one scenario.

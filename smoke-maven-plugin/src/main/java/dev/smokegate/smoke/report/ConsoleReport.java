@@ -46,7 +46,10 @@ public final class ConsoleReport {
         }
     }
 
-    /** The lines printed for a failed scenario, headline first. */
+    /**
+     * The lines printed for a failed scenario, headline first. What was seen may have several lines
+     * (a golden file's diff): each after the first is indented under it.
+     */
     public static List<String> failureLines(ScenarioResult result, Function<Path, String> display) {
         StepFailure failure = result.failure();
         List<String> lines = new ArrayList<>();
@@ -59,7 +62,11 @@ public final class ConsoleReport {
             lines.add(PREFIX + "  exit code: " + failure.exitCode());
         }
         lines.add(PREFIX + "  expected:  " + stripExpected(failure.expectation()));
-        lines.add(PREFIX + "  seen:      " + failure.seen());
+        String[] seen = failure.seen().split("\n", -1);
+        lines.add(PREFIX + "  seen:      " + seen[0]);
+        for (int i = 1; i < seen.length; i++) {
+            lines.add(PREFIX + "             " + seen[i]);
+        }
         lines.add(PREFIX + "  class:     " + failure.classification().category().label() + " (rule "
                 + failure.classification().rule() + ")");
         if (!failure.classification().evidence().equals(failure.seen())) {

@@ -155,7 +155,8 @@ public final class JUnitReport {
     /**
      * The {@code failure} element, then the {@code system-out} of its testcase: the message is {@code
      * <rule id>: <expectation>; seen: <what was seen>} on one line, the type the category; the body
-     * names the command, exit code, classification and log; {@code system-out} holds the log's last
+     * names the command, exit code, what was seen when it has several lines (such as a golden file's
+     * diff), classification and log; {@code system-out} holds the log's last
      * lines and the post-mortem of the services, as surefire keeps a test's output there.
      */
     private static void failure(XMLStreamWriter xml, StepFailure failure) throws XMLStreamException {
@@ -171,6 +172,9 @@ public final class JUnitReport {
         }
         if (failure.exitCode() != null) {
             text.append("exit code: ").append(failure.exitCode()).append('\n');
+        }
+        if (failure.seen().contains("\n")) {
+            text.append("seen: ").append(failure.seen()).append('\n');
         }
         text.append("class: ").append(failure.classification()).append('\n');
         if (failure.log() != null) {

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.smokegate.smoke.model.Action;
 import dev.smokegate.smoke.model.Expectations;
+import dev.smokegate.smoke.model.GoldenFile;
 import dev.smokegate.smoke.model.HttpCall;
 import dev.smokegate.smoke.model.Readiness;
 import dev.smokegate.smoke.model.Service;
 import dev.smokegate.smoke.model.StreamExpectation;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -191,6 +193,29 @@ class ChecksTest {
     void of_stopWithoutExpectedExit_noExitCheck() {
         // a service ended by SIGKILL after ignoring SIGTERM is not a failure by itself
         assertThat(Checks.of(Expectations.DEFAULT, STOP)).isEmpty();
+    }
+
+    @Test
+    void of_goldenFiles_lastOfTheirStreamAndAfterFilesContain() {
+        GoldenFile greet = new GoldenFile(Path.of("/p/src/smoke/expected/greet.txt"), "src/smoke/expected/greet.txt");
+        GoldenFile report =
+                new GoldenFile(Path.of("/p/src/smoke/expected/report.txt"), "src/smoke/expected/report.txt");
+        Expectations expect = Expectations.builder()
+                .stdout(new StreamExpectation(List.of("Hello"), List.of(), List.of(), greet))
+                .stderr(new StreamExpectation(List.of(), List.of(), List.of(), report))
+                .filesContain(Map.of("report.txt", List.of("total")))
+                .filesEqual(Map.of("report.txt", report))
+                .build();
+
+        assertThat(expect.hasPositive()).isTrue();
+        assertThat(names(expect, RUN))
+                .containsExactly(
+                        "exit code is 0",
+                        "stdout contains 'Hello'",
+                        "stdout equals golden file src/smoke/expected/greet.txt",
+                        "stderr equals golden file src/smoke/expected/report.txt",
+                        "file report.txt contains 'total'",
+                        "file report.txt equals golden file src/smoke/expected/report.txt");
     }
 
     private static List<String> names(Expectations expect, Action action) {

@@ -8,7 +8,9 @@ import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.smokegate.smoke.model.Expectations;
+import dev.smokegate.smoke.model.GoldenFile;
 import dev.smokegate.smoke.model.StreamExpectation;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +46,20 @@ class ExpectationPlaceholdersTest {
         assertThat(resolved.filesExist()).containsExactly("/out/*.jar");
         assertThat(resolved.filesAbsent()).containsExactly("/ws/tmp");
         assertThat(resolved.filesContain()).containsExactly(Map.entry("/out/changes.diff", List.of("1.2.0")));
+    }
+
+    @Test
+    void resolve_goldenFiles_keptAndTheirWorkspacePathsReplaced() {
+        GoldenFile golden = new GoldenFile(Path.of("/p/src/smoke/expected/${x}.txt"), "src/smoke/expected/${x}.txt");
+        Expectations written = Expectations.builder()
+                .stdout(new StreamExpectation(List.of(), List.of(), List.of(), golden))
+                .filesEqual(Map.of("${smoke.export}/report.txt", golden))
+                .build();
+
+        Expectations resolved = ExpectationPlaceholders.resolve(written, resolve);
+
+        assertThat(resolved.stdout().equalsFile()).isEqualTo(golden);
+        assertThat(resolved.filesEqual()).containsExactly(Map.entry("/out/report.txt", golden));
     }
 
     @Test
