@@ -18,6 +18,7 @@ import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.lib.RepositoryCache;
 import org.eclipse.jgit.revwalk.ObjectWalk;
 import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.transport.FetchResult;
 import org.eclipse.jgit.transport.TrackingRefUpdate;
@@ -29,9 +30,9 @@ import org.eclipse.jgit.util.FS;
  * clone --filter}) or a shallow clone lacks. Two places need it:
  *
  * <ul>
- *   <li>after a fetch into a mirror, the fetched refs are walked ({@code ObjectWalk.checkConnectivity},
- *       as {@code git fetch} checks connectivity): JGit serves a shallow repository without the
- *       parents it lacks, and does not check what it received;
+ *   <li>after a fetch into a mirror, the fetched commits are walked (as {@code git fetch} checks
+ *       connectivity): JGit serves a shallow repository without the parents it lacks, and does not
+ *       check what it received;
  *   <li>when a fetch from a local repository ({@code file://} or a path) fails, that repository is
  *       walked: JGit's upload-pack fails on an object it lacks with nothing but {@code remote: internal
  *       server error}, and the object is named only here.
@@ -51,9 +52,11 @@ final class MissingObjects {
     record Gap(String missing, String kind) {}
 
     /**
-     * Walks the refs a fetch changed, down to what the mirror held before (its other refs and the
-     * changed refs' old values). When an object is missing, the changed refs are set back to their
-     * old values, so that the mirror never points at a history it does not hold.
+     * Walks the commits a fetch brought, down to what the mirror held before (its other refs and the
+     * changed refs' old values): each one's parents must be there. Only commits are walked, which is
+     * cheap; a missing tree or blob is one the server could not send, and its fetch failed. When a
+     * commit is missing, the changed refs are set back to their old values, so that the mirror never
+     * points at a history it does not hold.
      *
      * @param mirror the mirror, after the fetch
      * @param result what the fetch did
@@ -72,7 +75,7 @@ final class MissingObjects {
     }
 
     private static Optional<String> walkFetched(Repository mirror, FetchResult result) throws IOException {
-        try (ObjectWalk walk = new ObjectWalk(mirror)) {
+        try (RevWalk walk = new RevWalk(mirror)) {
             Set<String> changed = new HashSet<>();
             for (TrackingRefUpdate update : result.getTrackingRefUpdates()) {
                 ObjectId now = update.getNewObjectId();
@@ -80,7 +83,9 @@ final class MissingObjects {
                     continue;
                 }
                 changed.add(update.getLocalName());
-                walk.markStart(walk.parseAny(now));
+                if (walk.peel(walk.parseAny(now)) instanceof RevCommit commit) {
+                    walk.markStart(commit);
+                }
                 uninteresting(walk, update.getOldObjectId());
             }
             if (changed.isEmpty()) {
@@ -91,7 +96,9 @@ final class MissingObjects {
                     uninteresting(walk, ref.getObjectId());
                 }
             }
-            walk.checkConnectivity();
+            while (walk.next() != null) {
+                // each commit's parents are parsed: a missing one throws
+            }
             return Optional.empty();
         } catch (MissingObjectException e) {
             return Optional.of(e.getMessage());
@@ -99,12 +106,14 @@ final class MissingObjects {
     }
 
     /** What the mirror held before is not walked; an old value the mirror cannot read is left out. */
-    private static void uninteresting(ObjectWalk walk, ObjectId id) throws IOException {
+    private static void uninteresting(RevWalk walk, ObjectId id) throws IOException {
         if (id == null || id.equals(ObjectId.zeroId())) {
             return;
         }
         try {
-            walk.markUninteresting(walk.parseAny(id));
+            if (walk.peel(walk.parseAny(id)) instanceof RevCommit commit) {
+                walk.markUninteresting(commit);
+            }
         } catch (MissingObjectException e) {
             // Not in the mirror: nothing to stop the walk at.
         }
