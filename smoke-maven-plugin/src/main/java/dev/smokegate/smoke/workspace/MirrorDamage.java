@@ -76,7 +76,7 @@ final class MirrorDamage {
         if (failure.reason() == WorkspaceException.Reason.INCOMPLETE_REPOSITORY || !Files.isDirectory(mirror)) {
             return Optional.empty();
         }
-        Optional<String> found = packs(mirror).or(() -> head(mirror)).or(() -> objects(mirror));
+        Optional<String> found = of(mirror);
         if (found.isPresent()) {
             return found;
         }
@@ -86,6 +86,19 @@ final class MirrorDamage {
             return Optional.of(Causes.innermostMessage(failure));
         }
         return Optional.empty();
+    }
+
+    /**
+     * The mirror alone, without a failure to read: its packs, HEAD, refs and their objects.
+     *
+     * @param mirror a cached mirror
+     * @return what is damaged; empty when it looks whole or does not exist
+     */
+    static Optional<String> of(Path mirror) {
+        if (!Files.isDirectory(mirror)) {
+            return Optional.empty();
+        }
+        return packs(mirror).or(() -> head(mirror)).or(() -> objects(mirror));
     }
 
     private static Optional<String> packs(Path mirror) {

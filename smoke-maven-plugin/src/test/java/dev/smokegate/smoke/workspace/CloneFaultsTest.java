@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import dev.smokegate.fixtures.FixtureRepos;
 import dev.smokegate.smoke.RecordingLog;
 import dev.smokegate.smoke.maven.MavenFrontEnd;
+import dev.smokegate.smoke.model.HostCheck;
 import dev.smokegate.smoke.workspace.WorkspaceException.Reason;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,6 +19,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -116,6 +118,25 @@ class CloneFaultsTest {
         assertThat(log.at("INFO").stream().filter(line -> line.contains("creating the cached mirror")))
                 .hasSize(2);
         assertThat(mirror).doesNotExist();
+    }
+
+    @Test
+    void probe_offlineTruncatedPack_failsHostCacheCorruptNotOfflineNotCached() throws Exception {
+        Path mirror = new CloneCache(cache, false, MavenFrontEnd.INSTANCE, log)
+                .cloneInto(url, "main", tmp.resolve("first"))
+                .mirror();
+        String damage = truncatePack(mirror);
+
+        HostCheck row = new CloneCache(cache, true, MavenFrontEnd.INSTANCE, log).probe(url, "main", Duration.ofSeconds(5));
+
+        assertThat(row)
+                .isEqualTo(new HostCheck(
+                        "repository " + url + " at main",
+                        HostCheck.Verdict.FAIL,
+                        "host.cache-corrupt",
+                        "Maven runs offline (-o), so the remote was not checked, and the cached mirror " + mirror
+                                + " is corrupt: " + damage + ". Delete the folder " + mirror
+                                + " and run once without -o to fetch a fresh one."));
     }
 
     @Test
