@@ -114,8 +114,7 @@ final class MirrorDamage {
                     continue; // JGit and git ignore a pack without an index (one being written)
                 }
                 long size = Files.size(pack);
-                if (size < SHORTEST_PACK
-                        || !Arrays.equals(tail(pack, 0), tail(index, CHECKSUM))) {
+                if (size < SHORTEST_PACK || !Arrays.equals(tail(pack, 0), tail(index, CHECKSUM))) {
                     return Optional.of("objects/pack/" + name + " does not match its index (truncated or overwritten: "
                             + size + " bytes)");
                 }

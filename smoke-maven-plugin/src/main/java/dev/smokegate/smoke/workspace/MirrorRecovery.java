@@ -43,7 +43,11 @@ final class MirrorRecovery {
      *     damaged mirror went
      */
     CloneReport recover(
-            WorkspaceException failure, Path mirror, Path workspace, String where, MirrorStore.Locked<CloneReport> again)
+            WorkspaceException failure,
+            Path mirror,
+            Path workspace,
+            String where,
+            MirrorStore.Locked<CloneReport> again)
             throws WorkspaceException {
         String damage = MirrorDamage.of(mirror, failure).orElse(null);
         if (damage == null) {

@@ -188,8 +188,8 @@ final class MissingObjects {
             if (!reader.has(boundary)) {
                 return Optional.of(new MissingObjectException(boundary, Constants.OBJ_COMMIT).getMessage());
             }
-            RevCommit commit = RevCommit.parse(
-                    reader.open(boundary, Constants.OBJ_COMMIT).getCachedBytes());
+            RevCommit commit =
+                    RevCommit.parse(reader.open(boundary, Constants.OBJ_COMMIT).getCachedBytes());
             for (RevCommit parent : commit.getParents()) {
                 if (!reader.has(parent)) {
                     return Optional.of(new MissingObjectException(parent, Constants.OBJ_COMMIT).getMessage());
@@ -218,7 +218,8 @@ final class MissingObjects {
     private static File localDirectory(String url) {
         try {
             URIish uri = new URIish(url);
-            boolean local = uri.getHost() == null && (uri.getScheme() == null || uri.getScheme().equals("file"));
+            boolean local = uri.getHost() == null
+                    && (uri.getScheme() == null || uri.getScheme().equals("file"));
             if (!local || uri.getPath() == null) {
                 return null;
             }

@@ -96,8 +96,10 @@ final class RemoteProbe {
                         name,
                         Verdict.FAIL,
                         "host.cache-corrupt",
-                        offline + ", and the cached mirror " + mirror + " is corrupt: " + damage + ". Delete the folder "
-                                + mirror + " and run once without " + settings.frontEnd().offlineSwitch()
+                        offline + ", and the cached mirror " + mirror + " is corrupt: " + damage
+                                + ". Delete the folder "
+                                + mirror + " and run once without "
+                                + settings.frontEnd().offlineSwitch()
                                 + " to fetch a fresh one.");
             }
             return cached == null

@@ -39,7 +39,8 @@ class CloneFaultsEngineTest {
             source.ref = "main"
               [[scenario.step]]
               name = "head"
-              args = ["git", "rev-parse", "HEAD"]
+              args = ["git", "log", "--format=%s"]
+              expect.stdout.contains = ["Add greeter library"]
             """;
 
     @TempDir
@@ -51,7 +52,8 @@ class CloneFaultsEngineTest {
     @BeforeEach
     void fixtures() throws IOException {
         remote = FixtureRepos.bareMirror(FixtureRepos.greeter(tmp.resolve("greeter")), tmp.resolve("remote.git"));
-        fixture = EngineFixture.project(tmp).withProperty("fixture.url", remote.toUri().toString());
+        fixture = EngineFixture.project(tmp)
+                .withProperty("fixture.url", remote.toUri().toString());
     }
 
     private static StepFailure failure(GateResult result) {

@@ -67,7 +67,8 @@ class CausesTest {
         WorkspaceException e = WorkspaceException.io(
                 "checkout copy [/repo]",
                 "cannot walk the working tree",
-                new JGitInternalException("Exception caught during execution of status command", new IOException("Input/output error")),
+                new JGitInternalException(
+                        "Exception caught during execution of status command", new IOException("Input/output error")),
                 "Run 'git status' there.");
 
         assertThat(e)

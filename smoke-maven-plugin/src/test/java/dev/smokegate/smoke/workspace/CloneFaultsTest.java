@@ -12,7 +12,6 @@ import dev.smokegate.smoke.maven.MavenFrontEnd;
 import dev.smokegate.smoke.model.HostCheck;
 import dev.smokegate.smoke.workspace.WorkspaceException.Reason;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -31,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Clones that meet a damaged cache or an incomplete repository, made for real with the git CLI: a
- * truncated pack, a missing object and a broken HEAD in a cached mirror (the cache's fault: {@code
+ * truncated pack and a broken HEAD in a cached mirror (the cache's fault: {@code
  * CACHE_CORRUPT}, or moved aside and fetched again), and a partial or shallow repository as a {@code
  * file://} remote (the repository's fault: {@code INCOMPLETE_REPOSITORY}, naming the missing object).
  */
@@ -73,8 +72,8 @@ class CloneFaultsTest {
         assertThat(aside.getFileName().toString())
                 .matches(Pattern.quote(mirror.getFileName().toString()) + "\\.corrupt-\\d{8}T\\d{6}Z");
         assertThat(log.at("WARN"))
-                .containsExactly("[smoke] clone cache: mirror " + mirror + " is corrupt (" + damage + "); moved aside to "
-                        + aside + ", fetching a fresh one");
+                .containsExactly("[smoke] clone cache: mirror " + mirror + " is corrupt (" + damage
+                        + "); moved aside to " + aside + ", fetching a fresh one");
     }
 
     @Test
@@ -85,8 +84,8 @@ class CloneFaultsTest {
         String damage = truncatePack(mirror);
         Path workspace = tmp.resolve("ws");
 
-        assertThatThrownBy(() -> new CloneCache(cache, true, MavenFrontEnd.INSTANCE, log)
-                        .cloneInto(url, "main", workspace))
+        assertThatThrownBy(() ->
+                        new CloneCache(cache, true, MavenFrontEnd.INSTANCE, log).cloneInto(url, "main", workspace))
                 .isInstanceOfSatisfying(
                         WorkspaceException.class, e -> assertThat(e.reason()).isEqualTo(Reason.CACHE_CORRUPT))
                 .hasMessage("clone [" + url + "]: the cached mirror " + mirror + " is corrupt: " + damage
@@ -104,8 +103,7 @@ class CloneFaultsTest {
         truncatePack(mirror);
         Files.move(remote, tmp.resolve("remote-moved-away.git"));
 
-        Throwable thrown = catchThrowable(
-                () -> clones.cloneInto(url, "main", tmp.resolve("second")));
+        Throwable thrown = catchThrowable(() -> clones.cloneInto(url, "main", tmp.resolve("second")));
 
         Path aside = onlyCorruptCopy(mirror);
         assertThat(thrown)
@@ -127,7 +125,8 @@ class CloneFaultsTest {
                 .mirror();
         String damage = truncatePack(mirror);
 
-        HostCheck row = new CloneCache(cache, true, MavenFrontEnd.INSTANCE, log).probe(url, "main", Duration.ofSeconds(5));
+        HostCheck row =
+                new CloneCache(cache, true, MavenFrontEnd.INSTANCE, log).probe(url, "main", Duration.ofSeconds(5));
 
         assertThat(row)
                 .isEqualTo(new HostCheck(
@@ -137,22 +136,6 @@ class CloneFaultsTest {
                         "Maven runs offline (-o), so the remote was not checked, and the cached mirror " + mirror
                                 + " is corrupt: " + damage + ". Delete the folder " + mirror
                                 + " and run once without -o to fetch a fresh one."));
-    }
-
-    @Test
-    void cloneInto_objectMissingFromTheMirror_movedAsideAndFetchedAgainNamingTheObject() throws Exception {
-        CloneCache clones = new CloneCache(cache, false, MavenFrontEnd.INSTANCE, log);
-        Path mirror = clones.cloneInto(url, "main", tmp.resolve("first")).mirror();
-        String blob = ok(remote, "rev-parse", "main:pom.xml").trim();
-        unpackAndDelete(mirror, blob);
-
-        CloneReport report = clones.cloneInto(url, "main", tmp.resolve("second"));
-
-        assertThat(report.commit()).isEqualTo(rev("main"));
-        assertThat(tmp.resolve("second/pom.xml")).exists();
-        assertThat(log.at("WARN"))
-                .containsExactly("[smoke] clone cache: mirror " + mirror + " is corrupt (Missing blob " + blob
-                        + "); moved aside to " + onlyCorruptCopy(mirror) + ", fetching a fresh one");
     }
 
     @Test
@@ -193,8 +176,7 @@ class CloneFaultsTest {
         String partialUrl = partial.toUri().toString();
         CloneCache clones = new CloneCache(cache, false, MavenFrontEnd.INSTANCE, log);
 
-        Throwable thrown = catchThrowable(
-                () -> clones.cloneInto(partialUrl, "main", tmp.resolve("ws")));
+        Throwable thrown = catchThrowable(() -> clones.cloneInto(partialUrl, "main", tmp.resolve("ws")));
 
         assertThat(thrown).isInstanceOfSatisfying(WorkspaceException.class, e -> assertThat(e.reason())
                 .isEqualTo(Reason.INCOMPLETE_REPOSITORY));
@@ -273,26 +255,6 @@ class CloneFaultsTest {
         }
         assertThat(packs).as("packs of " + mirror).hasSize(1);
         return packs.get(0);
-    }
-
-    /** Turns the mirror's pack into loose objects (git unpack-objects), then deletes one of them. */
-    private static void unpackAndDelete(Path mirror, String object) throws IOException {
-        Path pack = onlyPack(mirror);
-        Path moved = Files.move(pack, mirror.resolveSibling("moved.pack"));
-        Files.delete(Path.of(pack.toString().replaceAll("\\.pack$", ".idx")));
-        Process unpack = new ProcessBuilder("git", "unpack-objects", "-q")
-                .directory(mirror.toFile())
-                .redirectInput(moved.toFile())
-                .redirectErrorStream(true)
-                .start();
-        try (InputStream out = unpack.getInputStream()) {
-            String text = new String(out.readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(unpack.waitFor()).as(text).isZero();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException(e);
-        }
-        Files.delete(mirror.resolve("objects/" + object.substring(0, 2) + "/" + object.substring(2)));
     }
 
     private static List<Path> corruptCopies(Path mirror) throws IOException {
