@@ -107,7 +107,14 @@ class FaultMatrixIT {
                 FixtureRepos.greeter(scratch.resolve("greeter")), scratch.resolve("greeter.git"));
         ok(remote, "config", "uploadpack.allowFilter", "true");
         Path partial = scratch.resolve("partial.git");
-        ok(scratch, "clone", "-q", "--bare", "--filter=blob:none", remote.toUri().toString(), partial.toString());
+        ok(
+                scratch,
+                "clone",
+                "-q",
+                "--bare",
+                "--filter=blob:none",
+                remote.toUri().toString(),
+                partial.toString());
         Path project = ForkedMaven.project("faults", "fault-partial-clone");
         String url = partial.toUri().toString();
         TreeSnapshot checkouts = TreeSnapshot.of(scratch, Set.of("cache"));

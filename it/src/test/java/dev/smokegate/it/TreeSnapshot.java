@@ -34,7 +34,8 @@ record TreeSnapshot(Map<String, String> entries) {
         try (Stream<Path> paths = Files.walk(root)) {
             for (Path path : paths.toList()) {
                 Path relative = root.relativize(path);
-                if (relative.getNameCount() > 0 && leftOut.contains(relative.getName(0).toString())) {
+                if (relative.getNameCount() > 0
+                        && leftOut.contains(relative.getName(0).toString())) {
                     continue;
                 }
                 entries.put(relative.toString(), describe(path));
