@@ -123,6 +123,12 @@ public final class Classifier {
                         FailureCategory.HOST,
                         HarnessProblem.OFFLINE_NOT_CACHED),
                 harness(
+                        "host.cache-corrupt",
+                        "a mirror in the clone cache is damaged (a truncated pack, a missing object, a broken HEAD"
+                                + " or refs); the repository itself is not at fault",
+                        FailureCategory.HOST,
+                        HarnessProblem.CACHE_CORRUPT),
+                harness(
                         "host.io",
                         "reading or writing files on this machine failed",
                         FailureCategory.HOST,
@@ -176,6 +182,12 @@ public final class Classifier {
                         "the branch, tag or commit is not in the repository",
                         FailureCategory.SOURCE,
                         HarnessProblem.REF_NOT_FOUND),
+                harness(
+                        "source.incomplete-repository",
+                        "the repository lacks objects its own history needs: a partial (git clone --filter) or"
+                                + " shallow clone",
+                        FailureCategory.SOURCE,
+                        HarnessProblem.INCOMPLETE_REPOSITORY),
                 harness(
                         "source.patch-rejected",
                         "the patch does not match the repository's files",

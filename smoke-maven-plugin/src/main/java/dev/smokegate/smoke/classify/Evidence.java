@@ -173,6 +173,10 @@ public sealed interface Evidence
         /** Offline, and the cache does not hold what is needed. */
         OFFLINE_NOT_CACHED,
         /** Reading or writing files on this machine failed. */
-        IO
+        IO,
+        /** A mirror in the clone cache is damaged. */
+        CACHE_CORRUPT,
+        /** The clone's repository lacks objects its own history needs (a partial or shallow clone). */
+        INCOMPLETE_REPOSITORY
     }
 }

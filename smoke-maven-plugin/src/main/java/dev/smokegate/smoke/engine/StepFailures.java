@@ -192,6 +192,8 @@ final class StepFailures {
             case PATCH_REJECTED -> HarnessProblem.PATCH_REJECTED;
             case ESCAPES_WORKSPACE -> HarnessProblem.ESCAPES_WORKSPACE;
             case IO -> HarnessProblem.IO;
+            case CACHE_CORRUPT -> HarnessProblem.CACHE_CORRUPT;
+            case INCOMPLETE_REPOSITORY -> HarnessProblem.INCOMPLETE_REPOSITORY;
         };
     }
 
@@ -201,6 +203,7 @@ final class StepFailures {
             case ESCAPES_WORKSPACE -> "expected every path to stay inside the workspace";
             case MISSING_FILE -> "expected every file the step names to exist";
             case UNREACHABLE, OFFLINE_NOT_CACHED, REF_NOT_FOUND -> "expected a clean clone of the repository";
+            case CACHE_CORRUPT, INCOMPLETE_REPOSITORY -> "expected a clean clone of the repository";
             case NOT_A_REPOSITORY, UNREADABLE_TRACKED -> "expected a copy of the checkout";
             case IO -> "expected the gate to read and write its files";
         };

@@ -5,7 +5,9 @@ import dev.smokegate.smoke.model.FrontEnd;
 import dev.smokegate.smoke.model.HostCheck;
 import dev.smokegate.smoke.model.ServerCredentials;
 import dev.smokegate.smoke.model.SmokeLog;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -23,6 +25,8 @@ import java.util.Objects;
  *   <li>{@link RefResolver} finds the commit the ref names;
  *   <li>{@link WorkspaceCloner} makes the workspace, a real JGit clone of the mirror checked out at
  *       that commit whose {@code remote.origin.url} is the original URL;
+ *   <li>{@link MirrorRecovery} moves a damaged mirror aside and fetches a fresh one, once ({@link
+ *       MirrorDamage} says whether it is damaged);
  *   <li>{@link CloneFailures} words the failures, with the front end's words;
  *   <li>{@link RemoteProbe} checks, without cloning, that a URL can be reached or its commit is
  *       cached ({@code smoke:doctor}).
@@ -36,6 +40,7 @@ public final class CloneCache {
     private final MirrorFetcher fetcher;
     private final RefResolver resolver;
     private final RemoteProbe probe;
+    private final MirrorRecovery recovery;
 
     /**
      * A cache whose ssh clones read {@code ~/.ssh} and whose http clones send no login.
@@ -82,6 +87,7 @@ public final class CloneCache {
         this.fetcher = new MirrorFetcher(settings, log);
         this.resolver = new RefResolver(settings);
         this.probe = new RemoteProbe(settings, mirrors, log);
+        this.recovery = new MirrorRecovery(settings, log, Clock.systemUTC());
     }
 
     /**
@@ -113,7 +119,9 @@ public final class CloneCache {
      * @param target the workspace folder; must not exist or be empty
      * @return the checked-out commit, whether the network was used, and the mirror's path
      * @throws WorkspaceException UNREACHABLE when the URL cannot be fetched (network, authentication,
-     *     no repository there); REF_NOT_FOUND when ref does not exist; OFFLINE_NOT_CACHED when
+     *     no repository there); INCOMPLETE_REPOSITORY when the repository lacks objects of its own
+     *     history (a partial or shallow clone); CACHE_CORRUPT when the cached mirror is damaged offline,
+     *     or again after a fresh fetch; REF_NOT_FOUND when ref does not exist; OFFLINE_NOT_CACHED when
      *     offline and the mirror or the commit is not cached; IO when the cache or the workspace
      *     cannot be written
      */
@@ -124,10 +132,21 @@ public final class CloneCache {
         Path mirror = mirrorOf(url);
         try {
             return mirrors.locked(mirror, where, () -> {
-                boolean fetched = fetcher.update(url, ref, mirror, where);
-                RefResolver.Target wanted = resolver.resolve(mirror, ref, where);
-                WorkspaceCloner.build(url, mirror, wanted, workspace, where);
-                return new CloneReport(wanted.commit().name(), fetched, mirror);
+                boolean cached = Files.isDirectory(mirror);
+                MirrorStore.Locked<CloneReport> clone = () -> {
+                    boolean fetched = fetcher.update(url, ref, mirror, where);
+                    RefResolver.Target wanted = resolver.resolve(mirror, ref, where);
+                    WorkspaceCloner.build(url, mirror, wanted, workspace, where);
+                    return new CloneReport(wanted.commit().name(), fetched, mirror);
+                };
+                try {
+                    return clone.run();
+                } catch (WorkspaceException e) {
+                    if (!cached) {
+                        throw e;
+                    }
+                    return recovery.recover(e, mirror, workspace, where, clone);
+                }
             });
         } catch (WorkspaceException e) {
             Deletion.deleteContentsQuietly(workspace);

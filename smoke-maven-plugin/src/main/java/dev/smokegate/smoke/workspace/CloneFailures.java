@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -24,6 +26,9 @@ import org.eclipse.jgit.lib.Repository;
 final class CloneFailures {
 
     private static final int LISTED_REFS = 10;
+
+    /** What JGit's upload-pack sends instead of its cause, and an http server's 500. */
+    private static final Pattern SERVER_ERROR = Pattern.compile("(?i)internal server error");
 
     /** "file:///x: " or "https://host/x.git: " at the start of a JGit message. */
     private static final Pattern URL_PREFIX = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*://\\S*?:\\s+");
@@ -71,17 +76,70 @@ final class CloneFailures {
     static WorkspaceException notACommit(String where, String ref, Exception e) {
         return new WorkspaceException(
                 Reason.REF_NOT_FOUND,
-                where + ": " + describe(ref) + " is not a commit: " + e.getMessage()
+                where + ": " + describe(ref) + " is not a commit: " + Causes.message(e)
                         + ". Use a branch, a tag or a full 40-character commit SHA.",
                 e);
     }
 
     /** The URL cannot be fetched: the cause, and a hint about logins for http or keys for ssh. */
     WorkspaceException unreachable(String url, String where, Exception e) {
+        String cause = message(e);
+        if (SERVER_ERROR.matcher(Causes.innermostMessage(e)).find()) {
+            cause += " (the server gave no other cause; its own log has it)";
+        }
         return new WorkspaceException(
                 Reason.UNREACHABLE,
-                where + ": the repository cannot be reached: " + message(e) + ". " + unreachableHint(url, e),
+                where + ": the repository cannot be reached: " + cause + ". " + unreachableHint(url, e),
                 e);
+    }
+
+    /**
+     * A fetch failed: a repository on this machine that lacks objects of its own history is named as
+     * such ({@link MissingObjects#ofLocal}); anything else cannot be reached.
+     */
+    WorkspaceException fetchFailed(String url, String where, Exception e) {
+        return MissingObjects.ofLocal(url)
+                .map(gap -> incomplete(where, gap, e))
+                .orElseGet(() -> unreachable(url, where, e));
+    }
+
+    /** The repository lacks objects its history needs: a partial or shallow clone. */
+    static WorkspaceException incomplete(String where, MissingObjects.Gap gap, Exception e) {
+        return new WorkspaceException(
+                Reason.INCOMPLETE_REPOSITORY,
+                where + ": the repository lacks objects of its own history"
+                        + (gap.kind() == null ? "" : " (it is " + gap.kind() + ")") + ": " + gap.missing()
+                        + ". Serve a full clone: run git fetch --refetch (a partial clone) or git fetch --unshallow"
+                        + " (a shallow clone) in it, or clone its origin again with git clone --no-filter.",
+                e);
+    }
+
+    /** Offline, and the mirror is damaged: which folder to delete. */
+    WorkspaceException corruptOffline(String where, Path mirror, String damage, Exception e) {
+        String offline = settings.frontEnd().offlineSwitch();
+        return new WorkspaceException(
+                Reason.CACHE_CORRUPT,
+                where + ": the cached mirror " + mirror + " is corrupt: " + damage + ". Delete the folder " + mirror
+                        + " and run the build once without " + offline + " to fetch a fresh one.",
+                e);
+    }
+
+    /** The fresh mirror fetched after moving a damaged one aside is damaged too: reported, not fetched again. */
+    static WorkspaceException corruptAgain(String where, Path mirror, Path aside, String damage, Exception e) {
+        return new WorkspaceException(
+                Reason.CACHE_CORRUPT,
+                where + ": the cached mirror " + mirror + " is corrupt again right after a fresh fetch: " + damage
+                        + ". Check the disk of the clone cache (free space, file system errors); the first corrupt"
+                        + " copy is at " + aside + ".",
+                e);
+    }
+
+    /** The clone failed again after the damaged mirror was moved aside: that failure, saying so. */
+    static WorkspaceException afterMoveAside(WorkspaceException again, Path aside) {
+        return new WorkspaceException(
+                again.reason(),
+                again.getMessage() + " (The corrupt mirror was moved aside to " + aside + " first.)",
+                again.getCause() == null ? again : again.getCause());
     }
 
     /**
@@ -153,13 +211,19 @@ final class CloneFailures {
 
     /**
      * The messages of an exception and its causes, without repeats, URL prefixes or final periods:
-     * JGit nests the useful part ("Invalid remote: origin" around "file:///x: not found.").
+     * JGit nests the useful part ("Invalid remote: origin" around "file:///x: not found."). At most
+     * four parts: the first three and the innermost cause ({@link Causes#innermost}), which is always
+     * there.
      */
     static String message(Throwable e) {
         Set<String> parts = new LinkedHashSet<>();
-        for (Throwable t = e; t != null && parts.size() < 4; t = t.getCause() == t ? null : t.getCause()) {
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Throwable t = e; t != null && seen.add(t); t = t.getCause()) {
             if (t instanceof InvalidRemoteException && t.getCause() != null) {
                 continue; // its message only names the remote
+            }
+            if (t.getMessage() == null && t.getCause() != null) {
+                continue; // a wrapper with nothing to say (UploadPackInternalServerErrorException)
             }
             String text = t.getMessage() == null
                     ? t.getClass().getSimpleName()
@@ -177,6 +241,11 @@ final class CloneFailures {
                 parts.add(part);
             }
         }
-        return String.join(": ", new ArrayList<>(parts));
+        List<String> all = new ArrayList<>(parts);
+        if (all.size() > 4) {
+            all = new ArrayList<>(all.subList(0, 3));
+            all.add(new ArrayList<>(parts).get(parts.size() - 1));
+        }
+        return String.join(": ", all);
     }
 }

@@ -23,7 +23,8 @@ import org.eclipse.jgit.transport.RefSpec;
 /**
  * Brings a mirror up to date with its URL: {@code git clone --mirror} the first time, {@code git
  * fetch} ({@code +refs/*:refs/*}, pruning deleted refs) later unless the wanted full SHA is already
- * there, never the network when offline. http(s) fetches log in with the {@link SettingsLogins};
+ * there, never the network when offline; what a fetch brought is checked for missing objects ({@link
+ * MissingObjects}). http(s) fetches log in with the {@link SettingsLogins};
  * ssh fetches go through {@link SshSessions}.
  */
 final class MirrorFetcher {
@@ -138,6 +139,11 @@ final class MirrorFetcher {
                 fetch.setCredentialsProvider(settings.logins().provider(where, log));
             }
             FetchResult result = fetch.call();
+            String missing = MissingObjects.afterFetch(repository, result).orElse(null);
+            if (missing != null) {
+                throw CloneFailures.incomplete(
+                        where, MissingObjects.ofLocal(url).orElse(new MissingObjects.Gap(missing, null)), null);
+            }
             Ref head = result.getAdvertisedRef(Constants.HEAD);
             if (head != null && head.isSymbolic()) {
                 // Follow the remote's default branch, as git clone --mirror does.
@@ -150,7 +156,7 @@ final class MirrorFetcher {
                 }
             }
         } catch (GitAPIException | JGitInternalException e) {
-            throw failures.unreachable(url, where, e);
+            throw failures.fetchFailed(url, where, e);
         } catch (IOException e) {
             throw CloneFailures.cacheFailure(mirror, where, e);
         }

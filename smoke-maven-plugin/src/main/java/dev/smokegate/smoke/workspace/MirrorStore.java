@@ -6,10 +6,15 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
@@ -76,6 +81,27 @@ final class MirrorStore {
         } finally {
             threadLock.unlock();
         }
+    }
+
+    /**
+     * Moves a damaged mirror out of the way, to {@code <mirror>.corrupt-<UTC time>} (e.g. {@code
+     * greeter-1f0c2a9b3d4e.git.corrupt-20261201T132501Z}, with {@code -2}, {@code -3}… when that is
+     * taken), so that the next clone fetches a fresh one and the damaged copy stays for a look.
+     *
+     * @param mirror the mirror's folder
+     * @param now the time to name it by
+     * @return where it is now
+     * @throws IOException when it cannot be moved
+     */
+    static Path moveAside(Path mirror, Instant now) throws IOException {
+        String stamp = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+                .withZone(ZoneOffset.UTC)
+                .format(now);
+        Path aside = mirror.resolveSibling(mirror.getFileName() + ".corrupt-" + stamp);
+        for (int n = 2; Files.exists(aside, LinkOption.NOFOLLOW_LINKS); n++) {
+            aside = mirror.resolveSibling(mirror.getFileName() + ".corrupt-" + stamp + "-" + n);
+        }
+        return Files.move(mirror, aside, StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** Opens an existing bare mirror. */

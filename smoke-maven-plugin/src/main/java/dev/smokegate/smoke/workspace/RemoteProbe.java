@@ -89,6 +89,19 @@ final class RemoteProbe {
         if (settings.offline()) {
             String offline = settings.frontEnd().toolName() + " runs offline ("
                     + settings.frontEnd().offlineSwitch() + "), so the remote was not checked";
+            Path mirror = mirrors.mirrorOf(url);
+            String damage = cached == null ? MirrorDamage.of(mirror).orElse(null) : null;
+            if (damage != null) {
+                return new HostCheck(
+                        name,
+                        Verdict.FAIL,
+                        "host.cache-corrupt",
+                        offline + ", and the cached mirror " + mirror + " is corrupt: " + damage
+                                + ". Delete the folder "
+                                + mirror + " and run once without "
+                                + settings.frontEnd().offlineSwitch()
+                                + " to fetch a fresh one.");
+            }
             return cached == null
                     ? new HostCheck(
                             name,

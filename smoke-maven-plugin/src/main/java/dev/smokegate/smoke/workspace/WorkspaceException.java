@@ -28,7 +28,11 @@ public final class WorkspaceException extends Exception {
         /** A patch targets a path outside the workspace: absolute, {@code ..}, {@code .git} or via a symlink. */
         ESCAPES_WORKSPACE,
         /** Reading or writing files failed. */
-        IO
+        IO,
+        /** A mirror in the clone cache is damaged: a pack that does not match its index, an object it lacks, a broken HEAD or refs. */
+        CACHE_CORRUPT,
+        /** The clone's repository lacks objects its own history needs: a partial or shallow clone. */
+        INCOMPLETE_REPOSITORY
     }
 
     private final Reason reason;
@@ -68,7 +72,7 @@ public final class WorkspaceException extends Exception {
      */
     static WorkspaceException io(String where, String failed, Exception cause, String advice) {
         return new WorkspaceException(
-                Reason.IO, where + ": " + failed + ": " + cause.getMessage() + ". " + advice, cause);
+                Reason.IO, where + ": " + failed + ": " + Causes.message(cause) + ". " + advice, cause);
     }
 
     /**

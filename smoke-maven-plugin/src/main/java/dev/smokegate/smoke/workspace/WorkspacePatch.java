@@ -257,7 +257,7 @@ public final class WorkspacePatch {
             }
             return after;
         } catch (IOException | JGitInternalException e) {
-            throw new WorkspaceException(Reason.PATCH_REJECTED, prefix + e.getMessage() + REGENERATE, e);
+            throw new WorkspaceException(Reason.PATCH_REJECTED, prefix + Causes.message(e) + REGENERATE, e);
         }
     }
 

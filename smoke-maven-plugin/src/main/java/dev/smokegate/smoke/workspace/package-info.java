@@ -23,6 +23,14 @@
  *   <li>{@link dev.smokegate.smoke.workspace.CommitCheckout}: writes a commit's tree straight into a
  *       new, empty workspace.
  *   <li>{@link dev.smokegate.smoke.workspace.CloneFailures}: words the failures of a clone.
+ *   <li>{@link dev.smokegate.smoke.workspace.MirrorDamage}: says whether a cached mirror is damaged
+ *       (a pack that does not match its index, a broken HEAD or refs, an object its refs need).
+ *   <li>{@link dev.smokegate.smoke.workspace.MirrorRecovery}: moves a damaged mirror aside and clones
+ *       once more through a fresh one; offline, names the folder to delete.
+ *   <li>{@link dev.smokegate.smoke.workspace.MissingObjects}: finds the objects a partial or shallow
+ *       repository lacks, after a fetch or in a local remote.
+ *   <li>{@link dev.smokegate.smoke.workspace.Causes}: the innermost cause of an exception, for
+ *       messages.
  *   <li>{@link dev.smokegate.smoke.workspace.RemoteProbe}: checks that a clone's URL can be reached
  *       ({@code git ls-remote}), or that its commit is already cached, without cloning.
  *   <li>{@link dev.smokegate.smoke.workspace.CloneSettings}: what a cache's clones may use (offline,

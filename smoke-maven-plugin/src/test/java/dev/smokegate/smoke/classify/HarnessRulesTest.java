@@ -52,7 +52,17 @@ class HarnessRulesTest extends RuleTestSupport {
                 Arguments.of(
                         HarnessProblem.IO,
                         FailureCategory.HOST,
-                        "host.io (reading or writing files on this machine failed)"));
+                        "host.io (reading or writing files on this machine failed)"),
+                Arguments.of(
+                        HarnessProblem.CACHE_CORRUPT,
+                        FailureCategory.HOST,
+                        "host.cache-corrupt (a mirror in the clone cache is damaged (a truncated pack, a missing"
+                                + " object, a broken HEAD or refs); the repository itself is not at fault)"),
+                Arguments.of(
+                        HarnessProblem.INCOMPLETE_REPOSITORY,
+                        FailureCategory.SOURCE,
+                        "source.incomplete-repository (the repository lacks objects its own history needs: a"
+                                + " partial (git clone --filter) or shallow clone)"));
     }
 
     @ParameterizedTest

@@ -309,6 +309,7 @@ class ServiceRulesTest extends RuleTestSupport {
                 .containsExactly(
                         "host.unreachable",
                         "host.offline-not-cached",
+                        "host.cache-corrupt",
                         "host.io",
                         "host.command-not-found",
                         "host.killed",
@@ -319,6 +320,7 @@ class ServiceRulesTest extends RuleTestSupport {
                         "source.not-a-repository",
                         "source.unreadable-tracked",
                         "source.ref-not-found",
+                        "source.incomplete-repository",
                         "source.patch-rejected",
                         "source.escapes-workspace",
                         "source.missing-file",
