@@ -36,12 +36,13 @@ final class ProbeStep {
     static final Duration MIN_TIMEOUT = Duration.ofMillis(1);
 
     private final GateContext gate;
-    private final HttpProbe http = new HttpProbe();
+    private final HttpProbe http;
     private final TcpProbe tcp = new TcpProbe();
 
-    /** @param gate the run's request, failures and checks */
+    /** @param gate the run's request, failures, checks and redaction */
     ProbeStep(GateContext gate) {
         this.gate = gate;
+        this.http = new HttpProbe().redacting(gate.redaction());
     }
 
     /**

@@ -74,7 +74,14 @@ final class ScenarioRunner {
             CloneCache cache,
             PortReservations ports) {
         StepFailures failures = new StepFailures(new Classifier(request.frontEnd(), manifest.rules()));
-        this.gate = new GateContext(request, manifest, log, cache, failures, new StepChecks(log, failures));
+        this.gate = new GateContext(
+                request,
+                manifest,
+                log,
+                cache,
+                failures,
+                new StepChecks(log, failures),
+                Secrets.of(request, manifest, placeholders));
         this.placeholders = placeholders;
         this.preparer = new WorkspacePreparer(gate);
         this.ports = ports;

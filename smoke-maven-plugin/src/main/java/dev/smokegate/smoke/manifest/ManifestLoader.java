@@ -48,9 +48,19 @@ public final class ManifestLoader {
     public static final Duration DEFAULT_STEP_TIMEOUT = Duration.ofMinutes(10);
 
     private static final Set<String> ROOT_KEYS = Set.of("format", "defaults", "scenario", "classify");
-    private static final Set<String> DEFAULTS_KEYS = Set.of("timeout", "env");
+    private static final Set<String> DEFAULTS_KEYS = Set.of("timeout", "env", SecretEnvReader.KEY);
     private static final Set<String> SCENARIO_KEYS =
-            Set.of("name", "description", "owners", "tags", "source", "env", "timeout", "requires", "step");
+            Set.of(
+            "name",
+            "description",
+            "owners",
+            "tags",
+            "source",
+            "env",
+            "timeout",
+            "requires",
+            "step",
+            SecretEnvReader.KEY);
     private static final Set<String> SOURCE_KEYS = Set.of("checkout", "repo-url", "ref", "untracked");
 
     private final Placeholders placeholders;
@@ -125,6 +135,7 @@ public final class ManifestLoader {
         private final TomlReader toml;
         private final StepReader steps;
         private final RequiresReader requires;
+        private List<String> defaultSecretEnv = List.of();
 
         Reader(TomlReader toml, Path file) {
             this.toml = toml;
@@ -152,6 +163,7 @@ public final class ManifestLoader {
                 Duration timeout = toml.duration(defaults, "timeout", "[defaults]");
                 defaultTimeout = timeout == null ? DEFAULT_STEP_TIMEOUT : timeout;
                 defaultEnv = toml.textTable(defaults, "env", "[defaults]");
+                defaultSecretEnv = SecretEnvReader.read(toml, defaults, "[defaults]");
             }
             List<Scenario> scenarios = new ArrayList<>();
             Object scenarioValue = root.get(List.of("scenario"));
@@ -186,6 +198,8 @@ public final class ManifestLoader {
             Map<String, String> env = toml.textTable(table, "env", scenarioContext);
             Duration timeout = toml.duration(table, "timeout", scenarioContext);
             Requirements requirements = requires.read(table, scenarioContext);
+            List<String> secretEnv =
+                    SecretEnvReader.merge(defaultSecretEnv, SecretEnvReader.read(toml, table, scenarioContext));
             List<Step> steps = new ArrayList<>();
             Object stepValue = table.get(List.of("step"));
             if (stepValue == null) {
@@ -229,7 +243,8 @@ public final class ManifestLoader {
                     timeout,
                     steps,
                     where,
-                    requirements);
+                    requirements,
+                    secretEnv);
         }
 
         /** The no-eyeball rule's message; a scenario with services is also told about probes and logs. */

@@ -33,6 +33,8 @@
  *   <li>{@link dev.smokegate.smoke.manifest.ExpectationPlaceholders}: resolves the placeholders
  *       inside a step's expectations (texts, paths, JSON values) when the step runs.
  *   <li>{@link dev.smokegate.smoke.manifest.ManifestProblem}: one problem and where it is.
+ *   <li>{@link dev.smokegate.smoke.manifest.SecretEnvReader}: reads {@code secret-env}, the names of
+ *       the variables whose values every output masks.
  *   <li>{@link dev.smokegate.smoke.manifest.ManifestException}: the manifest is missing, unreadable
  *       or has problems; carries them all.
  * </ul>

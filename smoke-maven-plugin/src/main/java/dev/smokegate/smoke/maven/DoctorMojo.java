@@ -5,6 +5,7 @@ import dev.smokegate.smoke.engine.GateConfigurationException;
 import dev.smokegate.smoke.engine.GateRequest;
 import dev.smokegate.smoke.manifest.ManifestException;
 import javax.inject.Inject;
+import dev.smokegate.smoke.model.Redaction;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -77,10 +78,10 @@ public final class DoctorMojo extends AbstractSmokeMojo {
             request = request(settingsDecrypter);
             result = new Doctor(new MavenSmokeLog(getLog())).run(request, maven, format == Format.json);
         } catch (ManifestException | GateConfigurationException e) {
-            throw new MojoExecutionException(e.getMessage(), e);
+            throw new MojoExecutionException(Redaction.redact(e.getMessage()), Redaction.standard().apply(e));
         }
         if (result.failed()) {
-            throw new MojoFailureException(Doctor.failureMessage(request, result));
+            throw new MojoFailureException(Redaction.redact(Doctor.failureMessage(request, result)));
         }
     }
 }

@@ -19,6 +19,9 @@ import java.util.Objects;
  * @param location where the scenario's table starts in the manifest
  * @param requires what it needs from the host, checked before its workspace is prepared; {@link
  *     Requirements#NONE} when it needs nothing
+ * @param secretEnv the names of the environment variables whose values are secrets ({@code
+ *     secret-env}, the scenario's and {@code [defaults]}'): every text the gate writes masks their
+ *     values (see {@link Redaction})
  */
 public record Scenario(
         String name,
@@ -30,7 +33,8 @@ public record Scenario(
         Duration timeout,
         List<Step> steps,
         Location location,
-        Requirements requires) {
+        Requirements requires,
+        List<String> secretEnv) {
     public Scenario {
         Objects.requireNonNull(name, "name");
         owners = List.copyOf(owners);
@@ -39,6 +43,22 @@ public record Scenario(
         env = Map.copyOf(env);
         steps = List.copyOf(steps);
         Objects.requireNonNull(requires, "requires");
+        secretEnv = List.copyOf(secretEnv);
+    }
+
+    /** A scenario without secret environment variables. */
+    public Scenario(
+            String name,
+            String description,
+            List<String> owners,
+            List<String> tags,
+            Source source,
+            Map<String, String> env,
+            Duration timeout,
+            List<Step> steps,
+            Location location,
+            Requirements requires) {
+        this(name, description, owners, tags, source, env, timeout, steps, location, requires, List.of());
     }
 
     /** A scenario that requires nothing of the host. */

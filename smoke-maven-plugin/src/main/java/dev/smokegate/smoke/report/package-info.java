@@ -11,6 +11,8 @@
  *   <li>{@link dev.smokegate.smoke.report.SummaryJson}: the result as JSON for CI scripts ({@code
  *       smoke-summary.json}, format 1), merged with the earlier file on a selection run; {@link
  *       dev.smokegate.smoke.report.GateParameters}: the run's parameters it records.
+ *   <li>{@link dev.smokegate.smoke.report.ReportRedaction}: applies the run's redaction to the XML
+ *       and JSON writers' strings before they are escaped.
  * </ul>
  */
 package dev.smokegate.smoke.report;
