@@ -37,12 +37,13 @@ final class ProbeStep {
 
     private final GateContext gate;
     private final HttpProbe http;
-    private final TcpProbe tcp = new TcpProbe();
+    private final TcpProbe tcp;
 
     /** @param gate the run's request, failures, checks and redaction */
     ProbeStep(GateContext gate) {
         this.gate = gate;
         this.http = new HttpProbe().redacting(gate.redaction());
+        this.tcp = new TcpProbe().redacting(gate.redaction());
     }
 
     /**
