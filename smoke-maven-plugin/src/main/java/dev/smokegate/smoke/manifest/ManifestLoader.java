@@ -49,8 +49,7 @@ public final class ManifestLoader {
 
     private static final Set<String> ROOT_KEYS = Set.of("format", "defaults", "scenario", "classify");
     private static final Set<String> DEFAULTS_KEYS = Set.of("timeout", "env", SecretEnvReader.KEY);
-    private static final Set<String> SCENARIO_KEYS =
-            Set.of(
+    private static final Set<String> SCENARIO_KEYS = Set.of(
             "name",
             "description",
             "owners",

@@ -58,8 +58,7 @@ public final class JUnitReport {
      * @param redaction masks the run's secrets
      * @throws IOException when it cannot be written
      */
-    public static void write(GateResult result, Manifest manifest, Path file, Redaction redaction)
-            throws IOException {
+    public static void write(GateResult result, Manifest manifest, Path file, Redaction redaction) throws IOException {
         Files.createDirectories(file.getParent());
         Map<String, Scenario> scenarios =
                 manifest.scenarios().stream().collect(Collectors.toMap(Scenario::name, Function.identity()));
@@ -72,12 +71,11 @@ public final class JUnitReport {
         }
     }
 
-    private static void writeTo(
-            Path temporary, GateResult result, Map<String, Scenario> scenarios, Redaction redaction)
+    private static void writeTo(Path temporary, GateResult result, Map<String, Scenario> scenarios, Redaction redaction)
             throws IOException {
         try (OutputStream out = Files.newOutputStream(temporary)) {
-            XMLStreamWriter xml = ReportRedaction.xml(
-                    XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8"), redaction);
+            XMLStreamWriter xml =
+                    ReportRedaction.xml(XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8"), redaction);
             xml.writeStartDocument("UTF-8", "1.0");
             xml.writeCharacters("\n");
             int tests = 0;

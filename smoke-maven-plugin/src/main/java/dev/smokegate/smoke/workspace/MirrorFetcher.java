@@ -137,8 +137,8 @@ final class MirrorFetcher {
             if (SettingsLogins.isHttp(url) || login.hasPassword()) {
                 // ssh gets none unless its URL has a password: without a provider, JGit's ssh client
                 // refuses unknown host keys and skips keys that need a passphrase instead of asking.
-                fetch.setCredentialsProvider(
-                        login.provider(SettingsLogins.isHttp(url) ? settings.logins().provider(where, log) : null));
+                fetch.setCredentialsProvider(login.provider(
+                        SettingsLogins.isHttp(url) ? settings.logins().provider(where, log) : null));
             }
             FetchResult result = fetch.call();
             Ref head = result.getAdvertisedRef(Constants.HEAD);

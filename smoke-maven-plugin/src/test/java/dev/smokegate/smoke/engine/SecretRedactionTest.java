@@ -74,7 +74,9 @@ class SecretRedactionTest {
         GateResult result = fixture.run(
                 MANIFEST, request -> request.environment(environment).heartbeat(Duration.ofMillis(200)));
 
-        assertThat(result.scenarios()).extracting(scenario -> scenario.status()).containsExactly(Status.FAIL, Status.FAIL);
+        assertThat(result.scenarios())
+                .extracting(scenario -> scenario.status())
+                .containsExactly(Status.FAIL, Status.FAIL);
         List<String> console = fixture.log().lines();
         assertThat(console).noneSatisfy(line -> assertThat(line).contains(PASSWORD));
         assertThat(console).noneSatisfy(line -> assertThat(line).contains(TOKEN_CORE));
@@ -101,9 +103,11 @@ class SecretRedactionTest {
         environment.put("API_TOKEN", TOKEN);
 
         fixture.run(
-                MANIFEST.replace("${env.API_TOKEN}", "tok-short-lived-42"), request -> request.environment(environment));
+                MANIFEST.replace("${env.API_TOKEN}", "tok-short-lived-42"),
+                request -> request.environment(environment));
 
-        assertThat(filesContaining(fixture.workDirectory(), "tok-short-lived-42")).isEmpty();
+        assertThat(filesContaining(fixture.workDirectory(), "tok-short-lived-42"))
+                .isEmpty();
     }
 
     /** Every file or folder under {@code root} whose name or bytes contain {@code secret}. */

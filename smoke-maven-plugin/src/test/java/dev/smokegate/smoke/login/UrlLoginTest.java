@@ -66,7 +66,8 @@ class UrlLoginTest {
 
     @Test
     void provider_urlsOwnHost_answersWithItsLogin() throws Exception {
-        CredentialsProvider provider = UrlLogin.of("http://user:s3cretpw@127.0.0.1:8080/x.git").provider(null);
+        CredentialsProvider provider =
+                UrlLogin.of("http://user:s3cretpw@127.0.0.1:8080/x.git").provider(null);
         CredentialItem.Username user = new CredentialItem.Username();
         CredentialItem.Password password = new CredentialItem.Password();
 
@@ -98,8 +99,8 @@ class UrlLoginTest {
 
     @Test
     void provider_noPassword_isTheOthers() {
-        CredentialsProvider others = new SettingsLogins(Map.of(), MavenFrontEnd.INSTANCE)
-                .provider("clone [x]", new RecordingLog());
+        CredentialsProvider others =
+                new SettingsLogins(Map.of(), MavenFrontEnd.INSTANCE).provider("clone [x]", new RecordingLog());
 
         assertThat(UrlLogin.of("https://ci@host/x.git").provider(others)).isSameAs(others);
         assertThat(UrlLogin.of("https://host/x.git").provider(null)).isNull();

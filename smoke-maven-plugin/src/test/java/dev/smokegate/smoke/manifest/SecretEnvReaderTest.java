@@ -48,8 +48,8 @@ class SecretEnvReaderTest extends ManifestTestSupport {
 
     @Test
     void load_notAnArrayInDefaults_wrongType() throws Exception {
-        assertThat(problems("format = 1\n[defaults]\nsecret-env = \"API_TOKEN\"\n\n[[scenario]]\nname = \"a\"\n"
-                        + STEP + ECHO))
+        assertThat(problems("format = 1\n[defaults]\nsecret-env = \"API_TOKEN\"\n\n[[scenario]]\nname = \"a\"\n" + STEP
+                        + ECHO))
                 .containsExactly("m.toml:3:1: 'secret-env' in [defaults] must be an array of strings, e.g."
                         + " [\"text\"]; found string \"API_TOKEN\".");
     }

@@ -47,8 +47,7 @@ class RedactionTest {
     @Test
     void apply_authorizationHeaders_valueMasked() {
         assertThat(Redaction.redact("> Authorization: Bearer abc.def")).isEqualTo("> Authorization: ***");
-        assertThat(Redaction.redact("proxy-authorization:Basic dXNlcjpwdw=="))
-                .isEqualTo("proxy-authorization:***");
+        assertThat(Redaction.redact("proxy-authorization:Basic dXNlcjpwdw==")).isEqualTo("proxy-authorization:***");
         assertThat(Redaction.redact("curl -H 'Authorization: token xyz' https://h/api"))
                 .isEqualTo("curl -H 'Authorization: ***' https://h/api");
         assertThat(Redaction.redact("{\"Authorization\": \"Bearer abc\", \"x\": 1}"))
@@ -92,7 +91,8 @@ class RedactionTest {
     void of_multiLineValue_maskedWholeAndLineByLine() {
         Redaction key = Redaction.of(List.of("-----BEGIN KEY-----\nMIIEabcd\n-----END KEY-----"));
 
-        assertThat(key.apply("-----BEGIN KEY-----\nMIIEabcd\n-----END KEY-----")).isEqualTo("***");
+        assertThat(key.apply("-----BEGIN KEY-----\nMIIEabcd\n-----END KEY-----"))
+                .isEqualTo("***");
         assertThat(key.apply("only MIIEabcd here")).isEqualTo("only *** here");
     }
 
@@ -162,7 +162,8 @@ class RedactionTest {
         Redaction.StreamMask mask = Redaction.of(List.of("abcd", "abcdefgh")).streamMask();
         byte[] bytes = "x abcdef".getBytes(StandardCharsets.UTF_8);
 
-        assertThat(new String(mask.mask(bytes, bytes.length), StandardCharsets.UTF_8)).isEqualTo("x ");
+        assertThat(new String(mask.mask(bytes, bytes.length), StandardCharsets.UTF_8))
+                .isEqualTo("x ");
         assertThat(new String(mask.finish(), StandardCharsets.UTF_8)).isEqualTo("***ef");
     }
 
@@ -177,7 +178,6 @@ class RedactionTest {
 
     @Test
     void toString_neverShowsAValue() {
-        assertThat(secrets.toString())
-                .isEqualTo("Redaction[2 secret value(s), URL passwords, Authorization headers]");
+        assertThat(secrets.toString()).isEqualTo("Redaction[2 secret value(s), URL passwords, Authorization headers]");
     }
 }

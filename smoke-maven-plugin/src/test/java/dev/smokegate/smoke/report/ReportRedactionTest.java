@@ -96,7 +96,10 @@ class ReportRedactionTest {
                 .sources(Map.of(
                         "chat",
                         new ScenarioSource(
-                                ScenarioSource.Kind.CLONE, "https://ci:" + SECRET + "@repo.example.org/x.git", null, null)))
+                                ScenarioSource.Kind.CLONE,
+                                "https://ci:" + SECRET + "@repo.example.org/x.git",
+                                null,
+                                null)))
                 .redaction(redaction)
                 .write(file, SmokeLog.silent());
 

@@ -62,7 +62,8 @@ class UrlPasswordCloneTest {
         CloneReport report = cache.cloneInto(urlWithPassword(), FixtureRepos.TAG, tmp.resolve("ws"));
 
         assertThat(report.commit())
-                .isEqualTo(ok(remote, "rev-parse", FixtureRepos.TAG + "^{commit}").trim());
+                .isEqualTo(
+                        ok(remote, "rev-parse", FixtureRepos.TAG + "^{commit}").trim());
         String withUser = server.privateUrl().replace("http://", "http://" + USER + "@");
         assertThat(ok(report.mirror(), "config", "remote.origin.url").trim()).isEqualTo(withUser);
         assertThat(ok(tmp.resolve("ws"), "config", "remote.origin.url").trim()).isEqualTo(withUser);
