@@ -108,7 +108,7 @@ final class CommandStep {
         env.putAll(resolved(gate.manifest().defaultEnv(), resolve));
         env.putAll(resolved(step.scenario().scenario().env(), resolve));
         env.putAll(resolved(step.step().env(), resolve));
-        return command(shell, args, resolve, step.cwd(), env);
+        return command(shell, args, resolve, step.cwd(), env).withRedaction(gate.redaction());
     }
 
     /**

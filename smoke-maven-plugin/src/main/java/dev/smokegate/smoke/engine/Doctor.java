@@ -60,7 +60,7 @@ public final class Doctor {
 
     /** @param log where the rows and the summary are written */
     public Doctor(SmokeLog log) {
-        this.log = SerialLog.of(log);
+        this.log = RedactingLog.of(SerialLog.of(log));
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.smokegate.smoke.engine;
 
 import dev.smokegate.smoke.model.Manifest;
+import dev.smokegate.smoke.model.Redaction;
 import dev.smokegate.smoke.model.SmokeLog;
 import dev.smokegate.smoke.workspace.CloneCache;
 
@@ -14,6 +15,8 @@ import dev.smokegate.smoke.workspace.CloneCache;
  * @param cache clones go through it
  * @param failures builds the failure of a step, {@code prepare} included
  * @param checks evaluates a step's checks
+ * @param redaction masks the run's secrets in what the gate writes, such as the output of the
+ *     commands it runs (see {@link Secrets})
  */
 record GateContext(
         GateRequest request,
@@ -21,4 +24,5 @@ record GateContext(
         SmokeLog log,
         CloneCache cache,
         StepFailures failures,
-        StepChecks checks) {}
+        StepChecks checks,
+        Redaction redaction) {}

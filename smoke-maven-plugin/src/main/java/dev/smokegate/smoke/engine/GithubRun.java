@@ -4,6 +4,7 @@ import dev.smokegate.smoke.manifest.ManifestException;
 import dev.smokegate.smoke.manifest.ManifestProblem;
 import dev.smokegate.smoke.model.GateResult;
 import dev.smokegate.smoke.model.Manifest;
+import dev.smokegate.smoke.model.Redaction;
 import dev.smokegate.smoke.model.SmokeLog;
 import dev.smokegate.smoke.report.ConsoleReport;
 import dev.smokegate.smoke.report.GithubActions;
@@ -27,10 +28,12 @@ final class GithubRun {
      *
      * @param request the gate's request
      * @param out the build's standard output
+     * @param redaction the run's redaction, applied to every line
      * @param rejected why the manifest was rejected
      */
-    static void manifestRejected(GateRequest request, PrintStream out, ManifestException rejected) {
-        Optional<GithubActions> github = GithubActions.of(request.environment(), request.basedir(), out);
+    static void manifestRejected(
+            GateRequest request, PrintStream out, Redaction redaction, ManifestException rejected) {
+        Optional<GithubActions> github = GithubActions.of(request.environment(), request.basedir(), out, redaction);
         if (github.isEmpty()) {
             return;
         }
@@ -48,12 +51,19 @@ final class GithubRun {
      *
      * @param request the gate's request
      * @param out the build's standard output
+     * @param redaction the run's redaction, applied to every line and the summary
      * @param result the gate's result
      * @param manifest the manifest it ran
      * @param log where the warning goes
      */
-    static void gateEnded(GateRequest request, PrintStream out, GateResult result, Manifest manifest, SmokeLog log) {
-        Optional<GithubActions> github = GithubActions.of(request.environment(), request.basedir(), out);
+    static void gateEnded(
+            GateRequest request,
+            PrintStream out,
+            Redaction redaction,
+            GateResult result,
+            Manifest manifest,
+            SmokeLog log) {
+        Optional<GithubActions> github = GithubActions.of(request.environment(), request.basedir(), out, redaction);
         if (github.isEmpty()) {
             return;
         }

@@ -105,7 +105,8 @@ final class HarnessStep {
 
     /**
      * Writes what the gate did in a step as the step's log: the lines to the combined and stdout
-     * logs, an empty stderr log. A file that cannot be written is warned about, not failed on.
+     * logs, an empty stderr log, each line redacted. A file that cannot be written is warned about,
+     * not failed on.
      *
      * @param logs the step's logs; their folder exists
      * @param lines the lines
@@ -114,7 +115,7 @@ final class HarnessStep {
         for (Path file : List.of(logs.combined(), logs.stdout())) {
             try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
                 for (String line : lines) {
-                    out.write(line);
+                    out.write(gate.redaction().apply(line));
                     out.write('\n');
                 }
             } catch (IOException e) {

@@ -36,12 +36,14 @@ final class ProbeStep {
     static final Duration MIN_TIMEOUT = Duration.ofMillis(1);
 
     private final GateContext gate;
-    private final HttpProbe http = new HttpProbe();
-    private final TcpProbe tcp = new TcpProbe();
+    private final HttpProbe http;
+    private final TcpProbe tcp;
 
-    /** @param gate the run's request, failures and checks */
+    /** @param gate the run's request, failures, checks and redaction */
     ProbeStep(GateContext gate) {
         this.gate = gate;
+        this.http = new HttpProbe().redacting(gate.redaction());
+        this.tcp = new TcpProbe().redacting(gate.redaction());
     }
 
     /**

@@ -82,8 +82,14 @@ final class ScenarioRunner {
         StepFailures failures = new StepFailures(new Classifier(request.frontEnd(), manifest.rules()));
         this.goldenUpdates =
                 new GoldenUpdates(request.update(), request.frontEnd().setting(FrontEnd.Setting.UPDATE));
-        this.gate =
-                new GateContext(request, manifest, log, cache, failures, new StepChecks(log, failures, goldenUpdates));
+        this.gate = new GateContext(
+                request,
+                manifest,
+                log,
+                cache,
+                failures,
+                new StepChecks(log, failures, goldenUpdates),
+                Secrets.of(request, manifest, placeholders));
         this.placeholders = placeholders;
         this.preparer = new WorkspacePreparer(gate);
         this.ports = ports;

@@ -7,6 +7,7 @@ import dev.smokegate.smoke.model.FrontEnd;
 import dev.smokegate.smoke.model.GateResult;
 import dev.smokegate.smoke.model.HostCheck;
 import dev.smokegate.smoke.model.Manifest;
+import dev.smokegate.smoke.model.Redaction;
 import dev.smokegate.smoke.model.Scenario;
 import dev.smokegate.smoke.model.ScenarioResult;
 import dev.smokegate.smoke.model.ScenarioSource;
@@ -45,6 +46,10 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>A scenario that fails is a result, not an exception; the caller decides the build's fate from
  * {@link GateResult#passed()}.
+ *
+ * <p>Every text the engine writes goes through the run's {@link #redaction()}: the log's lines, the
+ * lines it adds to step logs and the secret values in the steps' output, the JUnit XML and the JSON
+ * summary. A front end passes the messages of the exceptions it shows through it too.
  */
 public final class SmokeEngine {
     /** The JUnit XML report's file name inside the work directory (surefire's TEST-*.xml convention). */
@@ -52,7 +57,7 @@ public final class SmokeEngine {
     /** The JSON summary's file name inside the work directory. */
     public static final String SUMMARY_JSON = "smoke-summary.json";
 
-    private final SmokeLog log;
+    private final RedactingLog log;
     private final PrintStream stdout;
 
     /**
@@ -69,7 +74,7 @@ public final class SmokeEngine {
      *     Actions workflow commands, only when the request's environment has {@code GITHUB_ACTIONS=true})
      */
     public SmokeEngine(SmokeLog log, PrintStream stdout) {
-        this.log = SerialLog.of(log);
+        this.log = RedactingLog.of(SerialLog.of(log));
         this.stdout = stdout;
     }
 
@@ -89,9 +94,10 @@ public final class SmokeEngine {
                     .updating(request.update())
                     .load(request.manifest(), request.display(request.manifest()));
         } catch (ManifestException e) {
-            GithubRun.manifestRejected(request, stdout, e);
+            GithubRun.manifestRejected(request, stdout, log.redaction(), e);
             throw e;
         }
+        log.use(Secrets.of(request, manifest, placeholders));
         ManifestRatchet.check(request, manifest, log);
         List<Scenario> selected = NeedsGraph.withNeeds(
                 manifest.scenarios(),
@@ -163,7 +169,7 @@ public final class SmokeEngine {
                 + waited + " background deletion(s) of earlier runs' folders");
         GateResult result = new GateResult(results, changes, request.failOnSkip(), updated);
         try {
-            JUnitReport.write(result, manifest, request.workDirectory().resolve(JUNIT_REPORT));
+            JUnitReport.write(result, manifest, request.workDirectory().resolve(JUNIT_REPORT), log.redaction());
         } catch (IOException e) {
             throw new GateConfigurationException("Cannot write the JUnit report "
                     + request.display(request.workDirectory().resolve(JUNIT_REPORT)) + ": " + e.getMessage()
@@ -171,8 +177,20 @@ public final class SmokeEngine {
         }
         writeSummary(request, manifest, result, started, selected, runner.sources());
         ConsoleReport.summary(result, log);
-        GithubRun.gateEnded(request, stdout, result, manifest, log);
+        GithubRun.gateEnded(request, stdout, log.redaction(), result, manifest, log);
         return result;
+    }
+
+    /**
+     * The redaction of what this engine writes: {@link Redaction#standard()} until a run has loaded
+     * its manifest, then with that run's secret values (its {@code secret-env} values and the
+     * logins' passwords). A front end passes the messages it shows through it: the exceptions of
+     * {@link #run} and the build failure message.
+     *
+     * @return the current redaction
+     */
+    public Redaction redaction() {
+        return log.redaction();
     }
 
     /**
@@ -239,6 +257,7 @@ public final class SmokeEngine {
                     .sources(shown)
                     .evidenceLines(EvidenceLines.of(result.scenarios()))
                     .display(request::display)
+                    .redaction(log.redaction())
                     .write(file, log);
         } catch (IOException e) {
             throw new GateConfigurationException("Cannot write the JSON summary " + request.display(file) + ": "

@@ -54,6 +54,8 @@
  *       step is still running.
  *   <li>{@link dev.smokegate.smoke.engine.SerialLog}: writes one line at a time, so lines of
  *       parallel scenarios never interleave.
+ *   <li>{@link dev.smokegate.smoke.engine.RedactingLog}: passes every line through the run's
+ *       redaction; {@link dev.smokegate.smoke.engine.Secrets}: gathers the run's secret values into it.
  *   <li>{@link dev.smokegate.smoke.engine.Confinement}: keeps manifest paths inside the workspace.
  *   <li>{@link dev.smokegate.smoke.engine.Exporter}: copies the files of an {@code export.files} step.
  *   <li>{@link dev.smokegate.smoke.engine.GithubRun}: on a GitHub Actions runner, the annotations of

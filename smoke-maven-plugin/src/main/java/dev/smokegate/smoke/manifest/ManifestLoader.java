@@ -50,9 +50,19 @@ public final class ManifestLoader {
     public static final Duration DEFAULT_STEP_TIMEOUT = Duration.ofMinutes(10);
 
     private static final Set<String> ROOT_KEYS = Set.of("format", "defaults", "scenario", "classify", "retired");
-    private static final Set<String> DEFAULTS_KEYS = Set.of("timeout", "env");
-    private static final Set<String> SCENARIO_KEYS =
-            Set.of("name", "description", "owners", "tags", "source", "env", "timeout", "requires", "step", "needs");
+    private static final Set<String> DEFAULTS_KEYS = Set.of("timeout", "env", SecretEnvReader.KEY);
+    private static final Set<String> SCENARIO_KEYS = Set.of(
+            "name",
+            "description",
+            "owners",
+            "tags",
+            "source",
+            "env",
+            "timeout",
+            "requires",
+            "step",
+            "needs",
+            SecretEnvReader.KEY);
     private static final Set<String> SOURCE_KEYS = Set.of("checkout", "repo-url", "ref", "untracked");
 
     private final Placeholders placeholders;
@@ -146,6 +156,7 @@ public final class ManifestLoader {
         private final StepReader steps;
         private final RequiresReader requires;
         private final NeedsReader needs;
+        private List<String> defaultSecretEnv = List.of();
 
         Reader(TomlReader toml, Path file, NeedsReader needs) {
             this.toml = toml;
@@ -178,6 +189,7 @@ public final class ManifestLoader {
                 Duration timeout = toml.duration(defaults, "timeout", "[defaults]");
                 defaultTimeout = timeout == null ? DEFAULT_STEP_TIMEOUT : timeout;
                 defaultEnv = toml.textTable(defaults, "env", "[defaults]");
+                defaultSecretEnv = SecretEnvReader.read(toml, defaults, "[defaults]");
             }
             List<Scenario> scenarios = new ArrayList<>();
             Object scenarioValue = root.get(List.of("scenario"));
@@ -216,6 +228,8 @@ public final class ManifestLoader {
             Map<String, String> env = toml.textTable(table, "env", scenarioContext);
             Duration timeout = toml.duration(table, "timeout", scenarioContext);
             Requirements requirements = requires.read(table, scenarioContext);
+            List<String> secretEnv =
+                    SecretEnvReader.merge(defaultSecretEnv, SecretEnvReader.read(toml, table, scenarioContext));
             List<Step> steps = new ArrayList<>();
             Object stepValue = table.get(List.of("step"));
             if (stepValue == null) {
@@ -261,7 +275,8 @@ public final class ManifestLoader {
                     steps,
                     where,
                     requirements,
-                    needed);
+                    needed,
+                    secretEnv);
         }
 
         /** The no-eyeball rule's message; a scenario with services is also told about probes and logs. */

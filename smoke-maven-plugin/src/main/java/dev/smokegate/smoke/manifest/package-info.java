@@ -45,6 +45,8 @@
  *       not UTF-8 is a problem at its first bad byte (line, column and byte offset); a UTF-8 byte
  *       order mark is dropped.
  *   <li>{@link dev.smokegate.smoke.manifest.ManifestProblem}: one problem and where it is.
+ *   <li>{@link dev.smokegate.smoke.manifest.SecretEnvReader}: reads {@code secret-env}, the names of
+ *       the variables whose values every output masks.
  *   <li>{@link dev.smokegate.smoke.manifest.ManifestException}: the manifest is missing, unreadable
  *       or has problems; carries them all.
  * </ul>

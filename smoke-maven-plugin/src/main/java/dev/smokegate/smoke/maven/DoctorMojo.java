@@ -4,6 +4,7 @@ import dev.smokegate.smoke.engine.Doctor;
 import dev.smokegate.smoke.engine.GateConfigurationException;
 import dev.smokegate.smoke.engine.GateRequest;
 import dev.smokegate.smoke.manifest.ManifestException;
+import dev.smokegate.smoke.model.Redaction;
 import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -77,10 +78,11 @@ public final class DoctorMojo extends AbstractSmokeMojo {
             request = request(settingsDecrypter);
             result = new Doctor(new MavenSmokeLog(getLog())).run(request, maven, format == Format.json);
         } catch (ManifestException | GateConfigurationException e) {
-            throw new MojoExecutionException(e.getMessage(), e);
+            throw new MojoExecutionException(
+                    Redaction.redact(e.getMessage()), Redaction.standard().apply(e));
         }
         if (result.failed()) {
-            throw new MojoFailureException(Doctor.failureMessage(request, result));
+            throw new MojoFailureException(Redaction.redact(Doctor.failureMessage(request, result)));
         }
     }
 }

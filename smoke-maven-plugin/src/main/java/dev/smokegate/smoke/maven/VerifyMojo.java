@@ -5,6 +5,7 @@ import dev.smokegate.smoke.engine.GateRequest;
 import dev.smokegate.smoke.engine.SmokeEngine;
 import dev.smokegate.smoke.manifest.ManifestException;
 import dev.smokegate.smoke.model.GateResult;
+import dev.smokegate.smoke.model.Redaction;
 import dev.smokegate.smoke.model.ScenarioResult;
 import dev.smokegate.smoke.model.Status;
 import java.util.List;
@@ -59,23 +60,27 @@ public final class VerifyMojo extends AbstractSmokeMojo {
         }
         GateRequest request;
         GateResult result;
+        // GitHub Actions reads its workflow commands only at the start of a line: bare, not logged.
+        SmokeEngine engine = new SmokeEngine(new MavenSmokeLog(getLog()), System.out);
+        Redaction redaction;
         try {
             request = request(settingsDecrypter).toBuilder().ratchet(ratchet).build();
-            // GitHub Actions reads its workflow commands only at the start of a line: bare, not logged.
-            result = new SmokeEngine(new MavenSmokeLog(getLog()), System.out).run(request);
+            result = engine.run(request);
         } catch (ManifestException | GateConfigurationException e) {
-            throw new MojoExecutionException(e.getMessage(), e);
+            redaction = engine.redaction();
+            throw new MojoExecutionException(redaction.apply(e.getMessage()), redaction.apply(e));
         }
+        redaction = engine.redaction();
         List<ScenarioResult> skipped = result.scenarios().stream()
                 .filter(scenario -> scenario.status() == Status.SKIP)
                 .toList();
         if (!result.passed()) {
-            throw new MojoFailureException(
-                    SmokeEngine.failureMessage(request, result) + skipSentence(skipped, result.failOnSkip()));
+            throw new MojoFailureException(redaction.apply(
+                    SmokeEngine.failureMessage(request, result) + skipSentence(skipped, result.failOnSkip())));
         }
         for (ScenarioResult scenario : skipped) {
-            getLog().warn("Smoke scenario " + scenario.name() + " was skipped, not passed: " + reason(scenario)
-                    + ". The build goes on because -D" + RunParameters.FAIL_ON_SKIP + "=false.");
+            getLog().warn(redaction.apply("Smoke scenario " + scenario.name() + " was skipped, not passed: "
+                    + reason(scenario) + ". The build goes on because -D" + RunParameters.FAIL_ON_SKIP + "=false."));
         }
     }
 

@@ -22,6 +22,9 @@ import java.util.Objects;
  * @param needs the names of the scenarios that must have finished, passed, before this one starts
  *     ({@code needs = ["other"]}), in the order written; empty for none. The manifest loader checks
  *     that each names a scenario of the manifest and that they form no cycle.
+ * @param secretEnv the names of the environment variables whose values are secrets ({@code
+ *     secret-env}, the scenario's and {@code [defaults]}'): every text the gate writes masks their
+ *     values (see {@link Redaction})
  */
 public record Scenario(
         String name,
@@ -34,7 +37,8 @@ public record Scenario(
         List<Step> steps,
         Location location,
         Requirements requires,
-        List<String> needs) {
+        List<String> needs,
+        List<String> secretEnv) {
     public Scenario {
         Objects.requireNonNull(name, "name");
         owners = List.copyOf(owners);
@@ -44,6 +48,23 @@ public record Scenario(
         steps = List.copyOf(steps);
         Objects.requireNonNull(requires, "requires");
         needs = List.copyOf(needs);
+        secretEnv = List.copyOf(secretEnv);
+    }
+
+    /** A scenario without secret environment variables. */
+    public Scenario(
+            String name,
+            String description,
+            List<String> owners,
+            List<String> tags,
+            Source source,
+            Map<String, String> env,
+            Duration timeout,
+            List<Step> steps,
+            Location location,
+            Requirements requires,
+            List<String> needs) {
+        this(name, description, owners, tags, source, env, timeout, steps, location, requires, needs, List.of());
     }
 
     /** A scenario that needs no other scenario. */

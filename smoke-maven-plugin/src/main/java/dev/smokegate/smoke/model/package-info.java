@@ -41,6 +41,8 @@
  *   <li>{@link dev.smokegate.smoke.model.Durations}: the one formatter and parser of durations.
  *   <li>{@link dev.smokegate.smoke.model.FrontEnd}: the words of the front end that started the gate.
  *   <li>{@link dev.smokegate.smoke.model.SmokeLog}: where the engine writes what a user reads.
+ *   <li>{@link dev.smokegate.smoke.model.Redaction}: the one redaction of everything the gate writes:
+ *       secret values, URL passwords, {@code Authorization} values.
  * </ul>
  */
 package dev.smokegate.smoke.model;

@@ -3,6 +3,7 @@ package dev.smokegate.smoke.probe;
 import dev.smokegate.smoke.model.Durations;
 import dev.smokegate.smoke.model.HttpCall;
 import dev.smokegate.smoke.model.HttpResponseHead;
+import dev.smokegate.smoke.model.Redaction;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -43,6 +44,7 @@ public final class HttpProbe {
     private static final int COPY_BUFFER_BYTES = 16 * 1024;
 
     private final HttpClient client;
+    private final Redaction redaction;
 
     /** A probe with its own client: HTTP/1.1, no redirects followed, no cookies kept. */
     public HttpProbe() {
@@ -54,7 +56,20 @@ public final class HttpProbe {
 
     /** @param client the client that sends the requests */
     HttpProbe(HttpClient client) {
+        this(client, Redaction.standard());
+    }
+
+    private HttpProbe(HttpClient client, Redaction redaction) {
         this.client = Objects.requireNonNull(client, "client");
+        this.redaction = Objects.requireNonNull(redaction, "redaction");
+    }
+
+    /**
+     * @param masks the redaction of the logs: head lines redacted, secret values in the body masked
+     * @return a probe with the same client that writes its logs through {@code masks}
+     */
+    public HttpProbe redacting(Redaction masks) {
+        return new HttpProbe(client, masks);
     }
 
     /**
@@ -73,7 +88,7 @@ public final class HttpProbe {
     public HttpProbeResult send(HttpCall call, Path folder, ProbeLogs logs) {
         Objects.requireNonNull(call, "call");
         Objects.requireNonNull(folder, "folder");
-        try (ProbeOutput out = ProbeOutput.open(logs)) {
+        try (ProbeOutput out = ProbeOutput.open(logs, redaction)) {
             out.head("> " + call.method() + " " + call.url());
             new TreeMap<>(call.headers()).forEach((name, value) -> out.head("> " + name + ": " + value));
             HttpRequest request;

@@ -2,6 +2,7 @@ package dev.smokegate.smoke.probe;
 
 import dev.smokegate.smoke.model.Action;
 import dev.smokegate.smoke.model.Durations;
+import dev.smokegate.smoke.model.Redaction;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -37,6 +38,7 @@ public final class TcpProbe {
     private static final Pattern ADDRESS = Pattern.compile("(\\[[0-9A-Fa-f:.]+]|[^:\\[\\]\\s]+):(\\d{1,5})");
 
     private final int idleMillis;
+    private final Redaction redaction;
 
     /** A probe that waits {@value #IDLE_MILLIS} ms after the last byte. */
     public TcpProbe() {
@@ -49,6 +51,20 @@ public final class TcpProbe {
             throw new IllegalArgumentException("idleMillis must be positive, got " + idleMillis);
         }
         this.idleMillis = idleMillis;
+        this.redaction = Redaction.standard();
+    }
+
+    private TcpProbe(int idleMillis, Redaction redaction) {
+        this.idleMillis = idleMillis;
+        this.redaction = Objects.requireNonNull(redaction, "redaction");
+    }
+
+    /**
+     * @param masks the redaction of the logs: head lines redacted, secret values in what came back masked
+     * @return a probe with the same idle wait that writes its logs through {@code masks}
+     */
+    public TcpProbe redacting(Redaction masks) {
+        return new TcpProbe(idleMillis, masks);
     }
 
     /**
@@ -62,7 +78,7 @@ public final class TcpProbe {
      */
     public TcpProbeResult probe(Action.Tcp tcp, ProbeLogs logs) {
         Objects.requireNonNull(tcp, "tcp");
-        try (ProbeOutput out = ProbeOutput.open(logs)) {
+        try (ProbeOutput out = ProbeOutput.open(logs, redaction)) {
             long deadline = System.nanoTime() + tcp.timeout().toNanos();
             out.head("> connect " + tcp.address());
             Matcher address = ADDRESS.matcher(tcp.address());

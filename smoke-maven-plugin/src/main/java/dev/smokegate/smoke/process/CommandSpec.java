@@ -1,5 +1,6 @@
 package dev.smokegate.smoke.process;
 
+import dev.smokegate.smoke.model.Redaction;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +17,10 @@ import java.util.stream.Collectors;
  * @param cwd the working directory; must exist when the command runs
  * @param env variables set on top of the environment of this JVM; a key present here replaces the
  *     inherited value
+ * @param redaction masks secret values in the command's logs as they are written ({@link
+ *     Redaction#streamMask()}) and redacts the lines the runner adds to them
  */
-public record CommandSpec(List<String> command, Path cwd, Map<String, String> env) {
+public record CommandSpec(List<String> command, Path cwd, Map<String, String> env, Redaction redaction) {
 
     /** Characters that need no quoting in a POSIX shell word. */
     private static final Pattern PLAIN_WORD = Pattern.compile("[A-Za-z0-9_@%+=:,./-]+");
@@ -37,6 +40,32 @@ public record CommandSpec(List<String> command, Path cwd, Map<String, String> en
         }
         Objects.requireNonNull(cwd, "cwd");
         env = Map.copyOf(env);
+        Objects.requireNonNull(redaction, "redaction");
+    }
+
+    /**
+     * A command whose logs get the {@link Redaction#standard() standard} redaction only.
+     *
+     * @param command the argument vector, not empty
+     * @param cwd the working directory
+     * @param env variables added to the inherited environment
+     */
+    public CommandSpec(List<String> command, Path cwd, Map<String, String> env) {
+        this(command, cwd, env, Redaction.standard());
+    }
+
+    /**
+     * @param masks the redaction of this command's logs
+     * @return this command with that redaction
+     */
+    public CommandSpec withRedaction(Redaction masks) {
+        return new CommandSpec(command, cwd, env, masks);
+    }
+
+    /** Names the command, never the values of its environment, which may be secrets. */
+    @Override
+    public String toString() {
+        return "CommandSpec[" + redaction.apply(display()) + " in " + cwd + ", env " + env.keySet() + "]";
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.smokegate.smoke.process;
 
+import dev.smokegate.smoke.model.Redaction;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -15,6 +16,10 @@ import java.nio.file.StandardOpenOption;
  *
  * <p>After a write fails (disk full) later chunks are dropped, so that the pumps keep draining the
  * pipes and the process does not block; {@link #failure()} tells the runner.
+ *
+ * <p>Each stream's secret values are masked before any log sees them ({@link
+ * Redaction.StreamMask}, one per stream, so a value cut across two chunks is still masked), and the
+ * runner's own lines are {@link Redaction#apply redacted}.
  */
 final class OutputLogs implements AutoCloseable {
 
@@ -29,6 +34,9 @@ final class OutputLogs implements AutoCloseable {
     private final OutputStream combined;
     private final OutputStream stdout;
     private final OutputStream stderr;
+    private Redaction redaction = Redaction.standard();
+    private Redaction.StreamMask stdoutMask = redaction.streamMask();
+    private Redaction.StreamMask stderrMask = redaction.streamMask();
     private boolean closed;
     private boolean endsWithNewline = true;
     private IOException failure;
@@ -70,7 +78,11 @@ final class OutputLogs implements AutoCloseable {
      */
     static OutputLogs openFor(CommandSpec spec, StepLogs paths) {
         try {
-            return open(paths);
+            OutputLogs logs = open(paths);
+            logs.redaction = spec.redaction();
+            logs.stdoutMask = spec.redaction().streamMask();
+            logs.stderrMask = spec.redaction().streamMask();
+            return logs;
         } catch (IOException e) {
             throw new UncheckedIOException(
                     "cannot create the logs of `" + spec.display() + "` in "
@@ -102,19 +114,32 @@ final class OutputLogs implements AutoCloseable {
                 return true;
             }
             boolean own = source == Source.STDOUT;
-            try {
-                (own ? stdout : stderr).write(bytes, 0, length);
-            } catch (IOException e) {
-                fail(own ? paths.stdout() : paths.stderr(), e);
-                return true;
-            }
-            try {
-                combined.write(bytes, 0, length);
-                endsWithNewline = bytes[length - 1] == '\n';
-            } catch (IOException e) {
-                fail(paths.combined(), e);
+            if (redaction.masksValues()) {
+                byte[] masked = (own ? stdoutMask : stderrMask).mask(bytes, length);
+                append(own, masked, masked.length);
+            } else {
+                append(own, bytes, length);
             }
             return true;
+        }
+    }
+
+    /** Appends bytes to one stream's own log and to the combined log; the caller holds the lock. */
+    private void append(boolean own, byte[] bytes, int length) {
+        if (length == 0 || failure != null) {
+            return;
+        }
+        try {
+            (own ? stdout : stderr).write(bytes, 0, length);
+        } catch (IOException e) {
+            fail(own ? paths.stdout() : paths.stderr(), e);
+            return;
+        }
+        try {
+            combined.write(bytes, 0, length);
+            endsWithNewline = bytes[length - 1] == '\n';
+        } catch (IOException e) {
+            fail(paths.combined(), e);
         }
     }
 
@@ -124,7 +149,7 @@ final class OutputLogs implements AutoCloseable {
             if (closed || failure != null) {
                 return;
             }
-            String text = (endsWithNewline ? "" : "\n") + line + "\n";
+            String text = (endsWithNewline ? "" : "\n") + redaction.apply(line) + "\n";
             try {
                 combined.write(text.getBytes(StandardCharsets.UTF_8));
                 endsWithNewline = true;
@@ -173,6 +198,10 @@ final class OutputLogs implements AutoCloseable {
             if (closed) {
                 return;
             }
+            byte[] held = stdoutMask.finish();
+            append(true, held, held.length);
+            held = stderrMask.finish();
+            append(false, held, held.length);
             closed = true;
             closeOne(combined, paths.combined());
             closeOne(stdout, paths.stdout());

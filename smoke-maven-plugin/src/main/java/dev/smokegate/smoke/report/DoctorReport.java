@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.smokegate.smoke.model.FrontEnd;
 import dev.smokegate.smoke.model.HostCheck;
 import dev.smokegate.smoke.model.HostCheck.Verdict;
+import dev.smokegate.smoke.model.Redaction;
 import dev.smokegate.smoke.model.SmokeLog;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -134,6 +135,7 @@ public final class DoctorReport {
         summary.put("passed", count(checks, Verdict.PASS));
         summary.put("warnings", count(checks, Verdict.WARN));
         summary.put("failed", count(checks, Verdict.FAIL));
+        ReportRedaction.json(root, Redaction.standard());
         Files.createDirectories(file.getParent());
         Path temporary = Files.createTempFile(file.getParent(), ".doctor", ".json.tmp");
         try {

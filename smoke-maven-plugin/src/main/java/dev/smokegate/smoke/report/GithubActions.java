@@ -5,6 +5,7 @@ import dev.smokegate.smoke.model.GateResult;
 import dev.smokegate.smoke.model.Location;
 import dev.smokegate.smoke.model.Manifest;
 import dev.smokegate.smoke.model.Scenario;
+import dev.smokegate.smoke.model.Redaction;
 import dev.smokegate.smoke.model.ScenarioResult;
 import dev.smokegate.smoke.model.Status;
 import dev.smokegate.smoke.model.Step;
@@ -61,12 +62,14 @@ public final class GithubActions {
     public static final String WORKSPACE_VARIABLE = "GITHUB_WORKSPACE";
 
     private final PrintStream out;
+    private final Redaction redaction;
     private final Path basedir;
     private final Path workspace;
     private final Path summary;
 
-    private GithubActions(PrintStream out, Path basedir, Path workspace, Path summary) {
+    private GithubActions(PrintStream out, Redaction redaction, Path basedir, Path workspace, Path summary) {
         this.out = out;
+        this.redaction = redaction;
         this.basedir = basedir;
         this.workspace = workspace;
         this.summary = summary;
@@ -82,13 +85,31 @@ public final class GithubActions {
      *     nothing of this class is written
      */
     public static Optional<GithubActions> of(Map<String, String> environment, Path basedir, PrintStream out) {
+        return of(environment, basedir, out, Redaction.standard());
+    }
+
+    /**
+     * As {@link #of(Map, Path, PrintStream)}, with the run's redaction applied to every line and to
+     * the step summary before they are written.
+     *
+     * @param environment the build's environment
+     * @param basedir the project folder
+     * @param out the build's standard output
+     * @param redaction the run's redaction (URL passwords, {@code Authorization} values, {@code
+     *     secret-env} values)
+     * @return the runner's view when {@code GITHUB_ACTIONS} is {@code true}; empty otherwise
+     */
+    public static Optional<GithubActions> of(
+            Map<String, String> environment, Path basedir, PrintStream out, Redaction redaction) {
         Objects.requireNonNull(out, "out");
+        Objects.requireNonNull(redaction, "redaction");
         if (!"true".equals(environment.get(ACTIONS_VARIABLE))) {
             return Optional.empty();
         }
         Path base = basedir.toAbsolutePath().normalize();
         return Optional.of(new GithubActions(
                 out,
+                redaction,
                 base,
                 path(environment.get(WORKSPACE_VARIABLE), base),
                 path(environment.get(STEP_SUMMARY_VARIABLE), base)));
@@ -172,7 +193,7 @@ public final class GithubActions {
         }
         Files.writeString(
                 summary,
-                summaryMarkdown(result, manifest),
+                redaction.apply(summaryMarkdown(result, manifest)),
                 StandardCharsets.UTF_8,
                 StandardOpenOption.CREATE,
                 StandardOpenOption.APPEND,
@@ -302,7 +323,7 @@ public final class GithubActions {
 
     /** Every line goes out here: one bare line on the build's standard output. */
     private void emit(String line) {
-        out.println(line);
+        out.println(redaction.apply(line));
         out.flush();
     }
 

@@ -2,6 +2,7 @@ package dev.smokegate.smoke.report;
 
 import dev.smokegate.smoke.model.GateResult;
 import dev.smokegate.smoke.model.Manifest;
+import dev.smokegate.smoke.model.Redaction;
 import dev.smokegate.smoke.model.Scenario;
 import dev.smokegate.smoke.model.ScenarioResult;
 import dev.smokegate.smoke.model.ServiceTail;
@@ -45,21 +46,36 @@ public final class JUnitReport {
      * @throws IOException when it cannot be written
      */
     public static void write(GateResult result, Manifest manifest, Path file) throws IOException {
+        write(result, manifest, file, Redaction.standard());
+    }
+
+    /**
+     * Writes the report atomically, every text and attribute value redacted before it is escaped.
+     *
+     * @param result the gate's result
+     * @param manifest the manifest, for the steps that did not run
+     * @param file the report file, e.g. {@code target/smoke/TEST-smoke.xml}
+     * @param redaction masks the run's secrets
+     * @throws IOException when it cannot be written
+     */
+    public static void write(GateResult result, Manifest manifest, Path file, Redaction redaction) throws IOException {
         Files.createDirectories(file.getParent());
         Map<String, Scenario> scenarios =
                 manifest.scenarios().stream().collect(Collectors.toMap(Scenario::name, Function.identity()));
         Path temporary = Files.createTempFile(file.getParent(), ".TEST-smoke", ".xml.tmp");
         try {
-            writeTo(temporary, result, scenarios);
+            writeTo(temporary, result, scenarios, redaction);
             Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(temporary);
         }
     }
 
-    private static void writeTo(Path temporary, GateResult result, Map<String, Scenario> scenarios) throws IOException {
+    private static void writeTo(Path temporary, GateResult result, Map<String, Scenario> scenarios, Redaction redaction)
+            throws IOException {
         try (OutputStream out = Files.newOutputStream(temporary)) {
-            XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
+            XMLStreamWriter xml =
+                    ReportRedaction.xml(XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8"), redaction);
             xml.writeStartDocument("UTF-8", "1.0");
             xml.writeCharacters("\n");
             int tests = 0;

@@ -11,6 +11,7 @@ import dev.smokegate.smoke.model.Classification;
 import dev.smokegate.smoke.model.Durations;
 import dev.smokegate.smoke.model.GateResult;
 import dev.smokegate.smoke.model.Manifest;
+import dev.smokegate.smoke.model.Redaction;
 import dev.smokegate.smoke.model.Scenario;
 import dev.smokegate.smoke.model.ScenarioResult;
 import dev.smokegate.smoke.model.ScenarioSource;
@@ -60,6 +61,7 @@ public final class SummaryJson {
     private Map<String, ScenarioSource> sources = Map.of();
     private Map<String, Integer> evidenceLines = Map.of();
     private Function<Path, String> display = Path::toString;
+    private Redaction redaction = Redaction.standard();
 
     /**
      * @param result the gate's result: the scenarios this run selected
@@ -113,6 +115,16 @@ public final class SummaryJson {
     }
 
     /**
+     * @param masks the run's redaction, applied to every string of the file before it is escaped
+     *     ({@link Redaction#standard()} when not set)
+     * @return this writer
+     */
+    public SummaryJson redaction(Redaction masks) {
+        this.redaction = Objects.requireNonNull(masks, "masks");
+        return this;
+    }
+
+    /**
      * Writes the file atomically, merged with the earlier one.
      *
      * @param file the summary file, e.g. {@code target/smoke/smoke-summary.json}; earlier attempts'
@@ -151,6 +163,7 @@ public final class SummaryJson {
         ArrayNode changes = root.putArray("checkoutChanges");
         result.checkoutChanges().forEach(changes::add);
         root.set("scenarios", list);
+        ReportRedaction.json(root, redaction);
         Path temporary = Files.createTempFile(file.getParent(), ".smoke-summary", ".json.tmp");
         try {
             JSON.writeValue(temporary.toFile(), root);

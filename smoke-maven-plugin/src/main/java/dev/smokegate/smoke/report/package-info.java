@@ -18,6 +18,8 @@
  *       {@code smoke-summary.json}.
  *   <li>{@link dev.smokegate.smoke.report.ScenarioTable}: the scenarios a gate would run, as the
  *       {@code smoke:list} table or JSON.
+ *   <li>{@link dev.smokegate.smoke.report.ReportRedaction}: applies the run's redaction to the XML
+ *       and JSON writers' strings before they are escaped.
  * </ul>
  */
 package dev.smokegate.smoke.report;

@@ -1,8 +1,10 @@
 package dev.smokegate.smoke.workspace;
 
 import dev.smokegate.smoke.login.SettingsLogins;
+import dev.smokegate.smoke.login.UrlLogin;
 import dev.smokegate.smoke.model.FrontEnd;
 import dev.smokegate.smoke.model.HostCheck;
+import dev.smokegate.smoke.model.Redaction;
 import dev.smokegate.smoke.model.ServerCredentials;
 import dev.smokegate.smoke.model.SmokeLog;
 import java.nio.file.Files;
@@ -127,7 +129,7 @@ public final class CloneCache {
      */
     public CloneReport cloneInto(String url, String ref, Path target) throws WorkspaceException {
         Objects.requireNonNull(url, "url");
-        String where = "clone [" + url + "]";
+        String where = "clone [" + Redaction.redact(url) + "]";
         Path workspace = Workspaces.prepareEmpty(target, "clone");
         Path mirror = mirrorOf(url);
         try {
@@ -136,7 +138,7 @@ public final class CloneCache {
                 MirrorStore.Locked<CloneReport> clone = () -> {
                     boolean fetched = fetcher.update(url, ref, mirror, where);
                     RefResolver.Target wanted = resolver.resolve(mirror, ref, where);
-                    WorkspaceCloner.build(url, mirror, wanted, workspace, where);
+                    WorkspaceCloner.build(UrlLogin.withoutPassword(url), mirror, wanted, workspace, where);
                     return new CloneReport(wanted.commit().name(), fetched, mirror);
                 };
                 try {
@@ -155,13 +157,14 @@ public final class CloneCache {
     }
 
     /**
-     * Where the mirror of a URL is cached: {@code <cacheDirectory>/<host-and-path>-<12 hex>.git}.
+     * Where the mirror of a URL is cached: {@code <cacheDirectory>/<host-and-path>-<12 hex>.git},
+     * named after the URL without its password ({@link UrlLogin}), which the cache never stores.
      *
      * @param url the URL exactly as given to {@link #cloneInto}
      * @return the mirror's folder (it may not exist yet)
      */
     public Path mirrorOf(String url) {
-        return mirrors.mirrorOf(url);
+        return mirrors.mirrorOf(UrlLogin.withoutPassword(url));
     }
 
     @Override

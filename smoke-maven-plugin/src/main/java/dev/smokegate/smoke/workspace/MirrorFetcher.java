@@ -2,6 +2,7 @@ package dev.smokegate.smoke.workspace;
 
 import dev.smokegate.smoke.login.SettingsLogins;
 import dev.smokegate.smoke.login.SshSessions;
+import dev.smokegate.smoke.login.UrlLogin;
 import dev.smokegate.smoke.model.SmokeLog;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -95,7 +96,7 @@ final class MirrorFetcher {
                         ConfigConstants.CONFIG_REMOTE_SECTION,
                         Constants.DEFAULT_REMOTE_NAME,
                         ConfigConstants.CONFIG_KEY_URL,
-                        url);
+                        UrlLogin.withoutPassword(url));
                 config.setString(
                         ConfigConstants.CONFIG_REMOTE_SECTION,
                         Constants.DEFAULT_REMOTE_NAME,
@@ -128,15 +129,17 @@ final class MirrorFetcher {
                 MirrorStore.withoutAutoGc(config);
                 config.save();
             }
+            UrlLogin login = UrlLogin.of(url); // the password goes to JGit as a login, never in a URL
             FetchCommand fetch = git.fetch()
-                    .setRemote(url)
+                    .setRemote(login.url())
                     .setRefSpecs(new RefSpec("+refs/*:refs/*"))
                     .setRemoveDeletedRefs(true)
                     .setTransportConfigCallback(ssh);
-            if (SettingsLogins.isHttp(url)) {
-                // ssh gets none: without a provider, JGit's ssh client refuses unknown host keys
-                // and skips keys that need a passphrase instead of asking.
-                fetch.setCredentialsProvider(settings.logins().provider(where, log));
+            if (SettingsLogins.isHttp(url) || login.hasPassword()) {
+                // ssh gets none unless its URL has a password: without a provider, JGit's ssh client
+                // refuses unknown host keys and skips keys that need a passphrase instead of asking.
+                fetch.setCredentialsProvider(login.provider(
+                        SettingsLogins.isHttp(url) ? settings.logins().provider(where, log) : null));
             }
             FetchResult result = fetch.call();
             String missing = MissingObjects.afterFetch(repository, result).orElse(null);

@@ -2,9 +2,11 @@ package dev.smokegate.smoke.workspace;
 
 import dev.smokegate.smoke.login.SettingsLogins;
 import dev.smokegate.smoke.login.SshSessions;
+import dev.smokegate.smoke.login.UrlLogin;
 import dev.smokegate.smoke.model.Durations;
 import dev.smokegate.smoke.model.HostCheck;
 import dev.smokegate.smoke.model.HostCheck.Verdict;
+import dev.smokegate.smoke.model.Redaction;
 import dev.smokegate.smoke.model.SmokeLog;
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -84,7 +86,7 @@ final class RemoteProbe {
      * @return one row named {@code repository <url>} or {@code repository <url> at <ref>}
      */
     HostCheck probe(String url, String ref, Duration timeout) {
-        String name = "repository " + url + (ref == null ? "" : " at " + ref);
+        String name = "repository " + Redaction.redact(url) + (ref == null ? "" : " at " + ref);
         Cached cached = cached(url, ref);
         if (settings.offline()) {
             String offline = settings.frontEnd().toolName() + " runs offline ("
@@ -171,7 +173,7 @@ final class RemoteProbe {
      * and its "dumb" HTTP transport cannot list refs without one.
      */
     private Map<String, Ref> lsRemote(String url, Duration timeout) throws Unreachable {
-        String where = "ls-remote [" + url + "]";
+        String where = "ls-remote [" + Redaction.redact(url) + "]";
         ExecutorService runner = Executors.newSingleThreadExecutor(task -> {
             Thread thread = new Thread(task, "smoke-ls-remote");
             thread.setDaemon(true);
@@ -208,9 +210,9 @@ final class RemoteProbe {
             throws GitAPIException, IOException {
         URIish uri;
         try {
-            uri = new URIish(url);
+            uri = new URIish(UrlLogin.withoutPassword(url));
         } catch (URISyntaxException e) {
-            throw new InvalidRemoteException("Invalid remote: " + url, e);
+            throw new InvalidRemoteException("Invalid remote: " + UrlLogin.withoutPassword(url), e);
         }
         try (Repository scratch = new InMemoryRepository.Builder()
                         .setRepositoryDescription(new DfsRepositoryDescription("smoke-ls-remote"))
@@ -220,8 +222,9 @@ final class RemoteProbe {
                 Transport transport = Transport.open(scratch, uri)) {
             transport.setTimeout((int) Math.max(1, (timeout.toMillis() + 999) / 1000));
             ssh.configure(transport);
-            if (SettingsLogins.isHttp(url)) {
-                transport.setCredentialsProvider(settings.logins().provider(where, log));
+            if (SettingsLogins.isHttp(url) || UrlLogin.of(url).hasPassword()) {
+                transport.setCredentialsProvider(UrlLogin.of(url)
+                        .provider(SettingsLogins.isHttp(url) ? settings.logins().provider(where, log) : null));
             }
             try (FetchConnection connection = transport.openFetch()) {
                 return Map.copyOf(connection.getRefsMap());
@@ -233,7 +236,7 @@ final class RemoteProbe {
 
     /** The commit the cache holds for the ref, or null when the mirror or the ref is not there. */
     private Cached cached(String url, String ref) {
-        Path mirror = mirrors.mirrorOf(url);
+        Path mirror = mirrors.mirrorOf(UrlLogin.withoutPassword(url));
         if (!Files.isDirectory(mirror)) {
             return null;
         }
