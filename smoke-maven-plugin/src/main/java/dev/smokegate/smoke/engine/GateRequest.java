@@ -2,6 +2,7 @@ package dev.smokegate.smoke.engine;
 
 import dev.smokegate.smoke.model.FrontEnd;
 import dev.smokegate.smoke.model.ServerCredentials;
+import dev.smokegate.smoke.model.Shard;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -37,6 +38,11 @@ import java.util.Objects;
  *     before it counts as failed; positive, 5 seconds by default
  * @param retries how many times a scenario whose failure is classified host is run again from a
  *     fresh workspace; 0 (the default) for never. Source and runtime failures are never retried.
+ * @param shard the one shard of the selected scenarios to run ({@link ShardSelection}), or {@code
+ *     null} (the default) for all of them
+ * @param timings the file of recorded durations that balances the shards ({@link
+ *     dev.smokegate.smoke.report.RecordedDurations}), or {@code null} (the default) for the previous
+ *     run's summary in the work directory
  */
 public record GateRequest(
         Path manifest,
@@ -57,7 +63,9 @@ public record GateRequest(
         FrontEnd frontEnd,
         boolean failOnSkip,
         Duration probeTimeout,
-        int retries) {
+        int retries,
+        Shard shard,
+        Path timings) {
     /** The default of {@code heartbeat}: a line every 30 seconds while a step runs. */
     public static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(30);
 
@@ -87,6 +95,7 @@ public record GateRequest(
         checkHeartbeat(heartbeat);
         checkProbeTimeout(probeTimeout);
         checkRetries(retries);
+        timings = timings == null ? null : timings.toAbsolutePath().normalize();
     }
 
     private static Duration checkProbeTimeout(Duration probeTimeout) {
@@ -125,7 +134,8 @@ public record GateRequest(
      * directory is {@code <basedir>/target/smoke}, the cache is {@code <basedir>/target/smoke-cache},
      * {@code ~/.ssh}, no servers, all scenarios, no repo URL or ref, online, no properties, an empty
      * environment, one scenario at a time, a heartbeat every 30 seconds, a skip fails the gate, 5
-     * seconds for each host check and no retries.
+     * seconds for each host check, no retries, not sharded and shards balanced by the previous
+     * run's summary.
      *
      * @param manifest the manifest file
      * @param frontEnd the front end's words for messages
@@ -158,11 +168,22 @@ public record GateRequest(
                 .heartbeat(heartbeat)
                 .failOnSkip(failOnSkip)
                 .probeTimeout(probeTimeout)
-                .retries(retries);
+                .retries(retries)
+                .shard(shard)
+                .timings(timings);
     }
 
     /** A path as the user should read it: relative to the project folder when inside it. */
     public String display(Path path) {
+        return display(basedir, path);
+    }
+
+    /**
+     * @param basedir the project folder, absolute and normalized
+     * @param path a path
+     * @return the path as the user should read it: relative to {@code basedir} when inside it
+     */
+    public static String display(Path basedir, Path path) {
         Path absolute = path.toAbsolutePath().normalize();
         return absolute.startsWith(basedir) && !absolute.equals(basedir)
                 ? basedir.relativize(absolute).toString()
@@ -193,6 +214,8 @@ public record GateRequest(
         private boolean failOnSkip = true;
         private Duration probeTimeout = DEFAULT_PROBE_TIMEOUT;
         private int retries;
+        private Shard shard;
+        private Path timings;
 
         private Builder(Path manifest, FrontEnd frontEnd) {
             this.manifest = Objects.requireNonNull(manifest, "manifest");
@@ -316,6 +339,18 @@ public record GateRequest(
             return this;
         }
 
+        /** @param shard the one shard to run, or {@code null} for every selected scenario */
+        public Builder shard(Shard shard) {
+            this.shard = shard;
+            return this;
+        }
+
+        /** @param timings the file of recorded durations, or {@code null} for the previous run's summary */
+        public Builder timings(Path timings) {
+            this.timings = timings;
+            return this;
+        }
+
         /** @return the request, with the defaults named on {@link GateRequest#builder} */
         public GateRequest build() {
             Path folder = manifest.toAbsolutePath().normalize().getParent();
@@ -343,7 +378,9 @@ public record GateRequest(
                     frontEnd,
                     failOnSkip,
                     probeTimeout,
-                    retries);
+                    retries,
+                    shard,
+                    timings);
         }
     }
 }

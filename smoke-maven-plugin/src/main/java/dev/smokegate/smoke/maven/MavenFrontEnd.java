@@ -31,6 +31,9 @@ public enum MavenFrontEnd implements FrontEnd {
             case REPO_URL -> "smoke.repoUrl";
             case REF -> "smoke.ref";
             case SSH_DIRECTORY -> "smoke.sshDirectory";
+            case SHARD -> "smoke.shard";
+            case TIMINGS -> "smoke.timings";
+            case MERGE_INPUTS -> "smoke.merge.inputs";
         };
     }
 

@@ -7,6 +7,7 @@ import dev.smokegate.smoke.manifest.ManifestException;
 import dev.smokegate.smoke.model.GateResult;
 import dev.smokegate.smoke.model.ScenarioResult;
 import dev.smokegate.smoke.model.Status;
+import java.io.File;
 import java.util.List;
 import java.util.stream.Collectors;
 import javax.inject.Inject;
@@ -14,6 +15,7 @@ import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
@@ -31,6 +33,31 @@ public final class VerifyMojo extends AbstractSmokeMojo {
     /** Decrypts the passwords of settings.xml's {@code <servers>}, as Maven does. */
     private final SettingsDecrypter settingsDecrypter;
 
+    /**
+     * Runs only shard K of N of the selected scenarios, written {@code K/N} with whole numbers 1 ≤ K ≤
+     * N (e.g. {@code 2/3}), so N CI jobs share the gate; {@code smoke:merge} combines their reports.
+     * Every selected scenario lands in exactly one shard, and the split is the same on every runner
+     * given the same manifest, selection and durations: balanced by the durations of {@code timings},
+     * else by a stable hash of the names. A shard may be empty; it then passes. Unset: every selected
+     * scenario runs.
+     *
+     * @since 0.3.0
+     */
+    @Parameter(property = "smoke.shard")
+    private String shard;
+
+    /**
+     * The recorded durations that balance the shards: a {@code smoke-summary.json} (e.g. a merged
+     * one, committed) or a JSON object of scenario name to seconds ({@code {"greeter-loop": 12.5}}).
+     * A scenario without one counts as the median of the others. Unset: the previous run's {@code
+     * smoke-summary.json} in the work directory, when there is one; without durations the shards are
+     * split by a stable hash. A file that is set but missing or unreadable fails the build.
+     *
+     * @since 0.3.0
+     */
+    @Parameter(property = "smoke.timings")
+    private File timings;
+
     /** @param settingsDecrypter Maven's decrypter of settings.xml passwords */
     @Inject
     public VerifyMojo(SettingsDecrypter settingsDecrypter) {
@@ -46,7 +73,11 @@ public final class VerifyMojo extends AbstractSmokeMojo {
         GateRequest request;
         GateResult result;
         try {
-            request = request(settingsDecrypter);
+            request = request(settingsDecrypter)
+                    .toBuilder()
+                    .shard(ShardParameters.shard(shard))
+                    .timings(timings == null ? null : timings.toPath())
+                    .build();
             result = new SmokeEngine(new MavenSmokeLog(getLog())).run(request);
         } catch (ManifestException | GateConfigurationException e) {
             throw new MojoExecutionException(e.getMessage(), e);

@@ -6,6 +6,10 @@
  * <ul>
  *   <li>{@link dev.smokegate.smoke.maven.VerifyMojo}: the {@code verify} goal.
  *   <li>{@link dev.smokegate.smoke.maven.DoctorMojo}: the {@code doctor} goal, which checks the host.
+ *   <li>{@link dev.smokegate.smoke.maven.MergeMojo}: the {@code merge} goal, which combines the
+ *       reports of a gate's shards.
+ *   <li>{@link dev.smokegate.smoke.maven.ShardParameters}: reads {@code shard} ({@code 2/3}) and the
+ *       merge's {@code inputs}.
  *   <li>{@link dev.smokegate.smoke.maven.InitMojo}: the {@code init} goal, a first manifest drafted
  *       from a run of the project's build.
  *   <li>{@link dev.smokegate.smoke.maven.AbstractSmokeMojo}: the goals' parameters and the request

@@ -23,7 +23,13 @@ public interface FrontEnd {
         /** The ref cloned with {@link #REPO_URL}. */
         REF,
         /** Where ssh clones read keys, {@code known_hosts} and {@code config}. */
-        SSH_DIRECTORY
+        SSH_DIRECTORY,
+        /** The one shard of the selected scenarios to run, {@code K/N}. */
+        SHARD,
+        /** The file of recorded durations that balances the shards. */
+        TIMINGS,
+        /** The shards' report folders that {@code smoke:merge} combines. */
+        MERGE_INPUTS
     }
 
     /**

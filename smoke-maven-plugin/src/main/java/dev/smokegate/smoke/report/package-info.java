@@ -10,7 +10,12 @@
  *       its summary, its failure message and {@code doctor.json}.
  *   <li>{@link dev.smokegate.smoke.report.SummaryJson}: the result as JSON for CI scripts ({@code
  *       smoke-summary.json}, format 1), merged with the earlier file on a selection run; {@link
- *       dev.smokegate.smoke.report.GateParameters}: the run's parameters it records.
+ *       dev.smokegate.smoke.report.GateParameters}: the run's parameters it records; {@link
+ *       dev.smokegate.smoke.report.ShardRecord}: the shard a run was and its plan.
+ *   <li>{@link dev.smokegate.smoke.report.RecordedDurations}: the scenarios' durations from a summary
+ *       or a timings file, which balance the shards.
+ *   <li>{@link dev.smokegate.smoke.report.ShardReport}: one shard's reports, read back; {@link
+ *       dev.smokegate.smoke.report.MergedReports}: the whole gate's reports written from its shards'.
  * </ul>
  */
 package dev.smokegate.smoke.report;
