@@ -48,7 +48,7 @@ import org.xml.sax.SAXException;
  *       checkoutChanges}, and every shard's entries as they were, shard by shard;
  *   <li>{@code TEST-smoke.xml}: one {@code testsuite} named {@code smoke} with the sums of the shards'
  *       {@code tests}, {@code failures}, {@code errors}, {@code skipped} and {@code time}, the property
- *       {@code smoke.shards} ({@code 1/3,2/3,3/3}), and every shard's {@code testcase}s as they were.
+ *       {@code smoke.shard} = the shards merged ({@code 1/3,2/3,3/3}), and every shard's {@code testcase}s as they were.
  * </ul>
  *
  * Both files are written atomically (a temporary file moved into place). JSON with Jackson, XML with
@@ -202,7 +202,7 @@ public final class MergedReports {
         suite.appendChild(merged.createTextNode("\n"));
         Element properties = merged.createElement("properties");
         Element property = merged.createElement("property");
-        property.setAttribute("name", "smoke.shards");
+        property.setAttribute("name", "smoke.shard");
         property.setAttribute(
                 "value",
                 shards.stream().map(shard -> String.valueOf(shard.shard())).collect(Collectors.joining(",")));

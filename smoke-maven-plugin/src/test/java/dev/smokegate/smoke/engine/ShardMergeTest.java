@@ -192,7 +192,7 @@ class ShardMergeTest {
         assertThat(suite.getAttribute("failures")).isEqualTo("0");
         assertThat(suite.getElementsByTagName("testcase").getLength()).isEqualTo(4);
         Element property = (Element) suite.getElementsByTagName("property").item(0);
-        assertThat(property.getAttribute("name")).isEqualTo("smoke.shards");
+        assertThat(property.getAttribute("name")).isEqualTo("smoke.shard");
         assertThat(property.getAttribute("value")).isEqualTo("1/3,2/3,3/3");
         assertThat(first.resolve("smoke-summary.json")).hasSameTextualContentAs(
                 shared.resolve("passed/shard-1/smoke-summary.json"));
