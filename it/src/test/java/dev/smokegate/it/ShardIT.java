@@ -75,7 +75,9 @@ class ShardIT {
     }
 
     private static List<String> names(JsonNode summary) {
-        return summary.path("scenarios").findValuesAsText("name");
+        List<String> names = new ArrayList<>();
+        summary.path("scenarios").forEach(entry -> names.add(entry.path("name").asText()));
+        return names;
     }
 
     private static Element testsuite(Path folder) throws Exception {
@@ -145,6 +147,5 @@ class ShardIT {
                 .anySatisfy(line -> assertThat(line)
                         .endsWith("  shard 2/3 is missing: no input holds it. Add the folder with a copy of its"
                                 + " reports."));
-        assertThat(project.resolve("target/smoke/shard-2")).doesNotExist();
     }
 }

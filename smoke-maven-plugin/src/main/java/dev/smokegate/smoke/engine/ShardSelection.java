@@ -9,7 +9,6 @@ import dev.smokegate.smoke.report.ConsoleReport;
 import dev.smokegate.smoke.report.RecordedDurations;
 import dev.smokegate.smoke.report.ShardRecord;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
