@@ -134,7 +134,8 @@ public final class ShardMerge {
         }
         if (!problems.isEmpty()) {
             throw new GateConfigurationException("Cannot merge the shard reports [" + setting + "]: "
-                    + problems.size() + " problem(s)." + problems.stream()
+                    + problems.size() + " problem(s)."
+                    + problems.stream()
                             .map(problem -> System.lineSeparator() + "  " + problem + ".")
                             .collect(Collectors.joining()));
         }
@@ -198,7 +199,8 @@ public final class ShardMerge {
             }
         }
         Map<String, List<ShardReport>> byPlan = new LinkedHashMap<>();
-        shards.forEach(shard -> byPlan.computeIfAbsent(shard.planDigest() + " of " + shard.planScenarios(), p -> new ArrayList<>())
+        shards.forEach(shard -> byPlan.computeIfAbsent(
+                        shard.planDigest() + " of " + shard.planScenarios(), p -> new ArrayList<>())
                 .add(shard));
         if (byPlan.size() > 1) {
             problems.add("the shards were planned from different inputs: "

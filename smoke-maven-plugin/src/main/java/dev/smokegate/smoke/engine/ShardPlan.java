@@ -1,9 +1,9 @@
 package dev.smokegate.smoke.engine;
 
+import dev.smokegate.smoke.model.Durations;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import dev.smokegate.smoke.model.Durations;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -127,7 +127,8 @@ public final class ShardPlan {
             }
             costed.add(new Costed(unit, cost));
         }
-        costed.sort(Comparator.comparingLong(Costed::cost).reversed().thenComparing(c -> c.unit().get(0)));
+        costed.sort(Comparator.comparingLong(Costed::cost).reversed().thenComparing(c -> c.unit()
+                .get(0)));
         int[] sizes = new int[count];
         for (Costed unit : costed) {
             int best = 0;
@@ -237,7 +238,8 @@ public final class ShardPlan {
             }
         }
         StringBuilder text = new StringBuilder().append(shards.size()).append('\n');
-        byName.forEach((name, shard) -> text.append(shard).append(' ').append(name).append('\n'));
+        byName.forEach(
+                (name, shard) -> text.append(shard).append(' ').append(name).append('\n'));
         byte[] hash = sha256().digest(text.toString().getBytes(StandardCharsets.UTF_8));
         return HexFormat.of().formatHex(hash).substring(0, 12);
     }
@@ -257,7 +259,12 @@ public final class ShardPlan {
                 .append(", plan ")
                 .append(digest);
         for (int i = 0; i < count; i++) {
-            text.append("; ").append(i + 1).append('/').append(count).append(' ').append(shards.get(i));
+            text.append("; ")
+                    .append(i + 1)
+                    .append('/')
+                    .append(count)
+                    .append(' ')
+                    .append(shards.get(i));
             if (balance == Balance.DURATIONS) {
                 text.append(' ').append(Durations.elapsed(Duration.ofMillis(loads[i])));
             }

@@ -141,7 +141,9 @@ public final class SmokeEngine {
                     result,
                     manifest,
                     request.workDirectory().resolve(JUNIT_REPORT),
-                    shard.record() == null ? Map.of() : Map.of("smoke.shard", shard.record().shard().toString()));
+                    shard.record() == null
+                            ? Map.of()
+                            : Map.of("smoke.shard", shard.record().shard().toString()));
         } catch (IOException e) {
             throw new GateConfigurationException("Cannot write the JUnit report "
                     + request.display(request.workDirectory().resolve(JUNIT_REPORT)) + ": " + e.getMessage()

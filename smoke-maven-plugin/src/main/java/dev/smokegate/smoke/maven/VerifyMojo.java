@@ -73,8 +73,7 @@ public final class VerifyMojo extends AbstractSmokeMojo {
         GateRequest request;
         GateResult result;
         try {
-            request = request(settingsDecrypter)
-                    .toBuilder()
+            request = request(settingsDecrypter).toBuilder()
                     .shard(ShardParameters.shard(shard))
                     .timings(timings == null ? null : timings.toPath())
                     .build();

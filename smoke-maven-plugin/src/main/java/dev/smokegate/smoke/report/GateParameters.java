@@ -129,7 +129,17 @@ public record GateParameters(
         /** @return the parameters */
         public GateParameters build() {
             return new GateParameters(
-                    manifest, tasks, scenarios, repoUrl, ref, offline, threads, failOnSkip, retries, probeTimeout, shard);
+                    manifest,
+                    tasks,
+                    scenarios,
+                    repoUrl,
+                    ref,
+                    offline,
+                    threads,
+                    failOnSkip,
+                    retries,
+                    probeTimeout,
+                    shard);
         }
     }
 }

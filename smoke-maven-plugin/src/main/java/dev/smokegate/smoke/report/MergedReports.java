@@ -73,7 +73,8 @@ public final class MergedReports {
         }
         // A skip fails the whole gate when it failed its shard; with no skip, as every shard says.
         boolean failOnSkip = shards.stream()
-                        .anyMatch(shard -> shard.result().failOnSkip() && shard.result().count(Status.SKIP) > 0)
+                        .anyMatch(shard ->
+                                shard.result().failOnSkip() && shard.result().count(Status.SKIP) > 0)
                 || shards.stream().allMatch(shard -> shard.result().failOnSkip());
         return new GateResult(scenarios, changes, failOnSkip);
     }

@@ -86,7 +86,8 @@ public final class RecordedDurations {
             BigDecimal millis = value.decimalValue().movePointRight(3);
             durations.put(
                     field.getKey(),
-                    Duration.ofMillis(millis.min(BigDecimal.valueOf(Long.MAX_VALUE)).longValue()));
+                    Duration.ofMillis(
+                            millis.min(BigDecimal.valueOf(Long.MAX_VALUE)).longValue()));
         }
         return durations;
     }

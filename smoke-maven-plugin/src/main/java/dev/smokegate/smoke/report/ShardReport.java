@@ -91,8 +91,8 @@ public final class ShardReport {
         }
         List<String> changes = new ArrayList<>();
         root.path("checkoutChanges").forEach(change -> changes.add(change.asText()));
-        GateResult result =
-                new GateResult(results, changes, root.path("gate").path("failOnSkip").asBoolean(true));
+        GateResult result = new GateResult(
+                results, changes, root.path("gate").path("failOnSkip").asBoolean(true));
         return new ShardReport(folder, (ObjectNode) root, shard, result);
     }
 
@@ -102,25 +102,27 @@ public final class ShardReport {
         try {
             status = Status.valueOf(entry.path("status").asText());
         } catch (IllegalArgumentException e) {
-            throw new IOException("scenario '" + name + "' has status " + entry.path("status") + ", not PASS, FAIL"
-                    + " or SKIP");
+            throw new IOException(
+                    "scenario '" + name + "' has status " + entry.path("status") + ", not PASS, FAIL" + " or SKIP");
         }
         if (name.isEmpty()) {
             throw new IOException("a scenario entry has no name");
         }
-        Duration elapsed = Duration.ofMillis(Math.max(0, entry.path("durationMs").asLong()));
+        Duration elapsed =
+                Duration.ofMillis(Math.max(0, entry.path("durationMs").asLong()));
         if (status == Status.PASS) {
             return new ScenarioResult(name, status, elapsed, List.of(), null, null);
         }
         String rule = entry.path("rule").asText("unknown");
-        String reason = entry.path("ruleReason").isTextual() ? entry.path("ruleReason").asText() : null;
+        String reason =
+                entry.path("ruleReason").isTextual() ? entry.path("ruleReason").asText() : null;
         String evidence = entry.path("evidence").asText("(no evidence recorded)");
         FailureCategory category;
         try {
             category = FailureCategory.valueOf(entry.path("category").asText().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IOException("scenario '" + name + "' has category " + entry.path("category")
-                    + ", not source, runtime or host");
+            throw new IOException(
+                    "scenario '" + name + "' has category " + entry.path("category") + ", not source, runtime or host");
         }
         Classification classification =
                 new Classification(category, reason == null ? rule : rule + " (" + reason + ")", evidence);
@@ -139,8 +141,7 @@ public final class ShardReport {
                 }
             }
         }
-        StepFailure failure =
-                new StepFailure(step, null, null, expectation, evidence, null, List.of(), classification);
+        StepFailure failure = new StepFailure(step, null, null, expectation, evidence, null, List.of(), classification);
         return new ScenarioResult(name, status, elapsed, List.of(), failure, null);
     }
 
@@ -181,6 +182,7 @@ public final class ShardReport {
 
     @Override
     public String toString() {
-        return "ShardReport[" + folder + ", shard " + shard + ", " + result.scenarios().size() + " scenario(s)]";
+        return "ShardReport[" + folder + ", shard " + shard + ", "
+                + result.scenarios().size() + " scenario(s)]";
     }
 }

@@ -91,8 +91,7 @@ class ShardMergeTest {
         run(fixture, null, timings, "0", shared.resolve("whole"));
     }
 
-    private static void run(EngineFixture fixture, Shard shard, Path timings, String exit, Path work)
-            throws Exception {
+    private static void run(EngineFixture fixture, Shard shard, Path timings, String exit, Path work) throws Exception {
         Map<String, String> environment = new HashMap<>(System.getenv());
         environment.put("SMOKE_D_EXIT", exit);
         fixture.run(fixture.request()
@@ -202,14 +201,16 @@ class ShardMergeTest {
         Element property = (Element) suite.getElementsByTagName("property").item(0);
         assertThat(property.getAttribute("name")).isEqualTo("smoke.shard");
         assertThat(property.getAttribute("value")).isEqualTo("1/3,2/3,3/3");
-        assertThat(first.resolve("smoke-summary.json")).hasSameTextualContentAs(
-                shared.resolve("passed/shard-1/smoke-summary.json"));
+        assertThat(first.resolve("smoke-summary.json"))
+                .hasSameTextualContentAs(shared.resolve("passed/shard-1/smoke-summary.json"));
     }
 
     @Test
     void merge_aShardFailed_reportsWrittenAndNotPassedNamingTheShard() throws Exception {
         ShardMerge.Result merged = merge(
-                copy("passed/shard-1", "shard-1"), copy("passed/shard-2", "shard-2"), copy("failed/shard-3", "shard-3"));
+                copy("passed/shard-1", "shard-1"),
+                copy("passed/shard-2", "shard-2"),
+                copy("failed/shard-3", "shard-3"));
 
         assertThat(merged.passed()).isFalse();
         assertThat(log.at("ERROR"))
@@ -236,7 +237,8 @@ class ShardMergeTest {
 
         assertThatThrownBy(() -> merge(first, third))
                 .isInstanceOf(GateConfigurationException.class)
-                .hasMessage(problems("shard 2/3 is missing: no input holds it. Add the folder with a copy of its reports"));
+                .hasMessage(
+                        problems("shard 2/3 is missing: no input holds it. Add the folder with a copy of its reports"));
         assertThat(output).doesNotExist();
     }
 
@@ -245,8 +247,8 @@ class ShardMergeTest {
         Path first = copy("passed/shard-1", "shard-1");
         Path again = copy("passed/shard-1", "again");
 
-        assertThatThrownBy(() -> merge(
-                        first, again, copy("passed/shard-2", "shard-2"), copy("passed/shard-3", "shard-3")))
+        assertThatThrownBy(
+                        () -> merge(first, again, copy("passed/shard-2", "shard-2"), copy("passed/shard-3", "shard-3")))
                 .isInstanceOf(GateConfigurationException.class)
                 .hasMessage(problems(
                         "shard 1/3 is given more than once: shard-1 and again. Give each shard's folder once",

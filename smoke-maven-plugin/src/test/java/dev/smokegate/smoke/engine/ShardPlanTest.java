@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -105,7 +106,7 @@ class ShardPlanTest {
             long max = IntStream.range(0, count).mapToLong(i -> loads[i]).max().orElseThrow();
             long min = IntStream.range(0, count).mapToLong(i -> loads[i]).min().orElseThrow();
             assertThat(max - min)
-                    .as("round %d: loads %s, largest unit %d ms", round, java.util.Arrays.toString(loads), largest)
+                    .as("round %d: loads %s, largest unit %d ms", round, Arrays.toString(loads), largest)
                     .isLessThanOrEqualTo(largest);
             assertThat(plan.largestUnit().toMillis()).isEqualTo(largest);
             for (int index = 1; index <= count; index++) {

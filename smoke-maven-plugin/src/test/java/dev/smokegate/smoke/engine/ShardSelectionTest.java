@@ -28,7 +28,8 @@ import org.w3c.dom.Element;
 class ShardSelectionTest {
     /** Six scenarios; by hash of 3, beta and gamma are shard 1, delta and zeta 2, alpha and epsilon 3. */
     static final String SIX = Stream.of("alpha", "beta", "gamma", "delta", "epsilon", "zeta")
-            .map(name -> """
+            .map(name ->
+                    """
                     [[scenario]]
                     name = "%s"
                     source.checkout = "${fixture.checkout}"
@@ -36,7 +37,8 @@ class ShardSelectionTest {
                       name = "say"
                       run = "echo %s"
                       expect.stdout.contains = ["%s"]
-                    """.formatted(name, name, name))
+                    """
+                            .formatted(name, name, name))
             .collect(Collectors.joining("\n", "format = 1\n", ""));
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -103,7 +105,8 @@ class ShardSelectionTest {
         Path timings = timings("{\"alpha\": 6, \"beta\": 5, \"gamma\": 4, \"delta\": 3, \"epsilon\": 2, \"zeta\": 1}");
 
         // Longest first onto the least loaded: alpha 1, beta 2, gamma 3, delta 3, epsilon 2, zeta 1.
-        GateResult result = fixture.run(SIX, request -> request.shard(new Shard(2, 3)).timings(timings));
+        GateResult result =
+                fixture.run(SIX, request -> request.shard(new Shard(2, 3)).timings(timings));
 
         assertThat(names(result)).containsExactly("beta", "epsilon");
         assertThat(fixture.log().at("INFO"))
@@ -130,11 +133,13 @@ class ShardSelectionTest {
                     SIX, request -> request.shard(shard).timings(timings).workDirectory(work));
             assertThat(result.passed()).isTrue();
             ran.addAll(names(result));
-            digests.add(summary(work).path("gate").path("shardPlan").path("digest").asText());
+            digests.add(
+                    summary(work).path("gate").path("shardPlan").path("digest").asText());
         }
 
-        assertThat(ran).doesNotHaveDuplicates().containsExactlyInAnyOrder("alpha", "beta", "gamma", "delta",
-                "epsilon", "zeta");
+        assertThat(ran)
+                .doesNotHaveDuplicates()
+                .containsExactlyInAnyOrder("alpha", "beta", "gamma", "delta", "epsilon", "zeta");
         assertThat(digests).containsOnly(digests.get(0));
         assertThat(fixture.log().at("INFO"))
                 .contains("[smoke] shard 1/3: 3 of the 6 selected scenario(s) have no recorded duration; each counts"
@@ -150,8 +155,7 @@ class ShardSelectionTest {
         assertThat(fixture.log().at("INFO"))
                 .contains("[smoke] shard 1/2: " + result.scenarios().size() + " of 6 selected scenario(s) (balanced by"
                         + " recorded durations from target/smoke/smoke-summary.json)");
-        assertThat(entryNames(summary(fixture.workDirectory())))
-                .containsExactlyElementsOf(names(result));
+        assertThat(entryNames(summary(fixture.workDirectory()))).containsExactlyElementsOf(names(result));
     }
 
     @Test
@@ -205,16 +209,16 @@ class ShardSelectionTest {
     @Test
     void run_previousSummaryUnreadable_warnsAndSplitsByHash() throws Exception {
         Files.createDirectories(fixture.workDirectory());
-        Files.writeString(fixture.workDirectory().resolve(SmokeEngine.SUMMARY_JSON), "{\"scenarios\": [", StandardCharsets.UTF_8);
+        Files.writeString(
+                fixture.workDirectory().resolve(SmokeEngine.SUMMARY_JSON), "{\"scenarios\": [", StandardCharsets.UTF_8);
 
         GateResult result = fixture.run(SIX, request -> request.shard(new Shard(3, 3)));
 
         assertThat(names(result)).containsExactly("alpha", "epsilon");
-        assertThat(fixture.log().at("WARN"))
-                .anySatisfy(line -> assertThat(line)
-                        .startsWith("[smoke] shard: the previous summary target/smoke/smoke-summary.json cannot be read"
-                                + " for durations (not JSON: ")
-                        .endsWith("); the shards are split by a stable hash"));
+        assertThat(fixture.log().at("WARN")).anySatisfy(line -> assertThat(line)
+                .startsWith("[smoke] shard: the previous summary target/smoke/smoke-summary.json cannot be read"
+                        + " for durations (not JSON: ")
+                .endsWith("); the shards are split by a stable hash"));
     }
 
     @Test

@@ -55,9 +55,7 @@ class ShardRecipesTest {
 
     /** {@code <prefix>1,<prefix>2,…,<prefix>N<suffix>}: one folder per shard. */
     private static String inputs(String prefix, String suffix) {
-        return IntStream.rangeClosed(1, N)
-                .mapToObj(k -> prefix + k + suffix)
-                .collect(Collectors.joining(","));
+        return IntStream.rangeClosed(1, N).mapToObj(k -> prefix + k + suffix).collect(Collectors.joining(","));
     }
 
     private static Map<String, Object> yaml(String name) throws IOException {
@@ -117,17 +115,21 @@ class ShardRecipesTest {
 
     @Test
     void githubActions_matrixOfNJobs_eachRunsItsShardAndUploadsItsReportsUnderItsOwnName() throws IOException {
-        Map<String, Object> shard = map(map(yaml("github-actions-shards.yml").get("jobs")).get("shard"));
+        Map<String, Object> shard =
+                map(map(yaml("github-actions-shards.yml").get("jobs")).get("shard"));
 
         assertThat(list(map(map(shard.get("strategy")).get("matrix")).get("shard")))
                 .containsExactly(1, 2, 3);
         assertThat(map(map(shard.get("strategy"))).get("fail-fast")).isEqualTo(false);
-        assertThat(map(shard.get("env"))).containsEntry("K", "${{ matrix.shard }}").containsEntry("N", N);
+        assertThat(map(shard.get("env")))
+                .containsEntry("K", "${{ matrix.shard }}")
+                .containsEntry("N", N);
         assertThat(runs(shard)).containsExactly(SHARD_RUN);
         Map<String, Object> upload = map(uses(shard, "actions/upload-artifact").get("with"));
         assertThat(upload.get("name")).isEqualTo("smoke-shard-${{ matrix.shard }}");
         assertThat(lines(upload.get("path")))
-                .startsWith(workDirectory + "/" + SmokeEngine.SUMMARY_JSON, workDirectory + "/" + SmokeEngine.JUNIT_REPORT);
+                .startsWith(
+                        workDirectory + "/" + SmokeEngine.SUMMARY_JSON, workDirectory + "/" + SmokeEngine.JUNIT_REPORT);
     }
 
     @Test
@@ -137,12 +139,14 @@ class ShardRecipesTest {
 
         assertThat(merge.get("needs")).isEqualTo("shard");
         assertThat(merge.get("if")).isEqualTo("always()");
-        Map<String, Object> download = map(uses(merge, "actions/download-artifact").get("with"));
+        Map<String, Object> download =
+                map(uses(merge, "actions/download-artifact").get("with"));
         assertThat(download).containsEntry("pattern", "smoke-shard-*").containsEntry("path", "shards");
         assertThat(runs(merge)).containsExactly(mergeRun + inputs("shards/smoke-shard-", ""));
         assertThat(map(uses(merge, "mikepenz/action-junit-report").get("with")).get("report_paths"))
                 .isEqualTo(workDirectory + "/" + SmokeEngine.JUNIT_REPORT);
-        assertThat(smokeProperties(String.join("\n", runs(merge)) + runs(map(map(workflow.get("jobs")).get("shard")))))
+        assertThat(smokeProperties(String.join("\n", runs(merge))
+                        + runs(map(map(workflow.get("jobs")).get("shard")))))
                 .containsExactlyInAnyOrder("smoke.shard", "smoke.merge.inputs")
                 .isSubsetOf(descriptor.properties());
     }
@@ -174,7 +178,8 @@ class ShardRecipesTest {
         assertThat(list(merge.get("script"))).containsExactly(mergeRun + inputs("shards/shard-", ""));
         assertThat(map(map(merge.get("artifacts")).get("reports")).get("junit"))
                 .isEqualTo(workDirectory + "/" + SmokeEngine.JUNIT_REPORT);
-        String scripts = list(merge.get("script")) + " " + list(map(pipeline.get("smoke-shard")).get("script"));
+        String scripts = list(merge.get("script")) + " "
+                + list(map(pipeline.get("smoke-shard")).get("script"));
         assertThat(smokeProperties(scripts)).isSubsetOf(descriptor.properties());
     }
 
@@ -184,9 +189,10 @@ class ShardRecipesTest {
 
         assertThat(jenkinsfile)
                 .contains("N = '" + N + "'")
-                .contains("values " + IntStream.rangeClosed(1, N)
-                        .mapToObj(k -> "'" + k + "'")
-                        .collect(Collectors.joining(", ")))
+                .contains("values "
+                        + IntStream.rangeClosed(1, N)
+                                .mapToObj(k -> "'" + k + "'")
+                                .collect(Collectors.joining(", ")))
                 .contains("sh '" + SHARD_RUN + "'")
                 .contains("stash name: \"smoke-shard-${K}\", includes: '" + workDirectory + "/**'")
                 .contains("sh '" + mergeRun + inputs("shards/shard-", "/" + workDirectory) + "'")
