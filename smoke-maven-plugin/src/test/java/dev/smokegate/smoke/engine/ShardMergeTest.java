@@ -45,24 +45,28 @@ class ShardMergeTest {
               [[scenario.step]]
               name = "say"
               run = "echo a"
+              expect.stdout.contains = ["a"]
             [[scenario]]
             name = "b"
             source.checkout = "${fixture.checkout}"
               [[scenario.step]]
               name = "say"
               run = "echo b"
+              expect.stdout.contains = ["b"]
             [[scenario]]
             name = "c"
             source.checkout = "${fixture.checkout}"
               [[scenario.step]]
               name = "say"
               run = "echo c"
+              expect.stdout.contains = ["c"]
             [[scenario]]
             name = "d"
             source.checkout = "${fixture.checkout}"
               [[scenario.step]]
               name = "say"
-              run = "exit ${env.SMOKE_D_EXIT}"
+              run = "echo d; exit ${env.SMOKE_D_EXIT}"
+              expect.stdout.contains = ["d"]
             """;
 
     private static final ObjectMapper JSON = new ObjectMapper();
