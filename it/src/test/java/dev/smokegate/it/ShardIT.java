@@ -61,7 +61,8 @@ class ShardIT {
         try (Stream<Path> files = Files.walk(work)) {
             for (Path file : files.filter(path -> Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS))
                     .filter(path -> path.getParent().equals(work)
-                            || (path.toString().endsWith(".log") && !path.toString().contains("/workspace/")))
+                            || (path.toString().endsWith(".log")
+                                    && !path.toString().contains("/workspace/")))
                     .toList()) {
                 Path copy = target.resolve(work.relativize(file).toString());
                 Files.createDirectories(copy.getParent());
@@ -101,7 +102,9 @@ class ShardIT {
                             + " recorded durations from src/smoke/timings.json)");
             assertThat(result.summary()).isEqualTo("Smoke: " + mine.size() + " passed, 0 failed, 0 skipped");
             assertThat(summary.path("gate").path("shard").asText()).isEqualTo(k + "/3");
-            assertThat(testsuite(project.resolve("shard-" + k)).getElementsByTagName("property").item(0))
+            assertThat(testsuite(project.resolve("shard-" + k))
+                            .getElementsByTagName("property")
+                            .item(0))
                     .extracting(node -> ((Element) node).getAttribute("value"))
                     .isEqualTo(k + "/3");
             union.addAll(mine);
@@ -118,10 +121,11 @@ class ShardIT {
 
         assertExit(result, 0);
         assertThat(result.smokeLines())
-                .anySatisfy(line -> assertThat(line).matches("\\[smoke] merging 3 shard\\(s\\) of 6 scenario\\(s\\),"
-                        + " plan [0-9a-f]{12}, into target/smoke"))
-                .anySatisfy(line -> assertThat(line).matches("\\[smoke] shard 1/3 \\(shard-1\\): \\d passed, 0 failed,"
-                        + " 0 skipped"))
+                .anySatisfy(line -> assertThat(line)
+                        .matches("\\[smoke] merging 3 shard\\(s\\) of 6 scenario\\(s\\),"
+                                + " plan [0-9a-f]{12}, into target/smoke"))
+                .anySatisfy(line -> assertThat(line)
+                        .matches("\\[smoke] shard 1/3 \\(shard-1\\): \\d passed, 0 failed," + " 0 skipped"))
                 .contains("[smoke] wrote target/smoke/smoke-summary.json and target/smoke/TEST-smoke.xml");
         assertThat(result.summary()).isEqualTo("Smoke: 6 passed, 0 failed, 0 skipped");
         JsonNode merged = summary(project.resolve("target/smoke"));
