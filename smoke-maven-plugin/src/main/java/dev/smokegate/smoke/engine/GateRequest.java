@@ -2,6 +2,7 @@ package dev.smokegate.smoke.engine;
 
 import dev.smokegate.smoke.model.FrontEnd;
 import dev.smokegate.smoke.model.ServerCredentials;
+import dev.smokegate.smoke.model.Shard;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -42,6 +43,11 @@ import java.util.Objects;
  * @param update update mode: each golden file ({@code equals-file}) that did not match is rewritten
  *     from the output once the gate has checked the checkouts, keeping the wildcard lines that still
  *     match, and a missing one is created; a run that rewrote anything does not pass. Off by default.
+ * @param shard the one shard of the selected scenarios to run ({@link ShardSelection}), or {@code
+ *     null} (the default) for all of them
+ * @param timings the file of recorded durations that balances the shards ({@link
+ *     dev.smokegate.smoke.report.RecordedDurations}), or {@code null} (the default) for the previous
+ *     run's summary in the work directory
  */
 public record GateRequest(
         Path manifest,
@@ -64,7 +70,9 @@ public record GateRequest(
         Duration probeTimeout,
         int retries,
         boolean ratchet,
-        boolean update) {
+        boolean update,
+        Shard shard,
+        Path timings) {
     /** The default of {@code heartbeat}: a line every 30 seconds while a step runs. */
     public static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(30);
 
@@ -94,6 +102,7 @@ public record GateRequest(
         checkHeartbeat(heartbeat);
         checkProbeTimeout(probeTimeout);
         checkRetries(retries);
+        timings = timings == null ? null : timings.toAbsolutePath().normalize();
     }
 
     private static Duration checkProbeTimeout(Duration probeTimeout) {
@@ -132,7 +141,8 @@ public record GateRequest(
      * directory is {@code <basedir>/target/smoke}, the cache is {@code <basedir>/target/smoke-cache},
      * {@code ~/.ssh}, no servers, all scenarios, no repo URL or ref, online, no properties, an empty
      * environment, one scenario at a time, a heartbeat every 30 seconds, a skip fails the gate, 5
-     * seconds for each host check, no retries, the ratchet on and no update mode.
+     * seconds for each host check, no retries, the ratchet on, no update mode, not sharded and shards
+     * balanced by the previous run's summary.
      *
      * @param manifest the manifest file
      * @param frontEnd the front end's words for messages
@@ -167,11 +177,22 @@ public record GateRequest(
                 .probeTimeout(probeTimeout)
                 .retries(retries)
                 .ratchet(ratchet)
-                .update(update);
+                .update(update)
+                .shard(shard)
+                .timings(timings);
     }
 
     /** A path as the user should read it: relative to the project folder when inside it. */
     public String display(Path path) {
+        return display(basedir, path);
+    }
+
+    /**
+     * @param basedir the project folder, absolute and normalized
+     * @param path a path
+     * @return the path as the user should read it: relative to {@code basedir} when inside it
+     */
+    public static String display(Path basedir, Path path) {
         Path absolute = path.toAbsolutePath().normalize();
         return absolute.startsWith(basedir) && !absolute.equals(basedir)
                 ? basedir.relativize(absolute).toString()
@@ -204,6 +225,8 @@ public record GateRequest(
         private int retries;
         private boolean ratchet = true;
         private boolean update;
+        private Shard shard;
+        private Path timings;
 
         private Builder(Path manifest, FrontEnd frontEnd) {
             this.manifest = Objects.requireNonNull(manifest, "manifest");
@@ -327,17 +350,10 @@ public record GateRequest(
             return this;
         }
 
-        /**
-         * @param ratchet whether the manifest is checked against its git history before the gate runs
-         */
-        public Builder ratchet(boolean ratchet) {
-            this.ratchet = ratchet;
-            return this;
-        }
-
-        /** @param update whether golden files that did not match are rewritten from the output */
-        public Builder update(boolean update) {
-            this.update = update;
+        boolean ratchet,
+        boolean update,
+        Shard shard,
+        Path timings) {
             return this;
         }
 
@@ -370,7 +386,9 @@ public record GateRequest(
                     probeTimeout,
                     retries,
                     ratchet,
-                    update);
+                    update,
+                    shard,
+                    timings);
         }
     }
 }

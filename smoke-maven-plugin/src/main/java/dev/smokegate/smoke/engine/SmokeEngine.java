@@ -17,6 +17,7 @@ import dev.smokegate.smoke.process.PortReservations;
 import dev.smokegate.smoke.report.ConsoleReport;
 import dev.smokegate.smoke.report.GateParameters;
 import dev.smokegate.smoke.report.JUnitReport;
+import dev.smokegate.smoke.report.ShardRecord;
 import dev.smokegate.smoke.report.SummaryJson;
 import dev.smokegate.smoke.workspace.CloneCache;
 import dev.smokegate.smoke.workspace.Deletion;
@@ -106,6 +107,8 @@ public final class SmokeEngine {
         log.info("[smoke] " + selected.size() + " of " + manifest.scenarios().size() + " scenario(s) selected from "
                 + request.display(request.manifest())
                 + (request.offline() ? " (offline: clones come from the cache only)" : ""));
+        ShardSelection.Picked shard = ShardSelection.pick(selected, request, log);
+        selected = shard.scenarios();
 
         Map<Scenario, ScenarioResult> skips = HostPreflight.skips(
                 selected, request, log, skip -> ConsoleReport.scenario(skip, request::display, log));
@@ -169,13 +172,20 @@ public final class SmokeEngine {
                 + waited + " background deletion(s) of earlier runs' folders");
         GateResult result = new GateResult(results, changes, request.failOnSkip(), updated);
         try {
-            JUnitReport.write(result, manifest, request.workDirectory().resolve(JUNIT_REPORT), log.redaction());
+            JUnitReport.write(
+                    result,
+                    manifest,
+                    request.workDirectory().resolve(JUNIT_REPORT),
+                    shard.record() == null
+                            ? Map.of()
+                            : Map.of("smoke.shard", shard.record().shard().toString()),
+                    log.redaction());
         } catch (IOException e) {
             throw new GateConfigurationException("Cannot write the JUnit report "
                     + request.display(request.workDirectory().resolve(JUNIT_REPORT)) + ": " + e.getMessage()
                     + ". Check free disk space and the permissions of the work directory.");
         }
-        writeSummary(request, manifest, result, started, selected, runner.sources());
+        writeSummary(request, manifest, result, started, selected, runner.sources(), shard.record());
         ConsoleReport.summary(result, log);
         GithubRun.gateEnded(request, stdout, log.redaction(), result, manifest, log);
         return result;
@@ -227,7 +237,8 @@ public final class SmokeEngine {
             GateResult result,
             Instant started,
             List<Scenario> selected,
-            Map<String, ScenarioSource> prepared)
+            Map<String, ScenarioSource> prepared,
+            ShardRecord shard)
             throws GateConfigurationException {
         Map<String, ScenarioSource> shown = new LinkedHashMap<>();
         for (Scenario scenario : selected) {
@@ -249,6 +260,7 @@ public final class SmokeEngine {
                 .failOnSkip(request.failOnSkip())
                 .retries(request.retries())
                 .probeTimeout(request.probeTimeout())
+                .shard(shard)
                 .build();
         Path file = request.workDirectory().resolve(SUMMARY_JSON);
         try {

@@ -21,6 +21,11 @@
  *       it ({@code smoke:list}).
  *   <li>{@link dev.smokegate.smoke.engine.ManifestRatchet}: before anything runs, fails the gate
  *       when a scenario name of the manifest's git history is gone without being retired.
+ *   <li>{@link dev.smokegate.smoke.engine.ShardSelection}: keeps the one shard ({@code K/N}) of the
+ *       selected scenarios that a run asks for; {@link dev.smokegate.smoke.engine.ShardPlan}: splits
+ *       units of scenarios into N disjoint shards, by recorded durations or a stable hash.
+ *   <li>{@link dev.smokegate.smoke.engine.ShardMerge}: checks the reports of a gate's N shards and
+ *       combines them into the whole gate's reports ({@code smoke:merge}).
  *   <li>{@link dev.smokegate.smoke.engine.HostPreflight}: checks the selected scenarios' {@code
  *       requires} once, up front, and skips each scenario with an unmet one.
  *   <li>{@link dev.smokegate.smoke.engine.GateContext}: what every part of one gate run shares.

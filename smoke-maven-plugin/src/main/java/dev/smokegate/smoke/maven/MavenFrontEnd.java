@@ -33,6 +33,9 @@ public enum MavenFrontEnd implements FrontEnd {
             case SSH_DIRECTORY -> "smoke.sshDirectory";
             case RATCHET -> "smoke.ratchet";
             case UPDATE -> "smoke.update";
+            case SHARD -> "smoke.shard";
+            case TIMINGS -> "smoke.timings";
+            case MERGE_INPUTS -> "smoke.merge.inputs";
         };
     }
 

@@ -8,6 +8,7 @@ import dev.smokegate.smoke.model.GateResult;
 import dev.smokegate.smoke.model.Redaction;
 import dev.smokegate.smoke.model.ScenarioResult;
 import dev.smokegate.smoke.model.Status;
+import java.io.File;
 import java.util.List;
 import java.util.stream.Collectors;
 import javax.inject.Inject;
@@ -46,6 +47,31 @@ public final class VerifyMojo extends AbstractSmokeMojo {
     /** Decrypts the passwords of settings.xml's {@code <servers>}, as Maven does. */
     private final SettingsDecrypter settingsDecrypter;
 
+    /**
+     * Runs only shard K of N of the selected scenarios, written {@code K/N} with whole numbers 1 ≤ K ≤
+     * N (e.g. {@code 2/3}), so N CI jobs share the gate; {@code smoke:merge} combines their reports.
+     * Every selected scenario lands in exactly one shard, and the split is the same on every runner
+     * given the same manifest, selection and durations: balanced by the durations of {@code timings},
+     * else by a stable hash of the names. A shard may be empty; it then passes. Unset: every selected
+     * scenario runs.
+     *
+     * @since 0.3.0
+     */
+    @Parameter(property = "smoke.shard")
+    private String shard;
+
+    /**
+     * The recorded durations that balance the shards: a {@code smoke-summary.json} (e.g. a merged
+     * one, committed) or a JSON object of scenario name to seconds ({@code {"greeter-loop": 12.5}}).
+     * A scenario without one counts as the median of the others. Unset: the previous run's {@code
+     * smoke-summary.json} in the work directory, when there is one; without durations the shards are
+     * split by a stable hash. A file that is set but missing or unreadable fails the build.
+     *
+     * @since 0.3.0
+     */
+    @Parameter(property = "smoke.timings")
+    private File timings;
+
     /** @param settingsDecrypter Maven's decrypter of settings.xml passwords */
     @Inject
     public VerifyMojo(SettingsDecrypter settingsDecrypter) {
@@ -64,7 +90,11 @@ public final class VerifyMojo extends AbstractSmokeMojo {
         SmokeEngine engine = new SmokeEngine(new MavenSmokeLog(getLog()), System.out);
         Redaction redaction;
         try {
-            request = request(settingsDecrypter).toBuilder().ratchet(ratchet).build();
+            request = request(settingsDecrypter).toBuilder()
+                    .ratchet(ratchet)
+                    .shard(ShardParameters.shard(shard))
+                    .timings(timings == null ? null : timings.toPath())
+                    .build();
             result = engine.run(request);
         } catch (ManifestException | GateConfigurationException e) {
             redaction = engine.redaction();

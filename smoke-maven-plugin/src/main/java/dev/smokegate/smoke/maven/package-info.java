@@ -8,6 +8,10 @@
  *   <li>{@link dev.smokegate.smoke.maven.DoctorMojo}: the {@code doctor} goal, which checks the host.
  *   <li>{@link dev.smokegate.smoke.maven.ListMojo}: the {@code list} goal, the scenarios a gate
  *       would run, as a table or JSON.
+ *   <li>{@link dev.smokegate.smoke.maven.MergeMojo}: the {@code merge} goal, which combines the
+ *       reports of a gate's shards.
+ *   <li>{@link dev.smokegate.smoke.maven.ShardParameters}: reads {@code shard} ({@code 2/3}) and the
+ *       merge's {@code inputs}.
  *   <li>{@link dev.smokegate.smoke.maven.InitMojo}: the {@code init} goal, a first manifest drafted
  *       from a run of the project's build.
  *   <li>{@link dev.smokegate.smoke.maven.AbstractSmokeMojo}: the goals' parameters and the request

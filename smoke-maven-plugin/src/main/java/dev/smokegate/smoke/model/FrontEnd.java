@@ -27,7 +27,13 @@ public interface FrontEnd {
         /** The grow-only check of the manifest against its git history. */
         RATCHET,
         /** Update mode: golden files that did not match are rewritten from the output. */
-        UPDATE
+        UPDATE,
+        /** The one shard of the selected scenarios to run, {@code K/N}. */
+        SHARD,
+        /** The file of recorded durations that balances the shards. */
+        TIMINGS,
+        /** The shards' report folders that {@code smoke:merge} combines. */
+        MERGE_INPUTS
     }
 
     /**

@@ -39,6 +39,7 @@
  *   <li>{@link dev.smokegate.smoke.model.FailureCategory}: source, runtime or host.
  *   <li>{@link dev.smokegate.smoke.model.ServerCredentials}: a login for clones from one host.
  *   <li>{@link dev.smokegate.smoke.model.Durations}: the one formatter and parser of durations.
+ *   <li>{@link dev.smokegate.smoke.model.Shard}: one of N disjoint parts of a gate, {@code K/N}.
  *   <li>{@link dev.smokegate.smoke.model.FrontEnd}: the words of the front end that started the gate.
  *   <li>{@link dev.smokegate.smoke.model.SmokeLog}: where the engine writes what a user reads.
  *   <li>{@link dev.smokegate.smoke.model.Redaction}: the one redaction of everything the gate writes:

@@ -18,6 +18,8 @@ import java.util.Objects;
  * @param failOnSkip whether a skipped scenario fails the gate
  * @param retries how many times a scenario that failed on the host is run again
  * @param probeTimeout the limit of each requirement check
+ * @param shard the shard this run was and how it was planned ({@code smoke.shard}), or {@code null}
+ *     for a run of every selected scenario
  */
 public record GateParameters(
         String manifest,
@@ -29,7 +31,8 @@ public record GateParameters(
         int threads,
         boolean failOnSkip,
         int retries,
-        Duration probeTimeout) {
+        Duration probeTimeout,
+        ShardRecord shard) {
     /** @throws NullPointerException when manifest, tasks, scenarios or probeTimeout is {@code null} */
     public GateParameters {
         Objects.requireNonNull(manifest, "manifest");
@@ -41,7 +44,7 @@ public record GateParameters(
     /**
      * @param manifest the manifest as shown to the user
      * @return a builder with the defaults of a request: no selection, no clone URL, online, one
-     *     thread, skips fail, no retries, 5 s probe timeout
+     *     thread, skips fail, no retries, 5 s probe timeout, not sharded
      */
     public static Builder builder(String manifest) {
         return new Builder(manifest);
@@ -59,6 +62,7 @@ public record GateParameters(
         private boolean failOnSkip = true;
         private int retries;
         private Duration probeTimeout = Duration.ofSeconds(5);
+        private ShardRecord shard;
 
         private Builder(String manifest) {
             this.manifest = Objects.requireNonNull(manifest, "manifest");
@@ -116,10 +120,26 @@ public record GateParameters(
             return this;
         }
 
+        /** @param shard the shard this run was, or {@code null} for none */
+        public Builder shard(ShardRecord shard) {
+            this.shard = shard;
+            return this;
+        }
+
         /** @return the parameters */
         public GateParameters build() {
             return new GateParameters(
-                    manifest, tasks, scenarios, repoUrl, ref, offline, threads, failOnSkip, retries, probeTimeout);
+                    manifest,
+                    tasks,
+                    scenarios,
+                    repoUrl,
+                    ref,
+                    offline,
+                    threads,
+                    failOnSkip,
+                    retries,
+                    probeTimeout,
+                    shard);
         }
     }
 }

@@ -46,7 +46,7 @@ public final class JUnitReport {
      * @throws IOException when it cannot be written
      */
     public static void write(GateResult result, Manifest manifest, Path file) throws IOException {
-        write(result, manifest, file, Redaction.standard());
+        write(result, manifest, file, Map.of(), Redaction.standard());
     }
 
     /**
@@ -59,19 +59,56 @@ public final class JUnitReport {
      * @throws IOException when it cannot be written
      */
     public static void write(GateResult result, Manifest manifest, Path file, Redaction redaction) throws IOException {
+        write(result, manifest, file, Map.of(), redaction);
+    }
+
+    /**
+     * Writes the report atomically, with {@code properties} as the testsuite's {@code <properties>}
+     * (surefire's place for them), e.g. {@code smoke.shard = 2/3} for a shard's run.
+     *
+     * @param result the gate's result
+     * @param manifest the manifest, for the steps that did not run
+     * @param file the report file
+     * @param properties name and value of each property, in order; none writes no {@code <properties>}
+     * @throws IOException when it cannot be written
+     */
+    public static void write(GateResult result, Manifest manifest, Path file, Map<String, String> properties)
+            throws IOException {
+        write(result, manifest, file, properties, Redaction.standard());
+    }
+
+    /**
+     * Writes the report atomically, with the testsuite's {@code properties}, every text and attribute
+     * value redacted before it is escaped.
+     *
+     * @param result the gate's result
+     * @param manifest the manifest, for the steps that did not run
+     * @param file the report file
+     * @param properties name and value of each property, in order; none writes no {@code <properties>}
+     * @param redaction masks the run's secrets
+     * @throws IOException when it cannot be written
+     */
+    public static void write(
+            GateResult result, Manifest manifest, Path file, Map<String, String> properties, Redaction redaction)
+            throws IOException {
         Files.createDirectories(file.getParent());
         Map<String, Scenario> scenarios =
                 manifest.scenarios().stream().collect(Collectors.toMap(Scenario::name, Function.identity()));
         Path temporary = Files.createTempFile(file.getParent(), ".TEST-smoke", ".xml.tmp");
         try {
-            writeTo(temporary, result, scenarios, redaction);
+            writeTo(temporary, result, scenarios, properties, redaction);
             Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(temporary);
         }
     }
 
-    private static void writeTo(Path temporary, GateResult result, Map<String, Scenario> scenarios, Redaction redaction)
+    private static void writeTo(
+            Path temporary,
+            GateResult result,
+            Map<String, Scenario> scenarios,
+            Map<String, String> properties,
+            Redaction redaction)
             throws IOException {
         try (OutputStream out = Files.newOutputStream(temporary)) {
             XMLStreamWriter xml =
@@ -103,6 +140,7 @@ public final class JUnitReport {
             xml.writeAttribute("skipped", Integer.toString(skipped));
             xml.writeAttribute("time", seconds(time));
             xml.writeCharacters("\n");
+            properties(xml, properties);
             for (ScenarioResult scenario : result.scenarios()) {
                 writeScenario(xml, scenario, scenarios.get(scenario.name()));
             }
@@ -123,6 +161,21 @@ public final class JUnitReport {
         } catch (XMLStreamException e) {
             throw new IOException("cannot write XML: " + e.getMessage(), e);
         }
+    }
+
+    /** {@code <properties><property name value/>…</properties>}, or nothing for no properties. */
+    private static void properties(XMLStreamWriter xml, Map<String, String> properties) throws XMLStreamException {
+        if (properties.isEmpty()) {
+            return;
+        }
+        xml.writeStartElement("properties");
+        for (Map.Entry<String, String> property : properties.entrySet()) {
+            xml.writeEmptyElement("property");
+            xml.writeAttribute("name", xmlSafe(property.getKey()));
+            xml.writeAttribute("value", xmlSafe(property.getValue()));
+        }
+        xml.writeEndElement();
+        xml.writeCharacters("\n");
     }
 
     private static void writeScenario(XMLStreamWriter xml, ScenarioResult result, Scenario scenario)

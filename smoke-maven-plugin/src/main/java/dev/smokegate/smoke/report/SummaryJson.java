@@ -41,7 +41,9 @@ import java.util.function.Function;
  * (an entry for a scenario no longer in the manifest is dropped). The {@code summary} counts the
  * entries of the file; {@code gate}, {@code started} and {@code ended} are this run's. An earlier
  * file that cannot be read as format {@value #FORMAT} is never lost: it is moved aside to {@code
- * smoke-summary.json.corrupt} with a warning, and the new file holds this run's scenarios only.
+ * smoke-summary.json.corrupt} with a warning, and the new file holds this run's scenarios only. The
+ * summary of a shard ({@link GateParameters#shard()}) holds its own scenarios only and replaces the
+ * earlier file whole, so that {@code smoke:merge} can add the shards' summaries up.
  *
  * <p>The file is written atomically (a temporary file moved into place). Written with Jackson.
  */
@@ -134,7 +136,8 @@ public final class SummaryJson {
      */
     public void write(Path file, SmokeLog log) throws IOException {
         Files.createDirectories(file.getParent());
-        Map<String, JsonNode> entries = earlierEntries(file, log);
+        // A shard's summary holds its own scenarios only, so that smoke:merge can add the shards up.
+        Map<String, JsonNode> entries = gate.shard() == null ? earlierEntries(file, log) : new HashMap<>();
         for (ScenarioResult scenario : result.scenarios()) {
             entries.put(scenario.name(), scenario(scenario, file.getParent()));
         }
@@ -223,6 +226,16 @@ public final class SummaryJson {
         node.put("failOnSkip", gate.failOnSkip());
         node.put("retries", gate.retries());
         node.put("probeTimeout", Durations.format(gate.probeTimeout()));
+        ShardRecord shard = gate.shard();
+        node.put("shard", shard == null ? null : shard.shard().toString());
+        if (shard == null) {
+            node.putNull("shardPlan");
+        } else {
+            node.putObject("shardPlan")
+                    .put("scenarios", shard.scenarios())
+                    .put("balance", shard.balance())
+                    .put("digest", shard.digest());
+        }
         return node;
     }
 

@@ -10,12 +10,15 @@
  *       its summary, its failure message and {@code doctor.json}.
  *   <li>{@link dev.smokegate.smoke.report.SummaryJson}: the result as JSON for CI scripts ({@code
  *       smoke-summary.json}, format 1), merged with the earlier file on a selection run; {@link
- *       dev.smokegate.smoke.report.GateParameters}: the run's parameters it records.
+ *       dev.smokegate.smoke.report.GateParameters}: the run's parameters it records; {@link
+ *       dev.smokegate.smoke.report.ShardRecord}: the shard a run was and its plan.
  *   <li>{@link dev.smokegate.smoke.report.GithubActions}: on a GitHub Actions runner, workflow
  *       commands ({@code ::error}, {@code ::warning}) written as bare lines to the build's standard
  *       output, and the Markdown table appended to {@code $GITHUB_STEP_SUMMARY}.
- *   <li>{@link dev.smokegate.smoke.report.RecordedDurations}: each scenario's duration in an earlier
- *       {@code smoke-summary.json}.
+ *   <li>{@link dev.smokegate.smoke.report.RecordedDurations}: the scenarios' durations from a summary
+ *       or a timings file, which balance the shards and fill the {@code smoke:list} table.
+ *   <li>{@link dev.smokegate.smoke.report.ShardReport}: one shard's reports, read back; {@link
+ *       dev.smokegate.smoke.report.MergedReports}: the whole gate's reports written from its shards'.
  *   <li>{@link dev.smokegate.smoke.report.ScenarioTable}: the scenarios a gate would run, as the
  *       {@code smoke:list} table or JSON.
  *   <li>{@link dev.smokegate.smoke.report.ReportRedaction}: applies the run's redaction to the XML

@@ -140,7 +140,7 @@ class SummaryJsonTest {
         assertThat(root.path("gate").toString())
                 .isEqualTo("{\"manifest\":\"src/smoke/manifest.toml\",\"tasks\":[],\"scenarios\":[],"
                         + "\"repoUrl\":null,\"ref\":null,\"offline\":false,\"threads\":1,\"failOnSkip\":true,"
-                        + "\"retries\":0,\"probeTimeout\":\"5s\"}");
+                        + "\"retries\":0,\"probeTimeout\":\"5s\",\"shard\":null,\"shardPlan\":null}");
         assertThat(root.path("started").asText()).isEqualTo("2026-12-01T10:00:00Z");
         assertThat(root.path("ended").asText()).isEqualTo("2026-12-01T10:00:02.500Z");
         assertThat(root.path("summary").toString()).isEqualTo("{\"passed\":1,\"failed\":1,\"skipped\":1}");
