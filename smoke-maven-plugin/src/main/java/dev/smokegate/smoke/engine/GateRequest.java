@@ -350,10 +350,29 @@ public record GateRequest(
             return this;
         }
 
-        boolean ratchet,
-        boolean update,
-        Shard shard,
-        Path timings) {
+        /**
+         * @param ratchet whether the manifest is checked against its git history before the gate runs
+         */
+        public Builder ratchet(boolean ratchet) {
+            this.ratchet = ratchet;
+            return this;
+        }
+
+        /** @param update whether golden files that did not match are rewritten from the output */
+        public Builder update(boolean update) {
+            this.update = update;
+            return this;
+        }
+
+        /** @param shard the one shard to run, or {@code null} for every selected scenario */
+        public Builder shard(Shard shard) {
+            this.shard = shard;
+            return this;
+        }
+
+        /** @param timings the file of recorded durations, or {@code null} for the previous run's summary */
+        public Builder timings(Path timings) {
+            this.timings = timings;
             return this;
         }
 
