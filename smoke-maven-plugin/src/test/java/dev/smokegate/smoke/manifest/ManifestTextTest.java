@@ -109,7 +109,7 @@ class ManifestTextTest extends ManifestTestSupport {
         assertThat(rejected(file).problems())
                 .extracting(ManifestProblem::toString)
                 .containsExactly("m.toml:1:1: unknown key 'colour' in the top level of the manifest."
-                        + " Allowed keys: classify, defaults, format, scenario.");
+                        + " Allowed keys: classify, defaults, format, retired, scenario.");
     }
 
     @Test
