@@ -15,6 +15,8 @@ import dev.smokegate.smoke.model.Source;
 import dev.smokegate.smoke.process.PortReservations;
 import dev.smokegate.smoke.report.ConsoleReport;
 import dev.smokegate.smoke.report.GateParameters;
+import dev.smokegate.smoke.report.GateView;
+import dev.smokegate.smoke.report.HtmlReport;
 import dev.smokegate.smoke.report.JUnitReport;
 import dev.smokegate.smoke.report.SummaryJson;
 import dev.smokegate.smoke.workspace.CloneCache;
@@ -37,7 +39,8 @@ import java.util.concurrent.TimeUnit;
  * to clone is reachable or cached) and prints each row that did not pass once, as {@code [smoke] host
  * check WARN|FAIL …}, before any scenario runs; runs each other one in its
  * own workspace (several at once when the request's {@code threads} is above 1), checks that the
- * user's checkouts were not written to, writes the reports and prints the summary last. Results and
+ * user's checkouts were not written to, writes the reports (JUnit XML, JSON summary, and {@link
+ * #INDEX_HTML} from that summary) and prints the summary last. Results and
  * reports are always in manifest order.
  *
  * <p>A scenario that fails is a result, not an exception; the caller decides the build's fate from
@@ -48,6 +51,8 @@ public final class SmokeEngine {
     public static final String JUNIT_REPORT = "TEST-smoke.xml";
     /** The JSON summary's file name inside the work directory. */
     public static final String SUMMARY_JSON = "smoke-summary.json";
+    /** The standalone HTML report's file name inside the work directory, written from the JSON summary. */
+    public static final String INDEX_HTML = "index.html";
 
     private final SmokeLog log;
 
@@ -141,6 +146,13 @@ public final class SmokeEngine {
                     + ". Check free disk space and the permissions of the work directory.");
         }
         writeSummary(request, manifest, result, started, selected, runner.sources());
+        Path index = request.workDirectory().resolve(INDEX_HTML);
+        try {
+            HtmlReport.write(GateView.read(request.workDirectory().resolve(SUMMARY_JSON)), index, request.basedir());
+        } catch (IOException e) {
+            throw new GateConfigurationException("Cannot write the HTML report " + request.display(index) + ": "
+                    + e.getMessage() + ". Check free disk space and the permissions of the work directory.");
+        }
         ConsoleReport.summary(result, log);
         return result;
     }

@@ -6,6 +6,8 @@
  * <ul>
  *   <li>{@link dev.smokegate.smoke.maven.VerifyMojo}: the {@code verify} goal.
  *   <li>{@link dev.smokegate.smoke.maven.DoctorMojo}: the {@code doctor} goal, which checks the host.
+ *   <li>{@link dev.smokegate.smoke.maven.ReportMojo}: the {@code report} goal, the "Smoke gate" site
+ *       page of the last run, rendered by {@link dev.smokegate.smoke.maven.GateSinkRenderer}.
  *   <li>{@link dev.smokegate.smoke.maven.InitMojo}: the {@code init} goal, a first manifest drafted
  *       from a run of the project's build.
  *   <li>{@link dev.smokegate.smoke.maven.AbstractSmokeMojo}: the goals' parameters and the request

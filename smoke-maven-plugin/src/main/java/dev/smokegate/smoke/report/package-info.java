@@ -11,6 +11,10 @@
  *   <li>{@link dev.smokegate.smoke.report.SummaryJson}: the result as JSON for CI scripts ({@code
  *       smoke-summary.json}, format 1), merged with the earlier file on a selection run; {@link
  *       dev.smokegate.smoke.report.GateParameters}: the run's parameters it records.
+ *   <li>{@link dev.smokegate.smoke.report.GateView}: the last run as the HTML reports show it, read
+ *       from {@code smoke-summary.json}; {@link dev.smokegate.smoke.report.Timeline}: its scenarios'
+ *       bars and step segments; {@link dev.smokegate.smoke.report.HtmlReport}: the standalone {@code
+ *       index.html} (StAX, inline CSS, no script).
  * </ul>
  */
 package dev.smokegate.smoke.report;
