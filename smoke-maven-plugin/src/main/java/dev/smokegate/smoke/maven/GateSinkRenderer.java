@@ -136,8 +136,7 @@ final class GateSinkRenderer {
 
     private void timeline(Timeline timeline) {
         for (Timeline.Lane lane : timeline.lanes()) {
-            sink.division(attributes(
-                    "display:flex;align-items:center;margin:2px 0", null, "lane-" + lane.scenario()));
+            sink.division(attributes("display:flex;align-items:center;margin:2px 0", null, "lane-" + lane.scenario()));
             sink.division(attributes("width:12em;flex:none;overflow:hidden", null, null));
             sink.text(lane.scenario());
             sink.division_();
@@ -200,7 +199,8 @@ final class GateSinkRenderer {
         sink.definitionList_();
         if (failure != null && !failure.tail().isEmpty()) {
             paragraph(
-                    "Last " + failure.tail().size() + " lines" + (failure.log() == null ? ":" : " of " + failure.log() + ":"),
+                    "Last " + failure.tail().size() + " lines"
+                            + (failure.log() == null ? ":" : " of " + failure.log() + ":"),
                     null);
             sink.verbatim();
             sink.text(String.join("\n", failure.tail()));

@@ -160,7 +160,9 @@ public record GateView(
 
     /** @return the entries with {@code status}, in manifest order */
     public List<ScenarioView> withStatus(Status status) {
-        return scenarios.stream().filter(scenario -> scenario.status() == status).toList();
+        return scenarios.stream()
+                .filter(scenario -> scenario.status() == status)
+                .toList();
     }
 
     /**

@@ -119,12 +119,13 @@ public final class HtmlReport {
     /** A relative link from {@code folder} to {@code target}, each segment percent-encoded. */
     static String link(Path folder, Path target) {
         String relative = folder.relativize(target).toString().replace('\\', '/');
+        int slash = relative.indexOf('/');
+        // A first segment with a colon would read as a URI scheme.
+        if ((slash < 0 ? relative : relative.substring(0, slash)).contains(":")) {
+            relative = "./" + relative;
+        }
         try {
-            String raw = new URI(null, null, relative, null).getRawPath();
-            int slash = raw.indexOf('/');
-            String first = slash < 0 ? raw : raw.substring(0, slash);
-            // A first segment with a colon would read as a URI scheme.
-            return first.contains(":") ? "./" + raw : raw;
+            return new URI(null, null, relative, null).getRawPath();
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("not a path: " + relative, e);
         }
@@ -186,9 +187,14 @@ public final class HtmlReport {
             xml.writeEndElement();
             xml.writeStartElement("body");
             element("h1", TITLE);
-            start("p", "summary " + (view.failed() == 0 && view.skipped() == 0 && view.checkoutChanges().isEmpty()
-                    ? "passed"
-                    : "failed"));
+            start(
+                    "p",
+                    "summary "
+                            + (view.failed() == 0
+                                            && view.skipped() == 0
+                                            && view.checkoutChanges().isEmpty()
+                                    ? "passed"
+                                    : "failed"));
             xml.writeAttribute("id", "summary");
             text(view.summaryLine());
             xml.writeEndElement();
@@ -237,7 +243,10 @@ public final class HtmlReport {
                 }
                 xml.writeEndElement();
                 xml.writeStartElement("td");
-                element("span", "status " + scenario.status().name(), scenario.status().name());
+                element(
+                        "span",
+                        "status " + scenario.status().name(),
+                        scenario.status().name());
                 xml.writeEndElement();
                 element("td", orDash(scenario.category()));
                 element("td", orDash(scenario.rule()));
@@ -300,8 +309,10 @@ public final class HtmlReport {
                 xml.writeAttribute("id", anchor(scenario));
                 element("h3", scenario.name() + (failure == null ? "" : " › " + failure.step()));
                 xml.writeStartElement("dl");
-                term("Class", scenario.category() + " (rule " + scenario.rule()
-                        + (scenario.ruleReason() == null ? "" : ": " + scenario.ruleReason()) + ")");
+                term(
+                        "Class",
+                        scenario.category() + " (rule " + scenario.rule()
+                                + (scenario.ruleReason() == null ? "" : ": " + scenario.ruleReason()) + ")");
                 element("dt", "Evidence");
                 start("dd", "evidence");
                 text(orDash(scenario.evidence()));
@@ -373,9 +384,7 @@ public final class HtmlReport {
         /** The logs of the failing step, or of every step when none failed (a failure at prepare). */
         private static List<String> logs(ScenarioView scenario) {
             List<String> logs = new ArrayList<>();
-            scenario.steps().stream()
-                    .filter(step -> !step.passed())
-                    .forEach(step -> logs.addAll(step.logs()));
+            scenario.steps().stream().filter(step -> !step.passed()).forEach(step -> logs.addAll(step.logs()));
             if (scenario.evidenceLog() != null && !logs.contains(scenario.evidenceLog())) {
                 logs.add(0, scenario.evidenceLog());
             }
@@ -431,5 +440,4 @@ public final class HtmlReport {
     private static String orDash(String text) {
         return text == null ? "—" : text;
     }
-
 }

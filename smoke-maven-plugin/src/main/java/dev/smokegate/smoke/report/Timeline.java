@@ -106,8 +106,8 @@ public record Timeline(List<Lane> lanes) {
             List<Segment> segments = new ArrayList<>();
             Duration preparation = scenario.preparation();
             if (!preparation.isZero() || scenario.steps().isEmpty()) {
-                boolean failed = scenario.failure() != null
-                        && scenario.failure().step().equals("prepare");
+                boolean failed =
+                        scenario.failure() != null && scenario.failure().step().equals("prepare");
                 segments.add(new Segment(
                         failed ? Kind.FAIL : Kind.PREPARE,
                         false,

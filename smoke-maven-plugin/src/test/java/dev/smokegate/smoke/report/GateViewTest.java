@@ -60,8 +60,9 @@ class GateViewTest {
 
     @Test
     void of_entryOfAnEarlierVersionWithoutOwnersAndFailure_readsWithNone() throws IOException {
-        GateView view = GateView.of(JSON.readTree(
-                """
+        GateView view = GateView.of(
+                JSON.readTree(
+                        """
                 {"format": 1, "gate": {"manifest": "m.toml"}, "started": "a", "ended": "b",
                  "summary": {"passed": 0, "failed": 1, "skipped": 0}, "checkoutChanges": ["co: x"],
                  "scenarios": [{"name": "old", "status": "FAIL", "category": "runtime", "rule": "r",
@@ -85,7 +86,9 @@ class GateViewTest {
     void read_anotherFormat_namesIt() throws IOException {
         Path file = Files.writeString(dir.resolve("smoke-summary.json"), "{\"format\": 2, \"scenarios\": []}");
 
-        assertThatThrownBy(() -> GateView.read(file)).isInstanceOf(IOException.class).hasMessage("format 2, not 1");
+        assertThatThrownBy(() -> GateView.read(file))
+                .isInstanceOf(IOException.class)
+                .hasMessage("format 2, not 1");
     }
 
     @Test

@@ -30,7 +30,8 @@ class HtmlReportTest {
     }
 
     private Document write() throws IOException {
-        return write("ERROR: the greeting is wrong", "exit code 3", List.of("starting", "ERROR: the greeting is wrong"));
+        return write(
+                "ERROR: the greeting is wrong", "exit code 3", List.of("starting", "ERROR: the greeting is wrong"));
     }
 
     /** The {@code dt → dd} texts of a definition list, as {@code term: definition}. */
@@ -61,12 +62,13 @@ class HtmlReportTest {
     void write_timeline_barPerScenarioAndStepSegmentsAsLongAsTheyTook() throws IOException {
         Document page = write();
 
-        assertThat(page.select(".timeline .lane").eachAttr("id")).containsExactly("lane-ok", "lane-broken", "lane-live");
+        assertThat(page.select(".timeline .lane").eachAttr("id"))
+                .containsExactly("lane-ok", "lane-broken", "lane-live");
         assertThat(page.selectFirst("#lane-ok .bar").attr("style")).isEqualTo("width:100.00%");
         assertThat(page.selectFirst("#lane-broken .bar").attr("style")).isEqualTo("width:75.00%");
         assertThat(page.select("#lane-broken .seg"))
-                .extracting(seg -> seg.className() + " | " + seg.attr("style") + " | " + seg.attr("title") + " | "
-                        + seg.text())
+                .extracting(seg ->
+                        seg.className() + " | " + seg.attr("style") + " | " + seg.attr("title") + " | " + seg.text())
                 .containsExactly(
                         "seg prepare | width:22.22% | prepare: workspace and checks, 0.2 s | ",
                         "seg pass | width:44.44% | 1 build: PASS, 0.4 s | build",
@@ -74,7 +76,8 @@ class HtmlReportTest {
         assertThat(page.select("#lane-ok .seg.slowest").eachAttr("title")).containsExactly("1 build: PASS, 1.1 s");
         assertThat(page.select("#lane-live .seg"))
                 .extracting(seg -> seg.className() + " | " + seg.attr("title") + " | " + seg.text())
-                .containsExactly("seg skip | skipped: host.requires.endpoint 127.0.0.1:1 — connection refused | skipped");
+                .containsExactly(
+                        "seg skip | skipped: host.requires.endpoint 127.0.0.1:1 — connection refused | skipped");
         assertThat(page.select(".lane-time").eachText()).containsExactly("1.2 s", "0.9 s", "0.0 s");
     }
 
@@ -116,16 +119,17 @@ class HtmlReportTest {
     void write_hostileText_escapedAndShownAsWritten() throws Exception {
         String evidence = "<script>alert(1)</script> & co";
         String seen = "</dd><b>bold</b>";
-        Document page = write(
-                evidence, seen, List.of("<!-- not a comment", "\u001B[31mred\u001B[0m & more", "]]> <![CDATA["));
+        Document page =
+                write(evidence, seen, List.of("<!-- not a comment", "\u001B[31mred\u001B[0m & more", "]]> <![CDATA["));
 
         assertThat(page.select("script, b")).isEmpty();
-        assertThat(terms(page.selectFirst("#failure-broken dl")))
-                .contains("Evidence: " + evidence, "Seen: " + seen);
+        assertThat(terms(page.selectFirst("#failure-broken dl"))).contains("Evidence: " + evidence, "Seen: " + seen);
         assertThat(page.selectFirst("pre.tail").wholeText())
                 .isEqualTo("<!-- not a comment\n\uFFFD[31mred\uFFFD[0m & more\n]]> <![CDATA[");
         String raw = Files.readString(page(), StandardCharsets.UTF_8);
-        assertThat(raw).contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; co").doesNotContain("<script");
+        assertThat(raw)
+                .contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; co")
+                .doesNotContain("<script");
         // Well-formed XML too: the JDK's own parser reads it back.
         NodeList pre = DocumentBuilderFactory.newInstance()
                 .newDocumentBuilder()
@@ -144,7 +148,8 @@ class HtmlReportTest {
         assertThat(raw).startsWith("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\">");
         assertThat(raw.replace("http://www.w3.org/1999/xhtml", "")).doesNotContain("http://", "https://");
         try (Stream<Path> files = Files.list(page().getParent())) {
-            assertThat(files.filter(Files::isRegularFile).map(file -> file.getFileName().toString()))
+            assertThat(files.filter(Files::isRegularFile)
+                            .map(file -> file.getFileName().toString()))
                     .containsExactlyInAnyOrder("index.html", "smoke-summary.json");
         }
     }
@@ -156,7 +161,8 @@ class HtmlReportTest {
         assertThat(HtmlReport.link(folder, Path.of("/p/target/smoke/a b/01-run #1.log")))
                 .isEqualTo("a%20b/01-run%20%231.log");
         assertThat(HtmlReport.link(folder, Path.of("/p/logs/x.log"))).isEqualTo("../../logs/x.log");
-        assertThat(HtmlReport.link(folder, Path.of("/p/target/smoke/a:b/x.log"))).isEqualTo("./a:b/x.log");
+        assertThat(HtmlReport.link(folder, Path.of("/p/target/smoke/a:b/x.log")))
+                .isEqualTo("./a:b/x.log");
     }
 
     @Test
