@@ -60,8 +60,9 @@ class ReportPageIT {
                 .containsExactly("ok PASS REL-1", "broken FAIL REL-2, REL-3", "chat-live SKIP REL-4");
         assertThat(page.select(".timeline .lane").eachAttr("id"))
                 .containsExactly("lane-ok", "lane-broken", "lane-chat-live");
-        assertThat(page.select("#lane-ok .seg").eachText()).containsExactly("", "hello", "slow");
-        assertThat(page.select("#lane-ok .seg.slowest").eachText()).containsExactly("slow");
+        assertThat(page.select("#lane-ok .seg"))
+                .extracting(seg -> seg.className() + " " + seg.text())
+                .containsExactly("seg prepare ", "seg pass hello", "seg pass slowest slow");
         assertThat(page.select("#lane-broken .seg.fail").eachText()).containsExactly("run");
         assertThat(page.select("#lane-chat-live .seg.skip").eachText()).containsExactly("skipped");
         Element failure = page.selectFirst("#failure-broken");
@@ -97,7 +98,10 @@ class ReportPageIT {
         assertThat(page.select("dd").eachText()).contains(EVIDENCE, "exit code 0", "exit code 3");
         assertThat(page.select("li").eachText()).contains("chat-live: " + SKIP_REASON);
         assertThat(page.getElementById("lane-broken")).as("the timeline's lane of broken").isNotNull();
-        assertThat(page.select("a[href=smoke-report.html]")).as("the menu entry").isNotEmpty();
+        Document reports = Jsoup.parse(project.resolve("target/site/project-reports.html").toFile(), "UTF-8");
+        assertThat(reports.select("a[href=smoke-report.html]").eachText())
+                .as("the Project Reports overview")
+                .contains("Smoke gate");
     }
 
     /** How many pixels of the screenshot are within a small distance of {@code rgb}. */
