@@ -70,7 +70,9 @@ class ReportPageIT {
         assertThat(failure.selectFirst("pre.tail").wholeText()).contains(EVIDENCE);
         assertThat(failure.select("dd").eachText()).contains("exit code 0", "exit code 3");
         for (Element link : failure.select("a[href]")) {
-            assertThat(index.resolveSibling(link.attr("href"))).as(link.outerHtml()).isRegularFile();
+            assertThat(index.resolveSibling(link.attr("href")))
+                    .as(link.outerHtml())
+                    .isRegularFile();
         }
         assertThat(page.select("#skip-chat-live").text()).isEqualTo("chat-live: " + SKIP_REASON);
 
@@ -87,7 +89,8 @@ class ReportPageIT {
         ForkedMaven.Result site = ForkedMaven.mvn(project, "site");
 
         assertExit(site, 0);
-        Document page = Jsoup.parse(project.resolve("target/site/smoke-report.html").toFile(), "UTF-8");
+        Document page =
+                Jsoup.parse(project.resolve("target/site/smoke-report.html").toFile(), "UTF-8");
         assertThat(page.title()).contains("Smoke gate");
         assertThat(page.selectFirst("#summary").text()).isEqualTo(SUMMARY);
         assertThat(page.select("tr").eachText())
@@ -97,8 +100,11 @@ class ReportPageIT {
                 .anySatisfy(row -> assertThat(row).startsWith("chat-live SKIP host host.requires.endpoint "));
         assertThat(page.select("dd").eachText()).contains(EVIDENCE, "exit code 0", "exit code 3");
         assertThat(page.select("li").eachText()).contains("chat-live: " + SKIP_REASON);
-        assertThat(page.getElementById("lane-broken")).as("the timeline's lane of broken").isNotNull();
-        Document reports = Jsoup.parse(project.resolve("target/site/project-reports.html").toFile(), "UTF-8");
+        assertThat(page.getElementById("lane-broken"))
+                .as("the timeline's lane of broken")
+                .isNotNull();
+        Document reports =
+                Jsoup.parse(project.resolve("target/site/project-reports.html").toFile(), "UTF-8");
         assertThat(reports.select("a[href=smoke-report.html]").eachText())
                 .as("the Project Reports overview")
                 .contains("Smoke gate");

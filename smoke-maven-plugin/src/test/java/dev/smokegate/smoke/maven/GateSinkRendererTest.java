@@ -80,7 +80,9 @@ class GateSinkRendererTest {
         Document page = render();
 
         assertThat(page.select("script")).isEmpty();
-        assertThat(page.select("b").eachText()).as("only the skipped scenario's name is bold").containsExactly("live");
+        assertThat(page.select("b").eachText())
+                .as("only the skipped scenario's name is bold")
+                .containsExactly("live");
         assertThat(page.select("a[href]").eachAttr("href")).noneMatch(href -> href.contains("evil"));
     }
 
