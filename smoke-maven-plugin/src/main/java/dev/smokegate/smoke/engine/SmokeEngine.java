@@ -16,6 +16,8 @@ import dev.smokegate.smoke.model.Source;
 import dev.smokegate.smoke.process.PortReservations;
 import dev.smokegate.smoke.report.ConsoleReport;
 import dev.smokegate.smoke.report.GateParameters;
+import dev.smokegate.smoke.report.GateView;
+import dev.smokegate.smoke.report.HtmlReport;
 import dev.smokegate.smoke.report.JUnitReport;
 import dev.smokegate.smoke.report.ShardRecord;
 import dev.smokegate.smoke.report.SummaryJson;
@@ -42,7 +44,8 @@ import java.util.concurrent.TimeUnit;
  * check WARN|FAIL …}, before any scenario runs; runs each other one in its
  * own workspace (several at once when the request's {@code threads} is above 1), checks that the
  * user's checkouts were not written to, then (in update mode) rewrites the golden files that did not
- * match, writes the reports and prints the summary last. Results and
+ * match, writes the reports (JUnit XML, JSON summary, and {@link #INDEX_HTML} from that summary) and
+ * prints the summary last. Results and
  * reports are always in manifest order.
  *
  * <p>A scenario that fails is a result, not an exception; the caller decides the build's fate from
@@ -57,6 +60,8 @@ public final class SmokeEngine {
     public static final String JUNIT_REPORT = "TEST-smoke.xml";
     /** The JSON summary's file name inside the work directory. */
     public static final String SUMMARY_JSON = "smoke-summary.json";
+    /** The standalone HTML report's file name inside the work directory, written from the JSON summary. */
+    public static final String INDEX_HTML = "index.html";
 
     private final RedactingLog log;
     private final PrintStream stdout;
@@ -186,6 +191,13 @@ public final class SmokeEngine {
                     + ". Check free disk space and the permissions of the work directory.");
         }
         writeSummary(request, manifest, result, started, selected, runner.sources(), shard.record());
+        Path index = request.workDirectory().resolve(INDEX_HTML);
+        try {
+            HtmlReport.write(GateView.read(request.workDirectory().resolve(SUMMARY_JSON)), index, request.basedir());
+        } catch (IOException e) {
+            throw new GateConfigurationException("Cannot write the HTML report " + request.display(index) + ": "
+                    + e.getMessage() + ". Check free disk space and the permissions of the work directory.");
+        }
         ConsoleReport.summary(result, log);
         GithubRun.gateEnded(request, stdout, log.redaction(), result, manifest, log);
         return result;

@@ -12,6 +12,8 @@
  *       reports of a gate's shards.
  *   <li>{@link dev.smokegate.smoke.maven.ShardParameters}: reads {@code shard} ({@code 2/3}) and the
  *       merge's {@code inputs}.
+ *   <li>{@link dev.smokegate.smoke.maven.ReportMojo}: the {@code report} goal, the "Smoke gate" site
+ *       page of the last run, rendered by {@link dev.smokegate.smoke.maven.GateSinkRenderer}.
  *   <li>{@link dev.smokegate.smoke.maven.InitMojo}: the {@code init} goal, a first manifest drafted
  *       from a run of the project's build.
  *   <li>{@link dev.smokegate.smoke.maven.AbstractSmokeMojo}: the goals' parameters and the request

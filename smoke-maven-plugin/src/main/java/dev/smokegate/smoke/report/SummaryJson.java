@@ -17,6 +17,7 @@ import dev.smokegate.smoke.model.ScenarioResult;
 import dev.smokegate.smoke.model.ScenarioSource;
 import dev.smokegate.smoke.model.SmokeLog;
 import dev.smokegate.smoke.model.Status;
+import dev.smokegate.smoke.model.StepFailure;
 import dev.smokegate.smoke.model.StepRecord;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -33,8 +34,8 @@ import java.util.function.Function;
 /**
  * Writes the gate's result as {@code smoke-summary.json}, format {@value #FORMAT}, for CI scripts:
  * the gate's parameters, its start and end, the counts, and per scenario its status, category, rule,
- * evidence (with the log and line it came from), source, steps (exit code, checks, logs) and earlier
- * attempts. The schema is documented in the site's {@code reports.md}.
+ * evidence (with the log and line it came from), source, steps (exit code, checks, logs), earlier
+ * attempts, owners and failure (step, expected against seen, log tail). The schema is documented in the site's {@code reports.md}.
  *
  * <p>A run that selected some scenarios replaces only their entries: the entries of the earlier
  * file for the manifest's other scenarios are kept as they were, and the list is in manifest order
@@ -290,6 +291,33 @@ public final class SummaryJson {
                     display.apply(workDirectory.resolve(scenario.name()).resolve("attempt-" + (i + 1))));
             attemptNode.set("steps", steps(attempt.steps()));
         }
+        owners(scenario.name()).forEach(node.putArray("owners")::add);
+        node.set("failure", failure(scenario.failure()));
+        return node;
+    }
+
+    /** The owners the manifest gives the scenario; none when it is no longer in the manifest. */
+    private List<String> owners(String name) {
+        return manifest.scenarios().stream()
+                .filter(scenario -> scenario.name().equals(name))
+                .findFirst()
+                .map(Scenario::owners)
+                .orElse(List.of());
+    }
+
+    /** The failing step, expected against seen and the log tail; {@code null} unless it failed. */
+    private JsonNode failure(StepFailure failure) {
+        if (failure == null) {
+            return JSON.nullNode();
+        }
+        ObjectNode node = JSON.createObjectNode();
+        node.put("step", failure.step());
+        node.put("command", failure.command());
+        node.put("exitCode", failure.exitCode());
+        node.put("expectation", failure.expectation());
+        node.put("seen", failure.seen());
+        node.put("log", failure.log() == null ? null : display.apply(failure.log()));
+        failure.tail().forEach(node.putArray("tail")::add);
         return node;
     }
 

@@ -23,6 +23,10 @@
  *       {@code smoke:list} table or JSON.
  *   <li>{@link dev.smokegate.smoke.report.ReportRedaction}: applies the run's redaction to the XML
  *       and JSON writers' strings before they are escaped.
+ *   <li>{@link dev.smokegate.smoke.report.GateView}: the last run as the HTML reports show it, read
+ *       from {@code smoke-summary.json}; {@link dev.smokegate.smoke.report.Timeline}: its scenarios'
+ *       bars and step segments; {@link dev.smokegate.smoke.report.HtmlReport}: the standalone {@code
+ *       index.html} (StAX, inline CSS, no script).
  * </ul>
  */
 package dev.smokegate.smoke.report;

@@ -28,8 +28,6 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  */
 class CiRecipesTest {
     private static final Path RECIPES = Path.of("../src/site/resources/recipes");
-    /** The standalone report of a run; the report goal's work will name it in code. */
-    private static final String INDEX_PAGE = "index.html";
     /** The local repository of a CI runner's home, where the smoke-cache default leads beside it. */
     private static final String HOME_REPOSITORY = "~/.m2/repository";
     /** The local repository the GitLab and Jenkins recipes keep in the project folder. */
@@ -73,7 +71,7 @@ class CiRecipesTest {
     private static List<String> published() {
         return List.of(
                 workDirectory + "/" + SmokeEngine.JUNIT_REPORT,
-                workDirectory + "/" + INDEX_PAGE,
+                workDirectory + "/" + SmokeEngine.INDEX_HTML,
                 workDirectory + "/**/*.log");
     }
 

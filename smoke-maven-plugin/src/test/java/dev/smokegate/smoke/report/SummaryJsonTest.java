@@ -10,6 +10,7 @@ import dev.smokegate.smoke.model.Classification;
 import dev.smokegate.smoke.model.FailureCategory;
 import dev.smokegate.smoke.model.GateResult;
 import dev.smokegate.smoke.model.Manifest;
+import dev.smokegate.smoke.model.Scenario;
 import dev.smokegate.smoke.model.ScenarioResult;
 import dev.smokegate.smoke.model.ScenarioSource;
 import dev.smokegate.smoke.model.SmokeLog;
@@ -155,7 +156,7 @@ class SummaryJsonTest {
                         + "\"steps\":[{\"name\":\"build\",\"number\":1,\"status\":\"PASS\",\"exitCode\":0,"
                         + "\"durationMs\":1100,\"logs\":[\"target/smoke/ok/01-build.log\"],"
                         + "\"checks\":[{\"check\":\"exit code 0\",\"passed\":true,\"seen\":\"exit code 0\"}]}],"
-                        + "\"previousAttempts\":[]}");
+                        + "\"previousAttempts\":[],\"owners\":[],\"failure\":null}");
         JsonNode broken = scenarios.get(1);
         assertThat(broken.path("status").asText()).isEqualTo("FAIL");
         assertThat(broken.path("category").asText()).isEqualTo("runtime");
@@ -188,6 +189,42 @@ class SummaryJsonTest {
         try (var files = Files.list(file().getParent())) {
             assertThat(files.map(path -> path.getFileName().toString())).containsExactly("smoke-summary.json");
         }
+    }
+
+    @Test
+    void write_failedScenarioWithOwners_failureAndOwnersForTheHtmlReport() throws IOException {
+        Manifest owned = new Manifest(
+                dir.resolve("m.toml"),
+                Duration.ofMinutes(10),
+                Map.of(),
+                List.of(scenario("ok", "build"), ownedBy(scenario("broken", "build", "run"), "REL-2", "REL-3")));
+
+        new SummaryJson(
+                        new GateResult(List.of(fail()), List.of()),
+                        owned,
+                        GateParameters.builder("m.toml").build())
+                .display(path -> dir.relativize(path).toString())
+                .write(file(), log);
+
+        JsonNode broken = JSON.readTree(file().toFile()).path("scenarios").get(0);
+        assertThat(broken.path("owners").toString()).isEqualTo("[\"REL-2\",\"REL-3\"]");
+        assertThat(broken.path("failure").toString())
+                .isEqualTo("{\"step\":\"run\",\"command\":\"./run.sh\",\"exitCode\":3,"
+                        + "\"expectation\":\"expected exit code 0\",\"seen\":\"exit code 3\","
+                        + "\"log\":\"target/smoke/broken/02-run.log\",\"tail\":[\"boom\"]}");
+    }
+
+    private static Scenario ownedBy(Scenario scenario, String... owners) {
+        return new Scenario(
+                scenario.name(),
+                scenario.description(),
+                List.of(owners),
+                scenario.tags(),
+                scenario.source(),
+                scenario.env(),
+                scenario.timeout(),
+                scenario.steps(),
+                scenario.location());
     }
 
     @Test
