@@ -82,17 +82,16 @@ class GithubActionsIT {
     void verify_brokenManifestOnTheRunner_errorAtItsFileLineAndColumn() throws Exception {
         Path project = ForkedMaven.project("github-actions", "github-actions-broken");
 
-        ForkedMaven.Result result = ForkedMaven.mvn(
-                project, runner(project, true), "verify", "-Dsmoke.manifest=src/smoke/broken.toml");
+        ForkedMaven.Result result =
+                ForkedMaven.mvn(project, runner(project, true), "verify", "-Dsmoke.manifest=src/smoke/broken.toml");
 
         assertExit(result, 1);
         assertThat(result.lines())
                 .contains("::error file=src/smoke/broken.toml,line=10,col=3::unknown key 'timout' in [[scenario.step]]."
                         + " Did you mean 'timeout'?");
-        assertThat(result.lines())
-                .anySatisfy(line -> assertThat(line)
-                        .startsWith("[ERROR] Failed to execute goal dev.smokegate:smoke-maven-plugin")
-                        .contains("src/smoke/broken.toml:10:3: unknown key 'timout' in [[scenario.step]]."));
+        assertThat(result.lines()).anySatisfy(line -> assertThat(line)
+                .startsWith("[ERROR] Failed to execute goal dev.smokegate:smoke-maven-plugin")
+                .contains("src/smoke/broken.toml:10:3: unknown key 'timout' in [[scenario.step]]."));
         assertThat(project.resolve("step-summary.md")).doesNotExist();
     }
 

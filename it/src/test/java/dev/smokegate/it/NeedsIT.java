@@ -34,7 +34,11 @@ class NeedsIT {
         assertThat(result.lines())
                 .contains("[WARNING] [smoke] SKIP use-token: runtime.dependency needs make-token, which failed")
                 .contains("[ERROR] Smoke gate failed: 1 of 3 scenarios (runtime 1), 1 skipped (runtime 1)")
-                .noneMatch(line -> line.contains("use-token › use"));
+                .noneMatch(line -> line.contains("use-token › use"))
+                .anyMatch(line -> line.contains("Skipped, which fails the gate: use-token (runtime.dependency needs"
+                        + " make-token, which failed). Fix the scenarios they need (their FAIL lines above) or give"
+                        + " this host what they require, or set -Dsmoke.failOnSkip=false to let a local run"
+                        + " through."));
         assertThat(result.smokeLines()).anySatisfy(passLine("other"));
         assertThat(result.summary()).isEqualTo("Smoke: 1 passed, 1 failed, 1 skipped");
         JsonNode entry = Verdicts.summaryEntry(project, "use-token");

@@ -292,21 +292,24 @@ public final class SmokeEngine {
     private Map<Path, Fingerprint> fingerprints(
             GateRequest request, Placeholders placeholders, Map<Scenario, Source> sources) {
         Map<Path, Fingerprint> before = new LinkedHashMap<>();
-        for (Source source : sources.values()) {
-            if (source instanceof Source.Checkout checkout) {
-                Path path = request.basedir()
-                        .resolve(placeholders.resolve(
-                                checkout.path(),
-                                Map.of(
-                                        "smoke.workspace",
-                                        "",
-                                        "smoke.export",
-                                        "",
-                                        "smoke.scenario",
-                                        "",
-                                        "smoke.logs",
-                                        "")))
-                        .normalize();
+        for (Map.Entry<Scenario, Source> entry : sources.entrySet()) {
+            if (entry.getValue() instanceof Source.Checkout checkout) {
+                String resolved;
+                try {
+                    resolved = placeholders.resolve(
+                            checkout.path(),
+                            Map.of("smoke.workspace", "", "smoke.export", "", "smoke.scenario", "", "smoke.logs", ""));
+                } catch (IllegalArgumentException e) {
+                    // ${port.NAME} or ${smoke.export.NAME}: a value known only while the scenario runs.
+                    log.warn(ConsoleReport.PREFIX + "the checkout of "
+                            + entry.getKey().name() + " ("
+                            + checkout.path() + ") is not fingerprinted: its path names a value known only while"
+                            + " the scenario runs (" + e.getMessage() + "), so the gate cannot check afterwards"
+                            + " that it was left unchanged. Name a fixed folder in source.checkout to have it"
+                            + " checked.");
+                    continue;
+                }
+                Path path = request.basedir().resolve(resolved).normalize();
                 if (!before.containsKey(path)) {
                     try {
                         Fingerprint fingerprint = Fingerprint.of(path, request.workDirectory());

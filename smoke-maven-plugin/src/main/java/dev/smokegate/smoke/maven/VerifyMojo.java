@@ -2,6 +2,7 @@ package dev.smokegate.smoke.maven;
 
 import dev.smokegate.smoke.engine.GateConfigurationException;
 import dev.smokegate.smoke.engine.GateRequest;
+import dev.smokegate.smoke.engine.NeedsGraph;
 import dev.smokegate.smoke.engine.SmokeEngine;
 import dev.smokegate.smoke.manifest.ManifestException;
 import dev.smokegate.smoke.model.GateResult;
@@ -126,8 +127,18 @@ public final class VerifyMojo extends AbstractSmokeMojo {
                 + skipped.stream()
                         .map(scenario -> scenario.name() + " (" + reason(scenario) + ")")
                         .collect(Collectors.joining("; "))
-                + ". Give this host what they require, or set -D" + RunParameters.FAIL_ON_SKIP
+                + ". "
+                + (skipped.stream().anyMatch(VerifyMojo::dependencySkip)
+                        ? "Fix the scenarios they need (their FAIL lines above) or give this host what they"
+                                + " require"
+                        : "Give this host what they require")
+                + ", or set -D" + RunParameters.FAIL_ON_SKIP
                 + "=false to let a local run through.";
+    }
+
+    /** @return whether the scenario was skipped because a scenario it needs did not pass */
+    private static boolean dependencySkip(ScenarioResult skipped) {
+        return skipped.skip().rule().endsWith("." + NeedsGraph.DEPENDENCY);
     }
 
     /** @return a skip's rule and evidence, e.g. {@code host.requires.env API_TOKEN — not set} */

@@ -139,4 +139,30 @@ class NeedsScenariosTest {
 
         assertThat(result.scenarios()).extracting(ScenarioResult::status).containsOnly(Status.PASS);
     }
+
+    @Test
+    void run_checkoutPathNamesANeedsExport_notFingerprintedWithAWarningAndTheGateRuns() throws Exception {
+        String manifest = MANIFEST.replace("MAKE", MAKE)
+                + """
+
+                [[scenario]]
+                name = "from-export"
+                needs = ["make-token"]
+                source.checkout = "${smoke.export.make-token}"
+                  [[scenario.step]]
+                  name = "list"
+                  run = "ls"
+                  expect.stdout.contains = ["token.txt"]
+                """;
+
+        GateResult result = fixture.run(manifest);
+
+        assertThat(fixture.log().lines())
+                .contains("WARN [smoke] the checkout of from-export (${smoke.export.make-token}) is not fingerprinted:"
+                        + " its path names a value known only while the scenario runs (unknown placeholder"
+                        + " ${smoke.export.make-token}), so the gate cannot check afterwards that it was left"
+                        + " unchanged. Name a fixed folder in source.checkout to have it checked.");
+        assertThat(statuses(result)).startsWith("use-token PASS", "make-token PASS", "other PASS");
+        assertThat(result.scenarios()).hasSize(4);
+    }
 }

@@ -1,5 +1,11 @@
 package dev.smokegate.smoke.maven;
 
+import static dev.smokegate.smoke.maven.RecipeYaml.RECIPES;
+import static dev.smokegate.smoke.maven.RecipeYaml.lines;
+import static dev.smokegate.smoke.maven.RecipeYaml.list;
+import static dev.smokegate.smoke.maven.RecipeYaml.map;
+import static dev.smokegate.smoke.maven.RecipeYaml.smokeProperties;
+import static dev.smokegate.smoke.maven.RecipeYaml.yaml;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.smokegate.smoke.engine.SmokeEngine;
@@ -10,15 +16,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * The CI recipes of the site ({@code src/site/resources/recipes}, shown on {@code ci.html}) against
@@ -27,13 +27,10 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * so renaming either breaks this test rather than the recipes.
  */
 class CiRecipesTest {
-    private static final Path RECIPES = Path.of("../src/site/resources/recipes");
     /** The local repository of a CI runner's home, where the smoke-cache default leads beside it. */
     private static final String HOME_REPOSITORY = "~/.m2/repository";
     /** The local repository the GitLab and Jenkins recipes keep in the project folder. */
     private static final String PROJECT_REPOSITORY = ".m2/repository";
-
-    private static final Pattern SMOKE_PROPERTY = Pattern.compile("-D(smoke\\.[A-Za-z]+)=");
 
     private static PluginDescriptorFile descriptor;
     private static String workDirectory;
@@ -77,41 +74,6 @@ class CiRecipesTest {
 
     private static String junitReport() {
         return workDirectory + "/" + SmokeEngine.JUNIT_REPORT;
-    }
-
-    private static Map<String, Object> yaml(String name) throws IOException {
-        return new Yaml(new SafeConstructor(new LoaderOptions()))
-                .load(Files.readString(RECIPES.resolve(name), StandardCharsets.UTF_8));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Object value) {
-        assertThat(value).isInstanceOf(Map.class);
-        return (Map<String, Object>) value;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Object> list(Object value) {
-        assertThat(value).isInstanceOf(List.class);
-        return (List<Object>) value;
-    }
-
-    private static List<String> lines(Object block) {
-        return ((String) block)
-                .lines()
-                .map(String::strip)
-                .filter(line -> !line.isEmpty())
-                .toList();
-    }
-
-    /** The {@code smoke.*} properties set with {@code -D} in {@code text}. */
-    private static Set<String> smokeProperties(String text) {
-        Set<String> found = new TreeSet<>();
-        Matcher matcher = SMOKE_PROPERTY.matcher(text);
-        while (matcher.find()) {
-            found.add(matcher.group(1));
-        }
-        return found;
     }
 
     @Test

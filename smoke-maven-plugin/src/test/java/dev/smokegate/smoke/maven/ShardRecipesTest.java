@@ -1,26 +1,24 @@
 package dev.smokegate.smoke.maven;
 
+import static dev.smokegate.smoke.maven.RecipeYaml.RECIPES;
+import static dev.smokegate.smoke.maven.RecipeYaml.lines;
+import static dev.smokegate.smoke.maven.RecipeYaml.list;
+import static dev.smokegate.smoke.maven.RecipeYaml.map;
+import static dev.smokegate.smoke.maven.RecipeYaml.smokeProperties;
+import static dev.smokegate.smoke.maven.RecipeYaml.yaml;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.smokegate.smoke.engine.SmokeEngine;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * The sharded CI recipes of the site ({@code src/site/resources/recipes/*-shards*}, shown on {@code
@@ -30,10 +28,8 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * descriptor and file names from the engine.
  */
 class ShardRecipesTest {
-    private static final Path RECIPES = Path.of("../src/site/resources/recipes");
     private static final int N = 3;
     private static final String SHARD_RUN = "mvn -B verify -Dsmoke.shard=${K}/${N}";
-    private static final Pattern SMOKE_PROPERTY = Pattern.compile("-D(smoke\\.[A-Za-z.]+)=");
 
     private static PluginDescriptorFile descriptor;
     private static String workDirectory;
@@ -58,44 +54,10 @@ class ShardRecipesTest {
         return IntStream.rangeClosed(1, N).mapToObj(k -> prefix + k + suffix).collect(Collectors.joining(","));
     }
 
-    private static Map<String, Object> yaml(String name) throws IOException {
-        return new Yaml(new SafeConstructor(new LoaderOptions()))
-                .load(Files.readString(RECIPES.resolve(name), StandardCharsets.UTF_8));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Object value) {
-        assertThat(value).isInstanceOf(Map.class);
-        return (Map<String, Object>) value;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Object> list(Object value) {
-        assertThat(value).isInstanceOf(List.class);
-        return (List<Object>) value;
-    }
-
-    private static List<String> lines(Object block) {
-        return ((String) block)
-                .lines()
-                .map(String::strip)
-                .filter(line -> !line.isEmpty())
-                .toList();
-    }
-
-    private static Set<String> smokeProperties(String text) {
-        Set<String> found = new TreeSet<>();
-        Matcher matcher = SMOKE_PROPERTY.matcher(text);
-        while (matcher.find()) {
-            found.add(matcher.group(1));
-        }
-        return found;
-    }
-
     /** The step of {@code job} that uses {@code action} (without its version). */
     private static Map<String, Object> uses(Map<String, Object> job, String action) {
         return list(job.get("steps")).stream()
-                .map(ShardRecipesTest::map)
+                .map(RecipeYaml::map)
                 .filter(step -> step.get("uses") != null
                         && ((String) step.get("uses")).replaceFirst("@.*", "").equals(action))
                 .findFirst()
