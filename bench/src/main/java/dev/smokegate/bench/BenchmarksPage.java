@@ -54,11 +54,11 @@ final class BenchmarksPage {
             for (String[] cells : benchmark.getValue()) {
                 String value = cells[2] + (cells[3].isEmpty() ? "" : " " + cells[3]);
                 table.append("| ")
-                        .append(cells[1].replace("|", "\\|"))
+                        .append(cell(cells[1]))
                         .append(" | ")
-                        .append(value.replace("|", "\\|"))
+                        .append(cell(value))
                         .append(" | ")
-                        .append(cells[4].replace("|", "\\|"))
+                        .append(cell(cells[4]))
                         .append(" | ")
                         .append(cells[5].equals("-") ? "-" : "**" + cells[5] + "**")
                         .append(" |\n");
@@ -91,5 +91,15 @@ final class BenchmarksPage {
             }
         }
         return "Measured " + date + " by `bash bench/run.sh` (" + source + "; " + runs + "; load " + load + ").";
+    }
+
+    /**
+     * A table cell's text in Markdown: {@code |} escaped so it does not end the cell, and {@code <}
+     * written as {@code &lt;} so that a metric such as {@code '<ignored>/.git' probes} is text, not an
+     * HTML tag (the site's Markdown parser passes inline HTML through, and an unclosed tag breaks the
+     * page).
+     */
+    static String cell(String text) {
+        return text.replace("|", "\\|").replace("<", "&lt;");
     }
 }
