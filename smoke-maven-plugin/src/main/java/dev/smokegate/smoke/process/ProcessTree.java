@@ -78,6 +78,26 @@ final class ProcessTree {
     }
 
     /**
+     * {@link #members()} taken twice, {@value #POLL_MILLIS} ms apart, and joined: what a check for
+     * leftover processes looks at. While a process runs {@code execve}, Linux may show its {@code
+     * /proc/<pid>/environ} as empty for a moment, so a process that a step forked in the background
+     * just before it ended ({@code sleep 600 & echo forked}) can be missed by one look at the cookies
+     * but not by two. When the thread is interrupted between the two looks, the first one is
+     * returned and the interrupt is kept.
+     */
+    List<ProcessHandle> membersSettled() {
+        Set<ProcessHandle> found = new LinkedHashSet<>(members());
+        try {
+            Thread.sleep(POLL_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return List.copyOf(found);
+        }
+        found.addAll(members());
+        return found.stream().filter(ProcessTree::isRunning).toList();
+    }
+
+    /**
      * The running processes still linked to the root: the root, then its {@link
      * ProcessHandle#descendants()} level by level. Unlike {@link #members()} this leaves out
      * processes found only by the cookie, those already re-parented away from the tree: what a
