@@ -29,14 +29,13 @@ record Leftovers(List<ProcessHandle> processes, List<String> named, List<String>
     }
 
     /**
-     * The running processes of {@code tree}, as {@link ProcessTree#membersSettled()} finds them
-     * (two looks, 20 ms apart).
+     * The running processes of {@code tree}, as {@link ProcessTree#members()} finds them.
      *
      * @param tree the tree; its root counts too, if it still runs
      * @return the leftovers, empty when none runs
      */
     static Leftovers of(ProcessTree tree) {
-        List<ProcessHandle> processes = tree.membersSettled();
+        List<ProcessHandle> processes = tree.members();
         List<String> commands = processes.stream().map(Leftovers::commandLine).toList();
         List<String> named = new ArrayList<>();
         List<String> shown = new ArrayList<>();

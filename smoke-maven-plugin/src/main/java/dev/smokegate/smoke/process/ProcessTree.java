@@ -34,6 +34,7 @@ final class ProcessTree {
     private static final Path PROC = Path.of("/proc");
     private static final byte[] COOKIE_ENTRY = (COOKIE_VARIABLE + "=").getBytes(StandardCharsets.US_ASCII);
     private static final long POLL_MILLIS = 20;
+    private static final int ENVIRON_RETRIES = 5;
 
     private final ProcessHandle root;
     private final String cookie;
@@ -74,26 +75,6 @@ final class ProcessTree {
             marked.descendants().forEach(found::add);
         }
         found.remove(ProcessHandle.current());
-        return found.stream().filter(ProcessTree::isRunning).toList();
-    }
-
-    /**
-     * {@link #members()} taken twice, {@value #POLL_MILLIS} ms apart, and joined: what a check for
-     * leftover processes looks at. While a process runs {@code execve}, Linux may show its {@code
-     * /proc/<pid>/environ} as empty for a moment, so a process that a step forked in the background
-     * just before it ended ({@code sleep 600 & echo forked}) can be missed by one look at the cookies
-     * but not by two. When the thread is interrupted between the two looks, the first one is
-     * returned and the interrupt is kept.
-     */
-    List<ProcessHandle> membersSettled() {
-        Set<ProcessHandle> found = new LinkedHashSet<>(members());
-        try {
-            Thread.sleep(POLL_MILLIS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return List.copyOf(found);
-        }
-        found.addAll(members());
         return found.stream().filter(ProcessTree::isRunning).toList();
     }
 
@@ -206,7 +187,7 @@ final class ProcessTree {
         }
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(PROC, ProcessTree::isPidEntry)) {
             for (Path entry : entries) {
-                if (carriesCookie(entry.resolve("environ"))) {
+                if (carriesCookie(environ(entry))) {
                     ProcessHandle.of(Long.parseLong(entry.getFileName().toString()))
                             .filter(ProcessTree::isRunning)
                             .ifPresent(marked::add);
@@ -223,13 +204,53 @@ final class ProcessTree {
         return !name.isEmpty() && name.chars().allMatch(c -> c >= '0' && c <= '9');
     }
 
-    private boolean carriesCookie(Path environ) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(environ);
-        } catch (IOException e) {
-            return false; // the process ended, or belongs to another user
+    /**
+     * The bytes of {@code /proc/<pid>/environ}. While a process runs {@code execve}, Linux may show
+     * that file as empty for a moment, so a process that a step forked in the background just before
+     * it ended ({@code sleep 600 & echo forked}) could be missed; an empty environment of a running
+     * user process (not a kernel thread, whose parent is {@code kthreadd}, pid 2) is read again, up to
+     * {@value #ENVIRON_RETRIES} times, 2 ms apart.
+     *
+     * @return the bytes; empty when the process ended, belongs to another user, or has no environment
+     */
+    private static byte[] environ(Path entry) {
+        for (int attempt = 0; ; attempt++) {
+            byte[] bytes;
+            try {
+                bytes = Files.readAllBytes(entry.resolve("environ"));
+            } catch (IOException e) {
+                return new byte[0]; // the process ended, or belongs to another user
+            }
+            if (bytes.length > 0 || attempt == ENVIRON_RETRIES || !runningUserProcess(entry)) {
+                return bytes;
+            }
+            try {
+                Thread.sleep(2);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return bytes;
+            }
         }
+    }
+
+    /** Whether {@code /proc/<pid>} is a running (not zombie) process that is not a kernel thread. */
+    private static boolean runningUserProcess(Path entry) {
+        String stat;
+        try {
+            stat = Files.readString(entry.resolve("stat"), StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            return false;
+        }
+        // "pid (command) S ppid ...": the state and the parent follow the last ')'
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 1).strip().split(" ");
+        if (fields.length < 2 || fields[0].equals("Z") || fields[0].equals("X")) {
+            return false;
+        }
+        String pid = entry.getFileName().toString();
+        return !pid.equals("2") && !fields[1].equals("2");
+    }
+
+    private boolean carriesCookie(byte[] bytes) {
         int start = 0;
         while (start < bytes.length) {
             int end = start;
