@@ -20,7 +20,9 @@ import java.util.TreeMap;
  *
  * <p>Each file is written at most once: when two steps give one golden file different texts, the
  * first kept wins and a warning names both. A file whose golden check matched is never written, so
- * it stays byte for byte as it was.
+ * it stays byte for byte as it was. When a scenario is run again ({@code smoke.retries}), the
+ * rewrites of its earlier attempt are forgotten ({@link #forget}): only the last attempt's output may
+ * become a golden file.
  */
 final class GoldenUpdates {
     private final boolean enabled;
@@ -67,6 +69,15 @@ final class GoldenUpdates {
                     + update.where() + " than from " + earlier.where() + "; it gets the one of " + earlier.where()
                     + ". Give each a golden file of its own.");
         }
+    }
+
+    /**
+     * Forgets the rewrites that a scenario's earlier attempt kept, before it runs again.
+     *
+     * @param scenario the scenario's name
+     */
+    synchronized void forget(String scenario) {
+        updates.values().removeIf(update -> update.where().startsWith(scenario + " › "));
     }
 
     /**

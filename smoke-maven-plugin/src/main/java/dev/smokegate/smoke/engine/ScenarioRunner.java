@@ -115,6 +115,7 @@ final class ScenarioRunner {
      * @return its result: passed, or failed with the failing step (or {@code prepare})
      */
     ScenarioResult run(Scenario scenario, Source source) {
+        goldenUpdates.forget(scenario.name());
         Instant start = Instant.now();
         Instant deadline = scenario.timeout() == null ? Instant.MAX : start.plus(scenario.timeout());
         Path folder = gate.request().workDirectory().resolve(scenario.name());

@@ -185,4 +185,49 @@ class GoldenFilesTest {
         assertThat(Files.readAllBytes(golden)).isEqualTo(before);
         assertThat(fixture.log().messages()).noneMatch(line -> line.contains("updated"));
     }
+
+    @Test
+    void run_updateModeHostFailureRetriedAndLastAttemptMatches_writesNothingFromTheEarlierAttempt() throws Exception {
+        Path count = tmp.resolve("attempts");
+        Files.writeString(
+                fixture.manifest(),
+                """
+                format = 1
+                [[scenario]]
+                name = "greet"
+                source.checkout = "."
+                  [[scenario.step]]
+                  name = "hello"
+                  run = "n=$(cat %1$s 2>/dev/null || echo 0); echo $((n+1)) > %1$s; if [ $n = 0 ]; then echo 'Hello, Flaky'; else echo 'Hello, World'; fi; echo 'took 3 ms'; echo bye; if [ $n = 0 ]; then no-such-tool-4711; fi"
+                  expect.stdout.equals-file = "expected/greet.txt"
+                """
+                        .formatted(count),
+                StandardCharsets.UTF_8);
+        GitCli.ok(fixture.project(), "add", "-A");
+        GitCli.ok(
+                fixture.project(),
+                "-c",
+                "user.name=T",
+                "-c",
+                "user.email=t@example.org",
+                "commit",
+                "-q",
+                "-m",
+                "retry");
+        byte[] before = Files.readAllBytes(golden);
+
+        GateResult result =
+                fixture.run(fixture.request().update(true).retries(1).build());
+
+        ScenarioResult greet = result.scenarios().get(0);
+        assertThat(greet.earlierAttempts())
+                .as(fixture.log().visible().toString())
+                .hasSize(1);
+        assertThat(greet.status()).isEqualTo(Status.PASS);
+        assertThat(result.goldenUpdates()).isEmpty();
+        assertThat(Files.readAllBytes(golden))
+                .as("the first attempt's 'Hello, Flaky' is not written")
+                .isEqualTo(before);
+        assertThat(result.passed()).isTrue();
+    }
 }
