@@ -14,7 +14,8 @@ import org.tomlj.TomlTable;
  * the {@link TomlReader}.
  */
 final class Names {
-    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]*");
+    /** What a name must match. */
+    static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]*");
 
     private final TomlReader toml;
     private final String kind;

@@ -16,6 +16,10 @@ import org.tomlj.TomlParseResult;
  * the version is checked: an old version that broke some other rule still had its scenarios.
  *
  * <p>A name that breaks the rules is left out (that version never ran it); a duplicate counts once.
+ *
+ * <p>A text that Jackson's TOML reader reads plainly ({@link QuickNames}) is not parsed by tomlj: the
+ * ratchet reads hundreds of versions, and Jackson is about ten times faster. tomlj parses the rest,
+ * so every problem is still named with its position.
  */
 public final class ScenarioNames {
     private ScenarioNames() {}
@@ -29,6 +33,12 @@ public final class ScenarioNames {
      *     of tables; the message says what is wrong and where
      */
     public static List<String> of(String text, String displayName) throws ManifestException {
+        Optional<List<String>> quick = QuickNames.of(text);
+        return quick.isPresent() ? quick.get() : parsed(text, displayName);
+    }
+
+    /** {@link #of} with tomlj alone. */
+    static List<String> parsed(String text, String displayName) throws ManifestException {
         TomlParseResult toml = Toml.parse(text);
         TomlReader reader = new TomlReader(displayName, (value, key, context) -> Optional.empty());
         if (toml.hasErrors()) {
