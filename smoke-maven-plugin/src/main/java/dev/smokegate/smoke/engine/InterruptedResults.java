@@ -23,7 +23,7 @@ final class InterruptedResults {
 
     /** The evidence of a scenario whose step failed while the gate was being stopped. */
     static final String FAILED_EVIDENCE =
-            "the gate was stopped (SIGTERM or Ctrl-C to the build) while the step ran; the step failed meanwhile: ";
+            "the gate was stopped (SIGTERM or Ctrl-C to the build) while this ran, which failed meanwhile: ";
 
     /** The evidence of a scenario whose run threw while the gate was being stopped. */
     static final String THROWN_EVIDENCE =

@@ -121,8 +121,8 @@ class ShutdownWatchTest {
         assertThat(failure.seen()).isEqualTo("interrupted after 2.5 s: stopped 0 processes");
         assertThat(failure.classification().toString())
                 .isEqualTo("host — rule host.interrupted (the gate was stopped) — evidence: the gate was stopped"
-                        + " (SIGTERM or Ctrl-C to the build) while the step ran; the step failed meanwhile: service"
-                        + " web exited with 143");
+                        + " (SIGTERM or Ctrl-C to the build) while this ran, which failed meanwhile: service web"
+                        + " exited with 143");
         assertThat(failure.tail()).containsExactly("last line");
     }
 
