@@ -95,7 +95,9 @@ class InterruptedGateTest {
         assertThat(sleeper.path("category").asText()).isEqualTo("host");
         assertThat(sleeper.path("rule").asText()).isEqualTo("host.interrupted");
         assertThat(summary.path("scenarios").get(1).has("interrupted")).isFalse();
-        assertThat(fixture.workDirectory().resolve(SmokeEngine.INDEX_HTML)).exists();
+        assertThat(fixture.workDirectory().resolve(SmokeEngine.INDEX_HTML))
+                .content(StandardCharsets.UTF_8)
+                .contains("<p class=\"summary failed\" id=\"summary\">Smoke: 0 passed, 1 failed, 1 skipped</p>");
     }
 
     @Test
