@@ -137,7 +137,24 @@ final class ShutdownWatch implements AutoCloseable {
     }
 
     private boolean interrupted() {
-        return Thread.currentThread().isInterrupted() || stopped();
+        return Thread.currentThread().isInterrupted() || stopped() || shuttingDown();
+    }
+
+    /**
+     * Whether the JVM shuts down, even if this watch's hook has not run yet: the hooks run at once,
+     * in no order, and the one that kills the processes ({@code LiveProcesses}) may end a step
+     * before this one marks the gate stopped. {@link Runtime#addShutdownHook} throws {@link
+     * IllegalStateException} once the shutdown has begun.
+     */
+    private static boolean shuttingDown() {
+        Thread probe = new Thread(() -> {}, "smoke-shutdown-probe");
+        try {
+            Runtime.getRuntime().addShutdownHook(probe);
+        } catch (IllegalStateException e) {
+            return true;
+        }
+        Runtime.getRuntime().removeShutdownHook(probe);
+        return false;
     }
 
     /** Ends the watch: lets a waiting hook go on, or removes the hook when there was no stop. */
