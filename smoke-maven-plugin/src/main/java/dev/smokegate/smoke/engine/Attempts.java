@@ -1,6 +1,7 @@
 package dev.smokegate.smoke.engine;
 
 import dev.smokegate.smoke.model.FailureCategory;
+import dev.smokegate.smoke.model.Interruption;
 import dev.smokegate.smoke.model.Scenario;
 import dev.smokegate.smoke.model.ScenarioResult;
 import dev.smokegate.smoke.model.ServiceTail;
@@ -150,7 +151,8 @@ final class Attempts {
     /** Whether a result is retried: a failure classified host. */
     private static boolean retried(ScenarioResult result) {
         return result.status() == Status.FAIL
-                && result.failure().classification().category() == FailureCategory.HOST;
+                && result.failure().classification().category() == FailureCategory.HOST
+                && !Interruption.of(result);
     }
 
     /** Where attempt {@code n} waits while later ones run: a name no scenario can have (it starts with '.'). */

@@ -52,6 +52,10 @@ final class CommandStep {
             return logsFailed(gate, step, e.getCause().getMessage());
         }
         step.details().exitCode(outcome.startError() == null ? outcome.exitCode() : null);
+        if (outcome.interrupted()) {
+            return InterruptedResults.step(
+                    step.name(), spec.display(), outcome, step.logs().combined());
+        }
         if (outcome.timedOut()) {
             String expectation = step.scenarioDeadline()
                     ? "expected the scenario to finish within "

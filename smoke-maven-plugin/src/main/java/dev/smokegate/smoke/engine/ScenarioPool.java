@@ -2,6 +2,7 @@ package dev.smokegate.smoke.engine;
 
 import dev.smokegate.smoke.model.Classification;
 import dev.smokegate.smoke.model.FailureCategory;
+import dev.smokegate.smoke.model.Interruption;
 import dev.smokegate.smoke.model.Scenario;
 import dev.smokegate.smoke.model.ScenarioResult;
 import dev.smokegate.smoke.model.Source;
@@ -35,16 +36,15 @@ import java.util.function.Consumer;
  * need failed or was skipped is not run: it is a SKIP ({@link NeedsGraph#skip}), reported in its
  * manifest place like any result.
  *
- * <p>If the calling thread is interrupted while it waits, the scenarios still queued are not run
+ * <p>If the calling thread is interrupted (one after another: once a scenario has ended) or while it
+ * waits (several at once), the scenarios still queued are not run
  * (each becomes a SKIP saying so), the running ones are interrupted (their process trees are
  * killed), the pool waits for them, and the thread's interrupt flag is set again on return.
  */
 final class ScenarioPool {
     /** The skip reason of a scenario that had not started when the gate was interrupted. */
     static final Classification INTERRUPTED = new Classification(
-            FailureCategory.HOST,
-            "host.interrupted (the gate was stopped)",
-            "not run: the gate was interrupted before this scenario started");
+            FailureCategory.HOST, Interruption.RULE, "not run: the gate was interrupted before this scenario started");
 
     private ScenarioPool() {}
 
@@ -90,6 +90,9 @@ final class ScenarioPool {
         if (threads == 1 || sources.size() < 2) {
             int reported = 0;
             while (true) {
+                if (Thread.currentThread().isInterrupted()) {
+                    schedule.waiting().forEach(scenario -> schedule.finished(interrupted(scenario)));
+                }
                 Scenario next = schedule.next();
                 for (; reported < order.size() && schedule.result(order.get(reported)) != null; reported++) {
                     report.accept(schedule.result(order.get(reported)));

@@ -48,6 +48,11 @@ import java.util.concurrent.TimeUnit;
  * prints the summary last. Results and
  * reports are always in manifest order.
  *
+ * <p>A gate stopped by the JVM's shutdown (SIGTERM or Ctrl-C to the build) while its scenarios run
+ * still writes its reports and prints its summary: the running scenarios end as interrupted results
+ * ({@code [smoke] INTERRUPTED …}, see {@link dev.smokegate.smoke.model.Interruption}), the queued
+ * ones as skips, and the JVM waits up to {@link ShutdownWatch#REPORT_WAIT} for that.
+ *
  * <p>A scenario that fails is a result, not an exception; the caller decides the build's fate from
  * {@link GateResult#passed()}.
  *
@@ -91,6 +96,13 @@ public final class SmokeEngine {
      * @throws GateConfigurationException when a selection matches nothing or reports cannot be written
      */
     public GateResult run(GateRequest request) throws ManifestException, GateConfigurationException {
+        try (ShutdownWatch watch = ShutdownWatch.start()) {
+            return run(request, watch);
+        }
+    }
+
+    private GateResult run(GateRequest request, ShutdownWatch watch)
+            throws ManifestException, GateConfigurationException {
         checkRefHasRepoUrl(request);
         Instant started = Instant.now();
         Placeholders placeholders = new Placeholders(request.properties(), request.environment());
@@ -147,14 +159,16 @@ public final class SmokeEngine {
             log.info("[smoke] running up to " + Math.min(request.threads(), sources.size())
                     + " scenarios at once; their results follow when all have finished");
         }
-        Attempts attempts =
-                new Attempts(runner::run, request.retries(), request.workDirectory(), log, request::display);
+        Attempts attempts = new Attempts(
+                watch.guard(runner::run), request.retries(), request.workDirectory(), log, request::display);
+        watch.scenariosStart();
         List<ScenarioResult> ran = ScenarioPool.runAll(
                 sources,
                 skips,
                 attempts,
                 request.threads(),
                 result -> ConsoleReport.scenario(result, request::display, log));
+        watch.scenariosEnd();
         List<ScenarioResult> results = HostPreflight.inOrder(selected, skips, ran);
 
         List<String> changes = new ArrayList<>();

@@ -29,6 +29,10 @@
  *   <li>{@link dev.smokegate.smoke.engine.HostPreflight}: checks the selected scenarios' {@code
  *       requires} once, up front, and skips each scenario with an unmet one.
  *   <li>{@link dev.smokegate.smoke.engine.GateContext}: what every part of one gate run shares.
+ *   <li>{@link dev.smokegate.smoke.engine.ShutdownWatch}: the shutdown hook, registered while a gate
+ *       runs, that interrupts its scenarios and waits for its reports;
+ *       {@link dev.smokegate.smoke.engine.InterruptedResults}: the results of the scenarios it
+ *       interrupted.
  *   <li>{@link dev.smokegate.smoke.engine.ScenarioPool}: runs the scenarios one after another or
  *       several at once, results in manifest order.
  *   <li>{@link dev.smokegate.smoke.engine.Attempts}: runs a scenario again while it fails on the host

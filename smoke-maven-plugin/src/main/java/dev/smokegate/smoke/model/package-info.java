@@ -26,6 +26,8 @@
  *   <li>{@link dev.smokegate.smoke.model.GateResult}: the outcome of one gate run.
  *   <li>{@link dev.smokegate.smoke.model.ScenarioResult}: the outcome of one scenario.
  *   <li>{@link dev.smokegate.smoke.model.Status}: pass, fail or skip.
+ *   <li>{@link dev.smokegate.smoke.model.Interruption}: how a scenario running when the gate was
+ *       stopped (SIGTERM or Ctrl-C) is recorded and shown.
  *   <li>{@link dev.smokegate.smoke.model.StepRecord}: a step that ran, how long it took, its exit
  *       code, checks and logs; {@link dev.smokegate.smoke.model.CheckRecord}: one of its checks with
  *       its verdict.

@@ -74,7 +74,7 @@ final class LiveProcesses {
             SERVICES.remove(service);
         }
         for (ProcessTree tree : LIVE) {
-            tree.kill(SHUTDOWN_GRACE);
+            tree.killAtShutdown(SHUTDOWN_GRACE);
             LIVE.remove(tree);
         }
     }

@@ -21,8 +21,10 @@ import java.util.Objects;
  *     expect.no-leftover-processes} fails on. Empty when there were none, and when the command
  *     timed out (its whole tree is killed then, and that is the failure)
  * @param interrupted true when the calling thread was interrupted (the gate was stopped) while the
- *     command ran, and the runner killed the process tree for that reason; its exit code is then
- *     the runner's own signal
+ *     command ran, or the JVM's shutdown killed its tree (Maven stopped with SIGTERM or Ctrl-C),
+ *     and the tree was killed for that reason; its exit code is then that of the signal
+ * @param stopped how many processes of the command's tree were signalled to stop (by the runner
+ *     or the JVM's shutdown hook); 0 when none was
  */
 public record ProcessOutcome(
         int exitCode,
@@ -30,7 +32,8 @@ public record ProcessOutcome(
         Duration elapsed,
         String startError,
         List<String> leftovers,
-        boolean interrupted) {
+        boolean interrupted,
+        int stopped) {
 
     /** POSIX {@code sh}: "command not found". */
     public static final int COMMAND_NOT_FOUND = 127;
@@ -39,6 +42,21 @@ public record ProcessOutcome(
     public ProcessOutcome {
         Objects.requireNonNull(elapsed, "elapsed");
         leftovers = List.copyOf(leftovers);
+    }
+
+    /**
+     * An outcome that does not count the stopped processes.
+     *
+     * @throws NullPointerException if {@code elapsed} or {@code leftovers} is {@code null}
+     */
+    public ProcessOutcome(
+            int exitCode,
+            boolean timedOut,
+            Duration elapsed,
+            String startError,
+            List<String> leftovers,
+            boolean interrupted) {
+        this(exitCode, timedOut, elapsed, startError, leftovers, interrupted, 0);
     }
 
     /**

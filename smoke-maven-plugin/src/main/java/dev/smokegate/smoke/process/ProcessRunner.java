@@ -40,7 +40,10 @@ import java.util.concurrent.TimeUnit;
  *       the file.
  *   <li><b>Interruption:</b> if the JVM shuts down (Maven interrupted with Ctrl-C) while a command
  *       runs, a shutdown hook kills its tree. If the calling thread is interrupted, the tree is
- *       killed and the thread's interrupt flag is set again on return.
+ *       killed and the thread's interrupt flag is set again on return. Either way the outcome is
+ *       {@link ProcessOutcome#interrupted() interrupted} (also when the hook's signal ended the
+ *       command before the thread was interrupted; the thread's flag is then set) and counts the
+ *       processes of the tree that were {@link ProcessOutcome#stopped() stopped}.
  * </ul>
  *
  * <p>Instances hold no state between runs and may be shared between threads.
@@ -173,6 +176,12 @@ public final class ProcessRunner {
                 exited = false;
             }
             Duration elapsed = since(start);
+            // the JVM's shutdown hook may have killed the tree before this thread was interrupted
+            boolean stoppedAtShutdown = tree.stoppedAtShutdown() && !interrupted;
+            if (stoppedAtShutdown) {
+                interrupted = true;
+                exited = false;
+            }
             if (!exited) {
                 log.debug("Killing " + tree + ": " + (interrupted ? "interrupted" : "deadline reached"));
                 tree.kill(killGrace);
@@ -185,8 +194,8 @@ public final class ProcessRunner {
                 String why = interrupted ? "interrupted" : "step timeout reached";
                 out.note("[smoke] killed after " + Durations.elapsed(elapsed) + ": " + why);
             }
-            ProcessOutcome outcome =
-                    new ProcessOutcome(exitCode, !exited && !interrupted, elapsed, null, leftovers, interrupted);
+            ProcessOutcome outcome = new ProcessOutcome(
+                    exitCode, !exited && !interrupted, elapsed, null, leftovers, interrupted, tree.stopped());
             log.debug("`" + spec.display() + "`: " + outcome);
             if (interrupted) {
                 Thread.currentThread().interrupt();

@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A started command and every process it forked, found two ways:
@@ -38,6 +39,8 @@ final class ProcessTree {
 
     private final ProcessHandle root;
     private final String cookie;
+    private final Set<Long> stopped = ConcurrentHashMap.newKeySet();
+    private volatile boolean shutdown;
 
     ProcessTree(ProcessHandle root, String cookie) {
         this.root = root;
@@ -146,14 +149,41 @@ final class ProcessTree {
      */
     boolean kill(Duration grace) {
         List<ProcessHandle> targets = members();
+        targets.forEach(process -> stopped.add(process.pid()));
         targets.forEach(ProcessHandle::destroy);
         if (awaitGone(targets, grace) && members().isEmpty()) {
             return true;
         }
         Set<ProcessHandle> left = new LinkedHashSet<>(members());
         targets.stream().filter(ProcessTree::isRunning).forEach(left::add);
+        left.forEach(process -> stopped.add(process.pid()));
         left.forEach(ProcessHandle::destroyForcibly);
         return awaitGone(List.copyOf(left), grace);
+    }
+
+    /**
+     * Kills the tree as {@link #kill} does, because the JVM shuts down (the shutdown hook of {@link
+     * LiveProcesses}); {@link #stoppedAtShutdown()} is true from before the first signal on.
+     *
+     * @param grace how long processes get to exit after each signal
+     * @return true when no process of the tree is left alive
+     */
+    boolean killAtShutdown(Duration grace) {
+        shutdown = true;
+        return kill(grace);
+    }
+
+    /** @return true when the JVM's shutdown killed (or is killing) this tree */
+    boolean stoppedAtShutdown() {
+        return shutdown;
+    }
+
+    /**
+     * @return how many distinct processes of the tree a {@link #kill} signalled so far, whoever
+     *     called it (the runner, the shutdown hook, or both)
+     */
+    int stopped() {
+        return stopped.size();
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.smokegate.smoke.model.Classification;
 import dev.smokegate.smoke.model.Durations;
 import dev.smokegate.smoke.model.FailureCategory;
 import dev.smokegate.smoke.model.GateResult;
+import dev.smokegate.smoke.model.Interruption;
 import dev.smokegate.smoke.model.ScenarioResult;
 import dev.smokegate.smoke.model.ServiceTail;
 import dev.smokegate.smoke.model.SmokeLog;
@@ -21,7 +22,10 @@ import java.util.stream.Collectors;
  * The lines a user reads: one greppable line per scenario ({@code [smoke] PASS|FAIL|SKIP …}), the
  * details of a failure under it (the failing step's log tail, then the post-mortem: the log tail of
  * each service that ran), then {@code Smoke: N passed, N failed, N skipped} and, when the gate did
- * not pass, its verdict grouped by category with a line per failure or skip.
+ * not pass, its verdict grouped by category with a line per failure or skip. A scenario that was
+ * running when the gate was stopped reads {@code [smoke] INTERRUPTED <scenario> › <step> after 12.3
+ * s: stopped 3 processes}, and the summary then counts it apart: {@code Smoke: 0 passed, 0 failed,
+ * 0 skipped, 1 interrupted} (no count when none was).
  */
 public final class ConsoleReport {
     /** Every line of this report but the summary starts with this prefix, so CI logs can be grepped. */
@@ -42,7 +46,13 @@ public final class ConsoleReport {
             case PASS -> log.info(PREFIX + "PASS " + result.name() + " (" + Durations.elapsed(result.elapsed()) + ")");
             case SKIP -> log.warn(PREFIX + "SKIP " + result.name() + ": "
                     + result.skip().rule() + " " + result.skip().evidence());
-            case FAIL -> failureLines(result, display).forEach(log::error);
+            case FAIL -> {
+                if (Interruption.of(result)) {
+                    log.error(PREFIX + Interruption.line(result));
+                } else {
+                    failureLines(result, display).forEach(log::error);
+                }
+            }
         }
     }
 
@@ -96,8 +106,10 @@ public final class ConsoleReport {
             log.error(PREFIX + "FAIL checkout changed during the gate: " + change
                     + " (the gate must never write to a checkout; see the scenario logs for the step that did)");
         }
-        String summary = "Smoke: " + result.count(Status.PASS) + " passed, " + result.count(Status.FAIL) + " failed, "
-                + result.count(Status.SKIP) + " skipped"
+        long interrupted = Interruption.count(result.scenarios());
+        String summary = "Smoke: " + result.count(Status.PASS) + " passed, " + (result.count(Status.FAIL) - interrupted)
+                + " failed, " + result.count(Status.SKIP) + " skipped"
+                + (interrupted == 0 ? "" : ", " + interrupted + " interrupted")
                 + (result.checkoutChanges().isEmpty() ? "" : ", checkout changed");
         if (!result.passed()) {
             log.error(summary);
@@ -154,9 +166,9 @@ public final class ConsoleReport {
         List<String> lines = new ArrayList<>();
         for (ScenarioResult scenario : result.scenarios()) {
             if (scenario.status() == Status.FAIL) {
-                lines.add(
-                        "  FAIL " + scenario.name() + " › " + scenario.failure().step() + ": "
-                                + scenario.failure().classification().ruleId());
+                lines.add((Interruption.of(scenario) ? "  INTERRUPTED " : "  FAIL ") + scenario.name() + " › "
+                        + scenario.failure().step() + ": "
+                        + scenario.failure().classification().ruleId());
             } else if (scenario.status() == Status.SKIP) {
                 lines.add("  SKIP " + scenario.name() + ": " + scenario.skip().ruleId());
             }

@@ -23,7 +23,7 @@ import java.util.Objects;
  * @param started the last run's start (ISO-8601, as in the file)
  * @param ended the last run's end
  * @param passed how many entries passed
- * @param failed how many failed
+ * @param failed how many failed, those the gate's stop interrupted included
  * @param skipped how many were skipped
  * @param checkoutChanges each changed checkout path, {@code <checkout>: <path>}
  * @param scenarios the entries, in manifest order
@@ -212,7 +212,8 @@ public record GateView(
                 root.path("started").asText(""),
                 root.path("ended").asText(""),
                 summary.path("passed").asInt(),
-                summary.path("failed").asInt(),
+                // the pages count a scenario the gate's stop interrupted with the failures
+                summary.path("failed").asInt() + summary.path("interrupted").asInt(),
                 summary.path("skipped").asInt(),
                 strings(root.path("checkoutChanges")),
                 scenarios);

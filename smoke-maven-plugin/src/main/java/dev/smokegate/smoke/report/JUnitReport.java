@@ -1,6 +1,7 @@
 package dev.smokegate.smoke.report;
 
 import dev.smokegate.smoke.model.GateResult;
+import dev.smokegate.smoke.model.Interruption;
 import dev.smokegate.smoke.model.Manifest;
 import dev.smokegate.smoke.model.Redaction;
 import dev.smokegate.smoke.model.Scenario;
@@ -31,7 +32,9 @@ import javax.xml.stream.XMLStreamWriter;
  * testcase} per step with {@code classname} = the scenario, {@code failure} for the failing step
  * ({@code type} = the category, {@code message} = {@code <rule id>: <reason>}, the log tail in its
  * {@code system-out}) and {@code skipped} for steps that did not run ({@code message} = {@code <rule
- * id>: <evidence>} for a skipped scenario), so CI servers show the gate like a test run.
+ * id>: <evidence>} for a skipped scenario), so CI servers show the gate like a test run. The step
+ * that a stopped gate interrupted gets an {@code error} in place of a {@code failure} (rule {@code
+ * host.interrupted}), counted in the suite's {@code errors}.
  */
 public final class JUnitReport {
     private JUnitReport() {}
@@ -117,6 +120,7 @@ public final class JUnitReport {
             xml.writeCharacters("\n");
             int tests = 0;
             int failures = 0;
+            int errors = 0;
             int skipped = 0;
             Duration time = Duration.ZERO;
             for (ScenarioResult scenario : result.scenarios()) {
@@ -124,7 +128,8 @@ public final class JUnitReport {
                 int ran = scenario.steps().size();
                 boolean failedBeforeSteps = scenario.status() == Status.FAIL && ran == 0;
                 tests += total + (failedBeforeSteps ? 1 : 0);
-                failures += scenario.status() == Status.FAIL ? 1 : 0;
+                failures += scenario.status() == Status.FAIL && !Interruption.of(scenario) ? 1 : 0;
+                errors += Interruption.of(scenario) ? 1 : 0;
                 skipped += total - ran;
                 time = time.plus(scenario.elapsed());
             }
@@ -136,7 +141,7 @@ public final class JUnitReport {
             xml.writeAttribute("name", "smoke");
             xml.writeAttribute("tests", Integer.toString(tests));
             xml.writeAttribute("failures", Integer.toString(failures));
-            xml.writeAttribute("errors", "0");
+            xml.writeAttribute("errors", Integer.toString(errors));
             xml.writeAttribute("skipped", Integer.toString(skipped));
             xml.writeAttribute("time", seconds(time));
             xml.writeCharacters("\n");
@@ -229,7 +234,8 @@ public final class JUnitReport {
      * lines and the post-mortem of the services, as surefire keeps a test's output there.
      */
     private static void failure(XMLStreamWriter xml, StepFailure failure) throws XMLStreamException {
-        xml.writeStartElement("failure");
+        boolean interrupted = failure.classification().ruleId().equals(Interruption.RULE_ID);
+        xml.writeStartElement(interrupted ? "error" : "failure");
         xml.writeAttribute(
                 "message",
                 xmlSafe(oneLine(failure.classification().ruleId() + ": " + failure.expectation() + "; seen: "

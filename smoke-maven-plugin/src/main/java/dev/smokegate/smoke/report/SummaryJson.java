@@ -10,6 +10,7 @@ import dev.smokegate.smoke.model.CheckRecord;
 import dev.smokegate.smoke.model.Classification;
 import dev.smokegate.smoke.model.Durations;
 import dev.smokegate.smoke.model.GateResult;
+import dev.smokegate.smoke.model.Interruption;
 import dev.smokegate.smoke.model.Manifest;
 import dev.smokegate.smoke.model.Redaction;
 import dev.smokegate.smoke.model.Scenario;
@@ -40,7 +41,9 @@ import java.util.function.Function;
  * <p>A run that selected some scenarios replaces only their entries: the entries of the earlier
  * file for the manifest's other scenarios are kept as they were, and the list is in manifest order
  * (an entry for a scenario no longer in the manifest is dropped). The {@code summary} counts the
- * entries of the file; {@code gate}, {@code started} and {@code ended} are this run's. An earlier
+ * entries of the file ({@code failed} leaves out the scenarios a stopped gate interrupted, which
+ * {@code interrupted} counts when there are any; their entries carry {@code "interrupted": true});
+ * {@code gate}, {@code started} and {@code ended} are this run's. An earlier
  * file that cannot be read as format {@value #FORMAT} is never lost: it is moved aside to {@code
  * smoke-summary.json.corrupt} with a warning, and the new file holds this run's scenarios only. The
  * summary of a shard ({@link GateParameters#shard()}) holds its own scenarios only and replaces the
@@ -144,10 +147,12 @@ public final class SummaryJson {
         }
         ArrayNode list = JSON.createArrayNode();
         Map<Status, Integer> counts = new LinkedHashMap<>();
+        int interrupted = 0;
         for (Scenario scenario : manifest.scenarios()) {
             JsonNode entry = entries.get(scenario.name());
             if (entry != null) {
                 list.add(entry);
+                interrupted += entry.path("interrupted").asBoolean() ? 1 : 0;
                 for (Status status : Status.values()) {
                     if (status.name().equals(entry.path("status").asText())) {
                         counts.merge(status, 1, Integer::sum);
@@ -162,8 +167,11 @@ public final class SummaryJson {
         root.put("ended", ended.toString());
         ObjectNode summary = root.putObject("summary");
         summary.put("passed", counts.getOrDefault(Status.PASS, 0));
-        summary.put("failed", counts.getOrDefault(Status.FAIL, 0));
+        summary.put("failed", counts.getOrDefault(Status.FAIL, 0) - interrupted);
         summary.put("skipped", counts.getOrDefault(Status.SKIP, 0));
+        if (interrupted > 0) {
+            summary.put("interrupted", interrupted);
+        }
         ArrayNode changes = root.putArray("checkoutChanges");
         result.checkoutChanges().forEach(changes::add);
         root.set("scenarios", list);
@@ -244,6 +252,9 @@ public final class SummaryJson {
         ObjectNode node = JSON.createObjectNode();
         node.put("name", scenario.name());
         node.put("status", scenario.status().name());
+        if (Interruption.of(scenario)) {
+            node.put("interrupted", true);
+        }
         Classification verdict = verdict(scenario);
         node.put("category", verdict == null ? null : verdict.category().label());
         node.put("rule", verdict == null ? null : verdict.ruleId());

@@ -1,0 +1,135 @@
+package dev.smokegate.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.smokegate.fixtures.FixtureRepos;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/**
+ * A fault of the fault matrix (issue 9): SIGTERM to {@code mvn} while a step runs. As every fault
+ * IT ({@link FaultMatrixIT}), it asserts that no process of the run is alive afterwards ({@link
+ * RunMarker}) and that the checkout and sample project are byte for byte as they were ({@link
+ * TreeSnapshot}); then that the gate said it was interrupted: the {@code [smoke] INTERRUPTED} line,
+ * the summary with its {@code interrupted} count, a JUnit {@code <error>} and the JSON summary's
+ * entry, all written in the JVM's shutdown.
+ */
+class InterruptionIT {
+    /** How long the processes of a finished run get to disappear before they count as survivors. */
+    private static final Duration PATIENCE = Duration.ofSeconds(5);
+    /** What a run may write in the sample project: its reports and the build's log. */
+    private static final Set<String> RUN_OUTPUT = Set.of("target", "build.log");
+
+    private RunMarker marker;
+
+    @BeforeEach
+    void mark(TestInfo test) {
+        marker = RunMarker.of(test.getTestMethod().orElseThrow().getName());
+    }
+
+    @AfterEach
+    void killSurvivors() throws Exception {
+        marker.close();
+    }
+
+    @Test
+    void verify_sigtermToMavenWhileAStepRuns_interruptedLineSummaryAndErrorInTheReports() throws Exception {
+        Path scratch = ForkedMaven.scratch("interrupt");
+        Path checkout = FixtureRepos.greeter(scratch.resolve("greeter"));
+        Path project = ForkedMaven.project("interrupt", "interrupt");
+        TreeSnapshot checkouts = TreeSnapshot.of(scratch, Set.of());
+        TreeSnapshot sample = TreeSnapshot.of(project, RUN_OUTPUT);
+        ForkedMaven.Running running =
+                ForkedMaven.start(project, marker.environment(), "verify", "-Dfixture.checkout=" + checkout);
+        awaitReady(running, project.resolve("target/smoke/sleeper/01-wait.log"), Duration.ofSeconds(120));
+        List<RunMarker.Survivor> alive = marker.alive();
+        RunMarker.Survivor maven = alive.stream()
+                .filter(process -> process.commandLine().contains("org.codehaus.plexus.classworlds.launcher.Launcher"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no Maven JVM among " + alive));
+
+        assertThat(ProcessHandle.of(maven.pid()).map(ProcessHandle::destroy))
+                .as("SIGTERM to " + maven)
+                .contains(true);
+        ForkedMaven.Result result = running.await();
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(143);
+        assertThat(marker.awaitNoneAlive(PATIENCE))
+                .as("processes of the run still alive " + PATIENCE.toSeconds() + " s after it ended (" + result + ")")
+                .isEmpty();
+        assertThat(result.smokeLines())
+                .as(result.toString())
+                .anySatisfy(line -> assertThat(line)
+                        .matches("\\[smoke] INTERRUPTED sleeper › wait after \\d+\\.\\d s: stopped 3 processes"))
+                .contains("[smoke] SKIP later: host.interrupted (the gate was stopped) not run: the gate was"
+                        + " interrupted before this scenario started")
+                .noneMatch(line -> line.startsWith("[smoke] FAIL "));
+        assertThat(result.summary()).isEqualTo("Smoke: 0 passed, 0 failed, 1 skipped, 1 interrupted");
+        List<String> gate = result.lines()
+                .subList(
+                        result.lines()
+                                .indexOf("[INFO] [smoke] 2 of 2 scenario(s) selected from src/smoke/manifest.toml"),
+                        result.lines().size());
+        assertThat(gate)
+                .as("no stack trace once the gate began")
+                .noneMatch(line -> line.contains("Exception") || line.strip().startsWith("at "));
+
+        Element error = junitError(project, "sleeper");
+        assertThat(error.getAttribute("type")).isEqualTo("host");
+        assertThat(error.getAttribute("message"))
+                .matches("host\\.interrupted: expected the gate to run to its end; seen: interrupted after"
+                        + " \\d+\\.\\d s: stopped 3 processes");
+        JsonNode entry = Verdicts.summaryEntry(project, "sleeper");
+        assertThat(entry.path("status").asText()).isEqualTo("FAIL");
+        assertThat(entry.path("interrupted").asBoolean()).isTrue();
+        assertThat(entry.path("category").asText()).isEqualTo("host");
+        assertThat(entry.path("rule").asText()).isEqualTo("host.interrupted");
+        assertThat(Verdicts.summaryEntry(project, "later").path("status").asText())
+                .isEqualTo("SKIP");
+        assertThat(TreeSnapshot.of(scratch, Set.of())).isEqualTo(checkouts);
+        assertThat(TreeSnapshot.of(project, RUN_OUTPUT)).isEqualTo(sample);
+    }
+
+    /** Waits until the step's log says {@code ready}: its three processes run. */
+    private static void awaitReady(ForkedMaven.Running running, Path log, Duration patience) throws Exception {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (!Files.exists(log)
+                || !Files.readString(log, StandardCharsets.UTF_8).contains("ready")) {
+            assertThat(running.execution().isDone())
+                    .as("mvn ended before the step ran: " + running.linesSoFar())
+                    .isFalse();
+            assertThat(System.nanoTime() - deadline)
+                    .as("the step did not print ready in " + patience.toSeconds() + " s: " + running.linesSoFar())
+                    .isNegative();
+            Thread.sleep(100);
+        }
+    }
+
+    /** The {@code <error>} of scenario {@code scenario} in {@code target/smoke/TEST-smoke.xml}. */
+    private static Element junitError(Path project, String scenario) throws Exception {
+        var document = DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
+                .parse(project.resolve("target/smoke/TEST-smoke.xml").toFile());
+        NodeList cases = document.getElementsByTagName("testcase");
+        for (int i = 0; i < cases.getLength(); i++) {
+            Element testcase = (Element) cases.item(i);
+            NodeList errors = testcase.getElementsByTagName("error");
+            if (testcase.getAttribute("classname").equals(scenario) && errors.getLength() > 0) {
+                return (Element) errors.item(0);
+            }
+        }
+        throw new AssertionError("no <error> for scenario " + scenario + " in TEST-smoke.xml");
+    }
+}
