@@ -197,7 +197,7 @@ for i, value in enumerate(['"10"', '"10x"', '"-5s"', '"0s"', '"1h30"', '""', '"5
     manifest('duration-%02d' % (i + 1), step='  run = "echo hi"\n  timeout = %s\n  expect.stdout.contains = ["hi"]\n' % value)
 
 # Bad regexes.
-for i, value in enumerate(["'('", "'[a-'", "'*x'", "'a{2,1}'", "'\\\\'", "'(?<n>a)(?<n>b)'", "'(?z)'", "'\\p{Nope}'"]):
+for i, value in enumerate(["'('", "'[a-'", "'*x'", "'a{2,1}'", "'\\'", "'(?<n>a)(?<n>b)'", "'(?z)'", "'\\p{Nope}'"]):
     manifest('regex-%02d' % (i + 1), step='  run = "echo hi"\n  expect.stdout.matches = [%s]\n' % value)
 manifest('regex-classify', tail='\n[[classify]]\nid = "source.x"\ncategory = "source"\nmatches = "(unclosed"\nreason = "r"\n')
 
@@ -347,7 +347,6 @@ patches = {
     'hunk-counts-wrong': git_patch(G, G, hunk=HUNK.replace('@@ -6,7 +6,7 @@', '@@ -6,70 +6,70 @@')),
     'hunk-does-not-match': git_patch(G, G, hunk=HUNK.replace('"hello"', '"bonjour"')),
     'truncated-hunk': git_patch(G, G, hunk=HUNK[:HUNK.index('-    public')]),
-    'missing-plus-header': 'diff --git a/%s b/%s\n--- a/%s\n' % (G, G, G) + HUNK,
     'file-not-in-workspace': git_patch('src/Missing.java', 'src/Missing.java'),
     'add-existing-file': add_patch('README.md'),
     'dotdot-modify': git_patch('../outside/victim.txt', '../outside/victim.txt'),
@@ -379,7 +378,6 @@ for name, text in patches.items():
     write('patches', name + '.diff', text)
 write('patches', 'crlf-whole-patch.diff', git_patch(G, G).replace('\n', '\r\n'))
 write('patches', 'crlf-hunk-does-not-match.diff', git_patch(G, G, hunk=HUNK.replace('"hello"', '"hullo"')).replace('\n', '\r\n'))
-write('patches', 'not-utf8-path.diff', add_patch('caf\xe9.txt').encode('latin-1'), binary=True)
 write('patches', 'binary-garbage.diff', bytes(range(256)) * 8, binary=True)
 
 # URLs, each cloned with the clone cache (no network: 127.0.0.1 ports that refuse, or file://).
@@ -394,7 +392,7 @@ urls = {
     'port-negative': 'http://127.0.0.1:-1/x.git',
     'port-refused': 'http://127.0.0.1:1/x.git',
     'credentials-refused': 'http://user:s3cretpw@127.0.0.1:1/x.git',
-    'credentials-token-only': 'https://s3cret-token@127.0.0.1:1/x.git',
+    'user-without-password': 'https://alice@127.0.0.1:1/x.git',
     'credentials-with-at-sign': 'http://user:s3cret@pw@127.0.0.1:1/x.git',
     'credentials-bad-port': 'http://user:s3cretpw@127.0.0.1:99999/x.git',
     'credentials-unknown-scheme': 'gopher://user:s3cretpw@127.0.0.1/x.git',
@@ -444,11 +442,9 @@ paths = {
     'cwd-nul': '  run = "echo hi"\n  cwd = "a\\u0000b"\n  expect.stdout.contains = ["hi"]\n',
     'cwd-very-long': '  run = "echo hi"\n  cwd = "%s"\n  expect.stdout.contains = ["hi"]\n' % '/'.join(['segment'] * 1000),
     'cwd-dotdot-middle': '  run = "echo hi"\n  cwd = "a/../../b"\n  expect.stdout.contains = ["hi"]\n',
-    'patch-dotdot': '  patch = "../outside/victim.diff"\n  expect.stdout.contains = ["applied"]\n',
     'patch-absolute-missing': '  patch = "/nonexistent/smoke.diff"\n  expect.stdout.contains = ["applied"]\n',
     'patch-nul': '  patch = "patches/ok\\u0000.diff"\n  expect.stdout.contains = ["applied"]\n',
     'patch-very-long': '  patch = "%s.diff"\n  expect.stdout.contains = ["applied"]\n' % ('x' * 5000),
-    'patch-through-symlink': '  patch = "linked-dir/victim.diff"\n  expect.stdout.contains = ["applied"]\n',
     'patch-a-folder': '  patch = "patches"\n  expect.stdout.contains = ["applied"]\n',
     'files-exist-dotdot': '  run = "echo hi"\n  expect.stdout.contains = ["hi"]\n  expect.files.exist = ["../outside/victim.txt"]\n',
     'files-exist-absolute': '  run = "echo hi"\n  expect.stdout.contains = ["hi"]\n  expect.files.exist = ["/etc/passwd"]\n',

@@ -70,8 +70,8 @@ public final class BadInputCorpus {
             try (Stream<Path> files = Files.list(root.resolve(folder))) {
                 files.filter(file -> !file.getFileName().toString().endsWith(EXPECTED))
                         .sorted()
-                        .forEach(file -> cases.add(new Case(
-                                folder, file, file.resolveSibling(file.getFileName() + EXPECTED))));
+                        .forEach(file ->
+                                cases.add(new Case(folder, file, file.resolveSibling(file.getFileName() + EXPECTED))));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

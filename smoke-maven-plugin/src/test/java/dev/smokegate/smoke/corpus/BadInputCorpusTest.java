@@ -10,7 +10,6 @@ import dev.smokegate.smoke.manifest.ManifestException;
 import dev.smokegate.smoke.manifest.ManifestLoader;
 import dev.smokegate.smoke.manifest.Placeholders;
 import dev.smokegate.smoke.maven.MavenFrontEnd;
-import dev.smokegate.smoke.model.SmokeLog;
 import dev.smokegate.smoke.model.UntrackedMode;
 import dev.smokegate.smoke.workspace.CheckoutCopier;
 import dev.smokegate.smoke.workspace.CloneCache;
@@ -98,7 +97,9 @@ class BadInputCorpusTest {
         FixtureRepos.writePatch(FixtureRepos.GREETING_PATCH, outside.resolve("victim.diff"));
         Files.writeString(outside.resolve("golden.txt"), "hi\n");
         Files.writeString(outside.resolve("body.json"), "{}\n");
-        FixtureRepos.writePatch(FixtureRepos.GREETING_PATCH, Files.createDirectories(in.resolve("patches")).resolve("ok.diff"));
+        FixtureRepos.writePatch(
+                FixtureRepos.GREETING_PATCH,
+                Files.createDirectories(in.resolve("patches")).resolve("ok.diff"));
         Files.createSymbolicLink(in.resolve("linked-dir"), outside);
         Path file = Files.copy(input.input(), in.resolve(input.fileName()));
         Path target = root.resolve("target");
@@ -118,7 +119,9 @@ class BadInputCorpusTest {
         assertThat(String.join("\n", log.messages())).doesNotContain(SECRET);
         assertThat(message.lines().toList())
                 .as("every line names where")
-                .allMatch(line -> location(input).matcher(line).lookingAt(), location(input).pattern());
+                .allMatch(
+                        line -> location(input).matcher(line).lookingAt(),
+                        location(input).pattern());
         if (!RECORD.isEmpty()) {
             Files.writeString(
                     Path.of(RECORD, input.folder(), input.fileName() + BadInputCorpus.EXPECTED),
@@ -126,7 +129,8 @@ class BadInputCorpusTest {
                     StandardCharsets.UTF_8);
             return;
         }
-        String expected = Files.readString(input.expected(), StandardCharsets.UTF_8).stripTrailing();
+        String expected =
+                Files.readString(input.expected(), StandardCharsets.UTF_8).stripTrailing();
         if (expected.startsWith("regex:")) {
             assertThat(message).matches(Pattern.compile(expected.substring("regex:".length()), Pattern.DOTALL));
         } else {
@@ -140,7 +144,11 @@ class BadInputCorpusTest {
             switch (input.folder()) {
                 case "manifests", "paths" -> new ManifestLoader(
                                 new Placeholders(
-                                        Map.of("project.build.directory", "/p/target", "fixture.repo", "/repos/greeter"),
+                                        Map.of(
+                                                "project.build.directory",
+                                                "/p/target",
+                                                "fixture.repo",
+                                                "/repos/greeter"),
                                         Map.of("HOME", "/root")),
                                 MavenFrontEnd.INSTANCE)
                         .load(file, input.fileName());
