@@ -12,7 +12,7 @@ import java.util.Locale;
 public record ManifestProblem(Location location, String message) {
     /**
      * Writes each control character of the message (a NUL, a tab, an ESC that a terminal would obey)
-     * as {@code \\uXXXX}: a message quotes what the manifest holds, and must print as one plain line.
+     * as <code>&#92;uXXXX</code>: a message quotes what the manifest holds, and must print as one plain line.
      */
     public ManifestProblem {
         StringBuilder plain = new StringBuilder(message.length());

@@ -49,7 +49,7 @@ final class PathText {
 
     /**
      * @param path a path as written in the manifest
-     * @return it as a message may show it: a NUL written {@code \u0000}, at most {@value #SHOWN}
+     * @return it as a message may show it: a NUL written <code>&#92;u0000</code>, at most {@value #SHOWN}
      *     characters and an ellipsis
      */
     static String shown(String path) {
