@@ -214,8 +214,12 @@ final class ExpectReader {
         if (files == null) {
             return;
         }
-        builder.filesExist(checks.globs(files, "exist", filesContext))
-                .filesAbsent(checks.globs(files, "absent", filesContext))
+        List<String> exist = checks.globs(files, "exist", filesContext);
+        List<String> absent = checks.globs(files, "absent", filesContext);
+        exist.forEach(glob -> checks.insideWorkspaceGlob(toml.at(files, "exist"), glob, filesContext + ".exist"));
+        absent.forEach(glob -> checks.insideWorkspaceGlob(toml.at(files, "absent"), glob, filesContext + ".absent"));
+        builder.filesExist(exist)
+                .filesAbsent(absent)
                 .filesContain(byPath(files, "contains", filesContext, toml::texts))
                 .filesJson(byPath(files, "json", filesContext, this::pointers))
                 .filesEqual(byPath(files, "equals-file", filesContext, golden::read));
@@ -256,6 +260,7 @@ final class ExpectReader {
         Map<String, T> result = new LinkedHashMap<>();
         for (String path : table.keySet()) {
             toml.checkText(table, path, path, keyContext);
+            checks.insideWorkspaceGlob(toml.at(table, path), path, keyContext);
             T read = value.read(table, path, keyContext);
             if (read != null) {
                 result.put(path, read);

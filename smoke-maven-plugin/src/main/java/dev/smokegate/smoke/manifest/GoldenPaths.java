@@ -55,6 +55,9 @@ final class GoldenPaths {
                             + " \"expected/greet.txt\".");
             return null;
         }
+        if (!PathText.check(toml, toml.at(table, key), where, written)) {
+            return null;
+        }
         Path relative;
         try {
             relative = Path.of(written).normalize();
@@ -74,6 +77,15 @@ final class GoldenPaths {
         }
         Path file = folder.resolve(relative);
         String shown = (shownFolder == null ? relative : shownFolder.resolve(relative)).toString();
+        Path link = ThroughLink.first(folder, relative);
+        if (link != null) {
+            toml.problem(
+                    toml.at(table, key),
+                    where + " goes through the symlink '" + folder.relativize(link) + "': " + written
+                            + ". Keep golden files in real folders next to the manifest: " + updateSetting
+                            + "=true writes them, and must not write through a link.");
+            return null;
+        }
         if (Files.isDirectory(file)) {
             toml.problem(
                     toml.at(table, key), "golden file " + shown + " of " + where + " is a folder. Name a file in it.");

@@ -22,7 +22,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.tomlj.Toml;
 import org.tomlj.TomlArray;
 import org.tomlj.TomlParseResult;
 import org.tomlj.TomlTable;
@@ -104,7 +103,7 @@ public final class ManifestLoader {
     public Manifest load(Path file, String displayName) throws ManifestException {
         TomlParseResult toml;
         try {
-            toml = Toml.parse(ManifestText.read(file, displayName));
+            toml = TomlText.parse(ManifestText.read(file, displayName), displayName);
         } catch (NoSuchFileException e) {
             throw new ManifestException(
                     "Smoke manifest not found: " + displayName + ". Create it (see the usage page), point "
@@ -131,6 +130,10 @@ public final class ManifestLoader {
 
     /** The rule for every interpolated string: each {@code ${…}} must name a known value. */
     private Optional<String> unknownPlaceholder(String text, String key, String context) {
+        if (Placeholders.unclosed(text)) {
+            return Optional.of("unclosed placeholder in '" + key + "' of " + context + ": \"" + text
+                    + "\". Close it with '}', or write $${ for a literal ${.");
+        }
         return placeholders.firstUnknown(text).map(name -> placeholderMessage(name, key, context));
     }
 
@@ -307,6 +310,10 @@ public final class ManifestLoader {
             String url = toml.text(source, "repo-url", sourceContext);
             String ref = toml.text(source, "ref", sourceContext);
             String untracked = toml.string(source, "untracked", sourceContext);
+            if (checkout != null
+                    && !PathText.check(toml, toml.at(source, "checkout"), "source.checkout in " + context, checkout)) {
+                return null;
+            }
             if (checkout != null && url != null) {
                 toml.bothSet(
                         source, "source.", "checkout", "repo-url", context, "a local checkout or a clone of a URL");

@@ -17,6 +17,9 @@ final class Names {
     /** What a name must match. */
     static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]*");
 
+    /** The longest name: it becomes a folder name, and a file name holds at most 255 bytes (NAME_MAX). */
+    static final int MAX_LENGTH = 100;
+
     private final TomlReader toml;
     private final String kind;
     private final String writtenAs;
@@ -79,6 +82,13 @@ final class Names {
                     at,
                     kind + " name '" + name + "' must match [a-z0-9][a-z0-9._-]* (" + reason
                             + "). Use lower case, digits, '.', '_' and '-'.");
+            return null;
+        }
+        if (name.length() > MAX_LENGTH) {
+            toml.problem(
+                    at,
+                    kind + " name '" + name.substring(0, 40) + "…' is " + name.length() + " characters long; a name"
+                            + " holds at most " + MAX_LENGTH + " (" + reason + "). Shorten it.");
             return null;
         }
         Location first = seen.putIfAbsent(name, at);

@@ -46,6 +46,8 @@ public final class Placeholders {
 
     private static final Pattern TOKEN = Pattern.compile("\\$\\$\\{|\\$\\{([^}]*)}");
 
+    private static final Pattern UNCLOSED = Pattern.compile("\\$\\{");
+
     private final Map<String, String> properties;
     private final Map<String, String> environment;
 
@@ -72,6 +74,15 @@ public final class Placeholders {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * @param text a manifest string
+     * @return whether it holds a {@code ${} without a closing {@code }} after it; {@code $${} is a
+     *     literal {@code ${}, not an opening
+     */
+    public static boolean unclosed(String text) {
+        return UNCLOSED.matcher(TOKEN.matcher(text).replaceAll("")).find();
     }
 
     /**

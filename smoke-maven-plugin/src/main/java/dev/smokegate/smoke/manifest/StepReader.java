@@ -161,7 +161,7 @@ final class StepReader {
         if (!args.isEmpty()) {
             return new Action.Run(null, args);
         }
-        if (table.get(List.of("args")) instanceof TomlArray) {
+        if (table.get(List.of("args")) instanceof TomlArray array && array.isEmpty()) {
             toml.problem(
                     toml.at(table, "args"),
                     "'args' in " + context
@@ -173,6 +173,9 @@ final class StepReader {
     private Action patch(TomlTable table, String context) {
         String patch = toml.text(table, "patch", context);
         if (patch == null) {
+            return null;
+        }
+        if (!PathText.check(toml, toml.at(table, "patch"), "'patch' in " + context, patch)) {
             return null;
         }
         if (patch.indexOf("${") < 0 && !Files.isRegularFile(folder.resolve(patch))) {

@@ -355,13 +355,40 @@ final class TomlReader {
         if (value instanceof Boolean bool) {
             return "boolean " + bool;
         }
-        if (value instanceof TomlArray) {
-            return "an array";
+        if (value instanceof TomlArray array) {
+            if (array.isEmpty()) {
+                return "an empty array";
+            }
+            return "an array of "
+                    + array.toList().stream().map(TomlReader::plural).distinct().collect(Collectors.joining(" and "));
         }
         if (value instanceof TomlTable) {
             return "a table";
         }
         return value.getClass().getSimpleName() + " " + value;
+    }
+
+    /** @return what an array of such values is called: {@code integers}, {@code strings}, {@code tables} */
+    private static String plural(Object value) {
+        if (value instanceof String) {
+            return "strings";
+        }
+        if (value instanceof Long) {
+            return "integers";
+        }
+        if (value instanceof Double) {
+            return "floats";
+        }
+        if (value instanceof Boolean) {
+            return "booleans";
+        }
+        if (value instanceof TomlArray) {
+            return "arrays";
+        }
+        if (value instanceof TomlTable) {
+            return "tables";
+        }
+        return "dates and times";
     }
 
     /** Converts a TOML value into the JSON value it stands for; dates and times become their text. */

@@ -87,16 +87,18 @@ final class ValueChecks {
         try {
             Pattern.compile(sample.get(), Pattern.MULTILINE);
         } catch (PatternSyntaxException e) {
-            toml.problem(
-                    at,
-                    "bad regex in " + where + ": '" + regex + "': " + e.getDescription() + " near index " + e.getIndex()
-                            + ". " + advice);
+            String why =
+                    sample.get().endsWith("\\") && e.getIndex() >= sample.get().length()
+                            ? "it ends with a lone backslash, which escapes nothing"
+                            : e.getDescription() + " near index " + e.getIndex();
+            toml.problem(at, "bad regex in " + where + ": '" + regex + "': " + why + ". " + advice);
         }
     }
 
     /** Reports a path (without placeholders) that is absolute or leaves the workspace with a leading '..'. */
     void insideWorkspace(TomlTable table, String key, String path, String context) {
-        if (path.indexOf("${") >= 0) {
+        if (path.indexOf("${") >= 0
+                || !PathText.check(toml, toml.at(table, key), "'" + key + "' in " + context, path)) {
             return;
         }
         Path relative;
@@ -114,6 +116,28 @@ final class ValueChecks {
         }
     }
 
+    /**
+     * Reports a path or glob of {@code expect.files} that is not a usable path, is absolute or has a
+     * {@code ..} segment: the checks read the workspace only.
+     *
+     * @param at where it is written
+     * @param path the path or glob as written
+     * @param where the key, as messages name it, such as {@code … expect.files.exist}
+     */
+    void insideWorkspaceGlob(Location at, String path, String where) {
+        if (!PathText.check(toml, at, "a path in " + where, path)) {
+            return;
+        }
+        if (path.startsWith("/")
+                || path.startsWith("\\")
+                || List.of(path.split("[/\\\\]")).contains("..")) {
+            toml.problem(
+                    at,
+                    "'" + path + "' in " + where + " leaves the workspace. Use a path or glob relative to the"
+                            + " workspace root, without '..'.");
+        }
+    }
+
     /** @return the array of globs at {@code key}, each checked for glob syntax; empty when absent */
     List<String> globs(TomlTable table, String key, String context) {
         List<String> globs = toml.texts(table, key, context);
@@ -121,9 +145,12 @@ final class ValueChecks {
             try {
                 FileSystems.getDefault().getPathMatcher("glob:" + glob);
             } catch (IllegalArgumentException e) {
+                String why = e instanceof PatternSyntaxException syntax
+                        ? syntax.getDescription() + " near index " + syntax.getIndex()
+                        : e.getMessage();
                 toml.problem(
                         toml.at(table, key),
-                        "bad glob '" + glob + "' in " + context + "." + key + ": " + e.getMessage()
+                        "bad glob '" + glob + "' in " + context + "." + key + ": " + why
                                 + ". Use glob syntax such as target/*.jar or **/*.log.");
             }
         }

@@ -44,7 +44,14 @@
  *   <li>{@link dev.smokegate.smoke.manifest.ManifestText}: the file's text as UTF-8; a file that is
  *       not UTF-8 is a problem at its first bad byte (line, column and byte offset); a UTF-8 byte
  *       order mark is dropped.
- *   <li>{@link dev.smokegate.smoke.manifest.ManifestProblem}: one problem and where it is.
+ *   <li>{@link dev.smokegate.smoke.manifest.TomlText}: parses the text with tomlj; nesting too
+ *       deep for its parser is a problem at the place it goes deep, not a stack overflow.
+ *   <li>{@link dev.smokegate.smoke.manifest.PathText}: what makes a string unusable as a path (a
+ *       NUL, more than PATH_MAX or NAME_MAX bytes), checked before it becomes a {@code Path}.
+ *   <li>{@link dev.smokegate.smoke.manifest.ThroughLink}: the first symlink on the way from a folder
+ *       to a file below it.
+ *   <li>{@link dev.smokegate.smoke.manifest.ManifestProblem}: one problem and where it is, its
+ *       control characters written <code>&#92;uXXXX</code>.
  *   <li>{@link dev.smokegate.smoke.manifest.SecretEnvReader}: reads {@code secret-env}, the names of
  *       the variables whose values every output masks.
  *   <li>{@link dev.smokegate.smoke.manifest.ManifestException}: the manifest is missing, unreadable

@@ -1,5 +1,6 @@
 package dev.smokegate.smoke.workspace;
 
+import dev.smokegate.smoke.login.CloneUrls;
 import dev.smokegate.smoke.login.SettingsLogins;
 import dev.smokegate.smoke.login.UrlLogin;
 import dev.smokegate.smoke.model.FrontEnd;
@@ -13,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Clean clones through a cache of bare mirrors, one per URL, at {@code
@@ -130,6 +132,10 @@ public final class CloneCache {
     public CloneReport cloneInto(String url, String ref, Path target) throws WorkspaceException {
         Objects.requireNonNull(url, "url");
         String where = "clone [" + Redaction.redact(url) + "]";
+        Optional<String> badUrl = CloneUrls.problem(url);
+        if (badUrl.isPresent()) {
+            throw new WorkspaceException(WorkspaceException.Reason.UNREACHABLE, where + ": " + badUrl.get());
+        }
         Path workspace = Workspaces.prepareEmpty(target, "clone");
         Path mirror = mirrorOf(url);
         try {

@@ -10,12 +10,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import org.eclipse.jgit.api.errors.JGitInternalException;
 import org.eclipse.jgit.diff.DiffEntry;
 import org.eclipse.jgit.diff.DiffEntry.ChangeType;
 import org.eclipse.jgit.dircache.DirCache;
 import org.eclipse.jgit.dircache.DirCacheBuilder;
 import org.eclipse.jgit.dircache.DirCacheEntry;
+import org.eclipse.jgit.errors.DirCacheNameConflictException;
 import org.eclipse.jgit.internal.storage.dfs.DfsRepositoryDescription;
 import org.eclipse.jgit.internal.storage.dfs.InMemoryRepository;
 import org.eclipse.jgit.lib.Constants;
@@ -41,6 +43,8 @@ import org.eclipse.jgit.treewalk.TreeWalk;
 public final class WorkspacePatch {
 
     static final String REGENERATE = ". Regenerate the patch against the scenario's source commit.";
+
+    private static final Pattern HUNK_HEADER = Pattern.compile("@@ -\\d+(,\\d+)? \\+\\d+(,\\d+)? @@");
 
     private WorkspacePatch() {}
 
@@ -114,6 +118,7 @@ public final class WorkspacePatch {
                     "patch " + patchFile + " cannot be read: " + e + ". Check the file's permissions.",
                     e);
         }
+        checkHunkHeaders(bytes, prefix);
         Patch patch = new Patch();
         patch.parse(bytes, 0, bytes.length);
         for (FormatError error : patch.getErrors()) {
@@ -124,6 +129,17 @@ public final class WorkspacePatch {
                                 + error.getLineText().strip() + "'" + REGENERATE);
             }
         }
+        for (FileHeader file : patch.getFiles()) {
+            for (String path : new String[] {file.getOldPath(), file.getNewPath()}) {
+                if (path != null && path.endsWith("\r")) {
+                    throw new WorkspaceException(
+                            Reason.PATCH_REJECTED,
+                            prefix + "its header lines end with CR LF (Windows line endings), at '"
+                                    + path.strip() + "'. Convert the patch to LF line endings (git diff writes"
+                                    + " them so; a Windows checkout may have converted it: see .gitattributes).");
+                }
+            }
+        }
         if (patch.getFiles().isEmpty()) {
             throw new WorkspaceException(
                     Reason.PATCH_REJECTED,
@@ -131,6 +147,25 @@ public final class WorkspacePatch {
                             + ". Regenerate the patch with 'git diff' against the scenario's source commit.");
         }
         return patch;
+    }
+
+    /**
+     * Rejects a line that starts a hunk ({@code @@ }) but is not a unified diff's hunk header, {@code
+     * @@ -l[,s] +l[,s] @@} (GNU diff's "Detailed Unified" format): JGit reads the numbers it can and
+     * reports a confusing error later, or none.
+     */
+    private static void checkHunkHeaders(byte[] bytes, String prefix) throws WorkspaceException {
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        int number = 0;
+        for (String line : text.split("\n", -1)) {
+            number++;
+            if (line.startsWith("@@ ") && !HUNK_HEADER.matcher(line).lookingAt()) {
+                throw new WorkspaceException(
+                        Reason.PATCH_REJECTED,
+                        prefix + "it is not a valid diff: a malformed hunk header at line " + number + ": '"
+                                + line.strip() + "'; it must read @@ -<line>,<count> +<line>,<count> @@" + REGENERATE);
+            }
+        }
     }
 
     /** The workspace-relative paths a file of the patch reads or writes. */
@@ -152,7 +187,11 @@ public final class WorkspacePatch {
     private static void checkInside(Path root, String path, String prefix) throws WorkspaceException {
         String why = null;
         if (path == null || path.isEmpty() || DiffEntry.DEV_NULL.equals(path)) {
-            why = "no file name";
+            throw new WorkspaceException(Reason.PATCH_REJECTED, prefix + "a file change names no file" + REGENERATE);
+        } else if (path.indexOf('\0') >= 0) {
+            throw new WorkspaceException(
+                    Reason.PATCH_REJECTED,
+                    prefix + path.replace("\0", "\\u0000") + ": a file name cannot hold a NUL character" + REGENERATE);
         } else if (path.startsWith("/") || path.startsWith("\\") || path.matches("^[A-Za-z]:.*")) {
             why = "an absolute path";
         } else {
@@ -176,7 +215,7 @@ public final class WorkspacePatch {
         if (why != null) {
             throw new WorkspaceException(
                     Reason.ESCAPES_WORKSPACE,
-                    prefix + (path == null ? "" : path) + " is outside the workspace (" + why
+                    prefix + path + " is outside the workspace (" + why
                             + "). Write paths relative to the repository root, as git diff does.");
         }
     }
@@ -256,6 +295,12 @@ public final class WorkspacePatch {
                 }
             }
             return after;
+        } catch (DirCacheNameConflictException e) {
+            throw new WorkspaceException(
+                    Reason.PATCH_REJECTED,
+                    prefix + "'" + e.getPath1() + "' would be both a file and the folder of '" + e.getPath2() + "'"
+                            + REGENERATE,
+                    e);
         } catch (IOException | JGitInternalException e) {
             throw new WorkspaceException(Reason.PATCH_REJECTED, prefix + Causes.message(e) + REGENERATE, e);
         }

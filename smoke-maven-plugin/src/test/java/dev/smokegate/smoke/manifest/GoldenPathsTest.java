@@ -110,7 +110,7 @@ class GoldenPathsTest extends ManifestTestSupport {
                         "m.toml:10:3: 'equals-file' in [[scenario]] 'a' › s expect.stderr is empty. Write the golden"
                                 + " file's path relative to the manifest's folder, such as \"expected/greet.txt\".",
                         "m.toml:11:3: 'equals-file' in [[scenario]] 'a' › s expect.output must be a string; found an"
-                                + " array.");
+                                + " array of strings.");
     }
 
     @Test

@@ -152,7 +152,7 @@ class ManifestLoaderTest extends ManifestTestSupport {
     void load_wrongTypes_sayWhatWasExpectedAndFound() throws Exception {
         assertThat(problems(HEAD + "  run = [\"echo\"]\n  timeout = 30\n  expect.stdout.contains = \"hi\"\n"))
                 .containsExactly(
-                        "m.toml:8:3: 'run' in [[scenario]] 'a' › s must be a string; found an array.",
+                        "m.toml:8:3: 'run' in [[scenario]] 'a' › s must be a string; found an array of strings.",
                         "m.toml:9:3: bad duration for 'timeout' in [[scenario]] 'a' › s: integer 30."
                                 + " Write a positive duration such as \"500ms\", \"30s\", \"10m\" or \"1h\".",
                         "m.toml:10:3: 'contains' in [[scenario]] 'a' › s expect.stdout must be an array of strings,"

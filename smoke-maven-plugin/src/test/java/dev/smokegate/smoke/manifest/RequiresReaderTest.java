@@ -91,7 +91,7 @@ class RequiresReaderTest extends ManifestTestSupport {
                         "m.toml:5:1: 'commands' in [[scenario]] 'a' requires must be an array of strings, e.g."
                                 + " [\"text\"]; found string \"git\".",
                         "m.toml:6:1: 'endpoints' in [[scenario]] 'a' requires must be an array of strings, e.g."
-                                + " [\"text\"]; found an array.",
+                                + " [\"text\"]; found an array of integers.",
                         "m.toml:7:1: 'java' in [[scenario]] 'a' requires must be a string; found integer 17.",
                         "m.toml:8:1: 'os' in [[scenario]] 'a' requires must be an array of strings, e.g. [\"text\"];"
                                 + " found string \"linux\".",
@@ -103,7 +103,8 @@ class RequiresReaderTest extends ManifestTestSupport {
     @Test
     void load_requiresNotATable_isRejected() throws Exception {
         assertThat(problemsOf("requires = [\"git\"]\n"))
-                .containsExactly("m.toml:5:1: 'requires' in [[scenario]] 'a' must be a table; found an array.");
+                .containsExactly(
+                        "m.toml:5:1: 'requires' in [[scenario]] 'a' must be a table; found an array of strings.");
     }
 
     @Test

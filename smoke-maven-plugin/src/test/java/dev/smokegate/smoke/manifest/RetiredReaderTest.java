@@ -63,7 +63,7 @@ class RetiredReaderTest extends ManifestTestSupport {
     @Test
     void load_retiredNotATable_saysWhatWasFound() throws Exception {
         assertThat(problems("retired = [\"old-b\"]\n" + VALID))
-                .containsExactly("m.toml:1:1: 'retired' in the top level must be a table; found an array.");
+                .containsExactly("m.toml:1:1: 'retired' in the top level must be a table; found an array of strings.");
     }
 
     @Test
