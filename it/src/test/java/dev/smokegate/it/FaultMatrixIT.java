@@ -46,6 +46,9 @@ class FaultMatrixIT {
     /** What a run may write in the sample project: its reports and the build's log. */
     private static final Set<String> RUN_OUTPUT = Set.of("target", "build.log");
 
+    /** Selects the scenario that clones {@code fixture.url}. */
+    private static final String CLONE = "-Dsmoke.scenario=clone";
+
     /** The shared checkouts, under {@link #shared}. */
     private static final String CHECKOUT = "greeter";
 
@@ -76,7 +79,6 @@ class FaultMatrixIT {
         Files.setPosixFilePermissions(special.resolve("locked-tracked.txt"), Set.of());
         Files.writeString(special.resolve("locked-untracked.txt"), "untracked secret\n");
         Files.setPosixFilePermissions(special.resolve("locked-untracked.txt"), Set.of());
-        ok(special, "update-index", "--refresh");
         mkfifo(special.resolve("pipe"));
         Path fifoTracked = FixtureRepos.greeter(shared.resolve(FIFO_TRACKED));
         Files.delete(fifoTracked.resolve("CHANGELOG.md"));
@@ -125,8 +127,7 @@ class FaultMatrixIT {
     }
 
     private static String[] args(Path project, String url, Path cache, String... extra) {
-        List<String> args = new ArrayList<>(List.of(extra));
-        args.addAll(List.of(
+        List<String> args = new ArrayList<>(List.of(
                 "verify",
                 "-Dfixture.url=" + url,
                 "-Dsmoke.cacheDirectory=" + cache,
@@ -137,6 +138,7 @@ class FaultMatrixIT {
                 "-Dfixture.disk=" + shared.resolve(DISK),
                 "-Dfixture.java=" + Path.of(System.getProperty("java.home"), "bin", "java"),
                 "-Dfixture.crash=" + project.resolve("src/smoke/Crash.java")));
+        args.addAll(List.of(extra)); // after the defaults, so that a -D here wins
         return args.toArray(String[]::new);
     }
 
@@ -151,11 +153,11 @@ class FaultMatrixIT {
         String url = remote.toUri().toString();
         TreeSnapshot checkouts = TreeSnapshot.of(scratch, Set.of("cache"));
         TreeSnapshot sample = TreeSnapshot.of(project, RUN_OUTPUT);
-        assertExit(verify(project, url, cache), 0); // fills the cache
+        assertExit(verify(project, url, cache, CLONE), 0); // fills the cache
         Path mirror = onlyMirror(cache);
         truncatePacks(mirror);
 
-        ForkedMaven.Result offline = verify(project, url, cache, "-o");
+        ForkedMaven.Result offline = verify(project, url, cache, CLONE, "-o");
 
         assertExit(offline, 1);
         JsonNode entry = Verdicts.assertFailed(offline, project, "clone", "host", "host.cache-corrupt");
@@ -164,7 +166,7 @@ class FaultMatrixIT {
                 .endsWith(". Delete the folder " + mirror + " and run the build once without -o to fetch a fresh one.");
         assertThat(mirror).isDirectory();
 
-        ForkedMaven.Result online = verify(project, url, cache);
+        ForkedMaven.Result online = verify(project, url, cache, CLONE);
 
         assertExit(online, 0);
         assertThat(online.lines())
@@ -200,7 +202,7 @@ class FaultMatrixIT {
         TreeSnapshot checkouts = TreeSnapshot.of(scratch, Set.of("cache"));
         TreeSnapshot sample = TreeSnapshot.of(project, RUN_OUTPUT);
 
-        ForkedMaven.Result result = verify(project, url, scratch.resolve("cache"));
+        ForkedMaven.Result result = verify(project, url, scratch.resolve("cache"), CLONE);
 
         assertExit(result, 1);
         JsonNode entry = Verdicts.assertFailed(result, project, "clone", "source", "source.incomplete-repository");
@@ -324,10 +326,10 @@ class FaultMatrixIT {
         Path second = ForkedMaven.project("faults", "fault-concurrent-2");
         TreeSnapshot checkouts = TreeSnapshot.of(shared, Set.of(DISK));
 
-        ForkedMaven.Running one = ForkedMaven.start(
-                first, marker.environment(), args(first, remoteUrl(), cache, "-Dsmoke.scenario=clone"));
-        ForkedMaven.Running two = ForkedMaven.start(
-                second, marker.environment(), args(second, remoteUrl(), cache, "-Dsmoke.scenario=clone"));
+        ForkedMaven.Running one =
+                ForkedMaven.start(first, marker.environment(), args(first, remoteUrl(), cache, CLONE));
+        ForkedMaven.Running two =
+                ForkedMaven.start(second, marker.environment(), args(second, remoteUrl(), cache, CLONE));
         ForkedMaven.Result firstResult = one.await();
         ForkedMaven.Result secondResult = two.await();
         assertNoneAlive(secondResult);
@@ -368,10 +370,13 @@ class FaultMatrixIT {
         assertExit(result, 1);
         assertThat(result.smokeLines()).anySatisfy(passLine("special")).anySatisfy(line -> assertThat(line)
                 .startsWith("[smoke] special: workspace from checkout ")
-                .endsWith("; skipped 1 unreadable or special path(s): pipe (FIFO)"));
+                .endsWith("; skipped 2 unreadable or special path(s): notes/pipe.fifo (FIFO), pipe (FIFO)"));
         JsonNode entry = Verdicts.assertFailed(
                 result, project("fault-special"), "fifo-tracked", "source", "source.unreadable-tracked");
-        assertThat(entry.path("evidence").asText()).contains("CHANGELOG.md");
+        assertThat(entry.path("evidence").asText())
+                .isEqualTo("checkout copy [" + shared.resolve(FIFO_TRACKED) + "]: tracked path 'CHANGELOG.md' is a"
+                        + " FIFO, not a regular file or symlink. Restore it with 'git checkout -- CHANGELOG.md', or"
+                        + " remove it from the index with 'git rm --cached CHANGELOG.md'.");
     }
 
     @Test

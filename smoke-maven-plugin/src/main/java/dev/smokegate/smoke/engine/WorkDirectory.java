@@ -30,11 +30,9 @@ final class WorkDirectory {
             Files.createDirectories(folder);
         } catch (IOException e) {
             String setting = request.frontEnd().setting(FrontEnd.Setting.WORK_DIRECTORY);
-            throw new GateConfigurationException(
-                    "Cannot create the work directory [" + setting + "] "
-                            + request.display(folder) + ": " + reason(folder, e, request) + ". Set " + setting
-                            + " to a folder this user can create and write.",
-                    e);
+            throw new GateConfigurationException("Cannot create the work directory [" + setting + "] "
+                    + request.display(folder) + ": " + reason(folder, e, request) + ". Set " + setting
+                    + " to a folder this user can create and write.");
         }
     }
 
