@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -338,6 +339,10 @@ class FaultMatrixIT {
         assertExit(secondResult, 0);
         assertThat(firstResult.smokeLines()).anySatisfy(passLine("clone"));
         assertThat(secondResult.smokeLines()).anySatisfy(passLine("clone"));
+        assertThat(Stream.concat(firstResult.lines().stream(), secondResult.lines().stream()))
+                .as("one build creates the mirror, the other waits for its lock and uses it")
+                .filteredOn(line -> line.contains("]: creating the cached mirror "))
+                .hasSize(1);
         Path mirror = onlyMirror(cache);
         try (DirectoryStream<Path> others = Files.newDirectoryStream(cache)) {
             assertThat(others)
