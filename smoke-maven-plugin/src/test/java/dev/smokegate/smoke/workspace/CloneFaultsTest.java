@@ -243,6 +243,40 @@ class CloneFaultsTest {
     }
 
     @Test
+    void cloneInto_brokenLooseRefOnline_movesTheMirrorAsideAndFetchesAFreshOne() throws Exception {
+        CloneCache clones = new CloneCache(cache, false, MavenFrontEnd.INSTANCE, log);
+        Path mirror = clones.cloneInto(url, "main", tmp.resolve("first")).mirror();
+        Files.createDirectories(mirror.resolve("refs/heads"));
+        Files.writeString(mirror.resolve("refs/heads/main"), "z".repeat(40) + "\n", StandardCharsets.UTF_8);
+
+        CloneReport report = clones.cloneInto(url, "v1.0", tmp.resolve("second"));
+
+        assertThat(report.commit()).isEqualTo(rev("v1.0^{commit}"));
+        Path aside = onlyCorruptCopy(mirror);
+        assertThat(log.at("WARN"))
+                .containsExactly("[smoke] clone cache: mirror " + mirror + " is corrupt (refs/heads/main is neither a"
+                        + " ref nor a commit: '" + "z".repeat(40) + "'); moved aside to " + aside
+                        + ", fetching a fresh one");
+    }
+
+    @Test
+    void cloneInto_brokenLooseRefOfTheDefaultBranchOffline_failsCacheCorruptNamingTheRef() throws Exception {
+        Path mirror = new CloneCache(cache, false, MavenFrontEnd.INSTANCE, log)
+                .cloneInto(url, "main", tmp.resolve("first"))
+                .mirror();
+        Files.createDirectories(mirror.resolve("refs/heads"));
+        Files.writeString(mirror.resolve("refs/heads/main"), "z".repeat(40) + "\n", StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> new CloneCache(cache, true, MavenFrontEnd.INSTANCE, log)
+                        .cloneInto(url, null, tmp.resolve("ws")))
+                .isInstanceOfSatisfying(
+                        WorkspaceException.class, e -> assertThat(e.reason()).isEqualTo(Reason.CACHE_CORRUPT))
+                .hasMessage("clone [" + url + "]: the cached mirror " + mirror + " is corrupt: refs/heads/main is"
+                        + " neither a ref nor a commit: '" + "z".repeat(40) + "'. Delete the folder " + mirror
+                        + " and run the build once without -o to fetch a fresh one.");
+    }
+
+    @Test
     void cloneInto_unknownRefInAWholeMirror_staysRefNotFound() throws Exception {
         CloneCache clones = new CloneCache(cache, false, MavenFrontEnd.INSTANCE, log);
         Path mirror = clones.cloneInto(url, "main", tmp.resolve("first")).mirror();
