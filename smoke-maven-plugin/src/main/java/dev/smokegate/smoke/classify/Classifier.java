@@ -128,11 +128,14 @@ public final class Classifier {
                                 + " or refs); the repository itself is not at fault",
                         FailureCategory.HOST,
                         HarnessProblem.CACHE_CORRUPT),
-                harness(
+                new Rule(
                         "host.io",
                         "reading or writing files on this machine failed",
                         FailureCategory.HOST,
-                        HarnessProblem.IO),
+                        when(
+                                Evidence.Harness.class,
+                                harness -> harness.problem() == HarnessProblem.IO && !diskFull(harness),
+                                Evidence.Harness::message)),
                 new Rule(
                         "host.command-not-found",
                         "exit 127: POSIX sh, command not found",
@@ -145,7 +148,15 @@ public final class Classifier {
                         FailureCategory.HOST,
                         processLine(
                                 p -> p.exitCheckFailed() && p.exitCode() == SIGKILL_EXIT && !p.killedByGate(), KILLED)),
-                new Rule("host.disk-full", "the file system is full", FailureCategory.HOST, line(DISK_FULL, p -> true)),
+                new Rule(
+                        "host.disk-full",
+                        "the file system is full",
+                        FailureCategory.HOST,
+                        evidence -> evidence instanceof Evidence.Harness harness
+                                ? Optional.of(harness)
+                                        .filter(Classifier::diskFull)
+                                        .map(Evidence.Harness::message)
+                                : line(DISK_FULL, p -> true).apply(evidence)),
                 new Rule(
                         "host.network",
                         "a network name or route failed",
@@ -385,6 +396,15 @@ public final class Classifier {
             lines.add(harness.message());
         }
         return lines;
+    }
+
+    /**
+     * Whether the gate could not read or write its own files because the file system is full (the
+     * step's logs, the workspace): {@code host.disk-full}, not the general {@code host.io}.
+     */
+    private static boolean diskFull(Evidence.Harness harness) {
+        return harness.problem() == HarnessProblem.IO
+                && DISK_FULL.matcher(harness.message()).find();
     }
 
     private static Rule harness(String id, String reason, FailureCategory category, HarnessProblem problem) {

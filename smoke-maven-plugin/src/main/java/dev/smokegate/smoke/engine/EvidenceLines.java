@@ -2,9 +2,9 @@ package dev.smokegate.smoke.engine;
 
 import dev.smokegate.smoke.model.ScenarioResult;
 import dev.smokegate.smoke.model.StepFailure;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +22,10 @@ import java.util.regex.Pattern;
 final class EvidenceLines {
     /** A check's evidence names its line first: {@code line 12: [ERROR] boom}. */
     private static final Pattern NUMBERED = Pattern.compile("line \\d+: (.+)", Pattern.DOTALL);
+    /** How many characters of one line are searched: a longer line is searched in its start only. */
+    static final int MAX_LINE_CHARS = 64 * 1024;
+
+    private static final int BUFFER_CHARS = 8 * 1024;
 
     private EvidenceLines() {}
 
@@ -45,8 +49,11 @@ final class EvidenceLines {
     }
 
     /**
-     * Reads the log as a stream, so a large log costs no more memory than its longest line; bytes that
-     * are not UTF-8 read as U+FFFD.
+     * Reads the log as a stream, so a large log costs no more memory than {@value #MAX_LINE_CHARS}
+     * characters, however long its lines: only the first {@value #MAX_LINE_CHARS} characters of a
+     * line are searched (a 1 GiB line without a line break included). Lines end at {@code \n}, as
+     * {@link dev.smokegate.smoke.process.LogTail} counts them; bytes that are not UTF-8 read as
+     * U+FFFD.
      *
      * @param log the log file
      * @param evidence the evidence line; a leading {@code line N: } is not part of the search
@@ -60,18 +67,36 @@ final class EvidenceLines {
             return null;
         }
         Integer found = null;
-        try (BufferedReader reader =
-                new BufferedReader(new InputStreamReader(Files.newInputStream(log), StandardCharsets.UTF_8))) {
+        try (Reader reader = new InputStreamReader(Files.newInputStream(log), StandardCharsets.UTF_8)) {
+            StringBuilder line = new StringBuilder();
+            boolean open = false;
             int number = 0;
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                number++;
-                if (StepFailures.plain(line).contains(text)) {
-                    found = number;
+            char[] buffer = new char[BUFFER_CHARS];
+            for (int read = reader.read(buffer); read >= 0; read = reader.read(buffer)) {
+                for (int i = 0; i < read; i++) {
+                    if (buffer[i] == '\n') {
+                        number++;
+                        found = holds(line, text) ? Integer.valueOf(number) : found;
+                        line.setLength(0);
+                        open = false;
+                    } else {
+                        open = true;
+                        if (line.length() < MAX_LINE_CHARS) {
+                            line.append(buffer[i]);
+                        }
+                    }
                 }
+            }
+            if (open && holds(line, text)) {
+                found = number + 1;
             }
         } catch (IOException e) {
             return null;
         }
         return found;
+    }
+
+    private static boolean holds(StringBuilder line, String text) {
+        return StepFailures.plain(line.toString()).contains(text);
     }
 }

@@ -124,6 +124,7 @@ public final class SmokeEngine {
         log.info("[smoke] " + selected.size() + " of " + manifest.scenarios().size() + " scenario(s) selected from "
                 + request.display(request.manifest())
                 + (request.offline() ? " (offline: clones come from the cache only)" : ""));
+        WorkDirectory.create(request);
         ShardSelection.Picked shard = ShardSelection.pick(selected, request, log);
         selected = shard.scenarios();
 

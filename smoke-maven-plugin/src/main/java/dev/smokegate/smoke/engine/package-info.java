@@ -59,6 +59,8 @@
  *       code, checks, logs), gathered while it runs.
  *   <li>{@link dev.smokegate.smoke.engine.EvidenceLines}: the line of a failure's evidence in its
  *       log, for the JSON summary.
+ *   <li>{@link dev.smokegate.smoke.engine.WorkDirectory}: creates the work directory before any
+ *       scenario runs, or stops the gate naming the setting.
  *   <li>{@link dev.smokegate.smoke.engine.ProgressLines}: the live progress lines: a step starts, a
  *       step is still running.
  *   <li>{@link dev.smokegate.smoke.engine.SerialLog}: writes one line at a time, so lines of

@@ -65,11 +65,12 @@ abstract class AbstractSmokeMojo extends AbstractMojo {
 
     /**
      * Where each scenario's workspace, step logs ({@code <scenario>/NN-<step>.log}) and export
-     * folder, and the {@code TEST-smoke.xml} report are written.
+     * folder, and the {@code TEST-smoke.xml} report are written. Created before any scenario runs; a
+     * folder that cannot be created (a file in its path, a read-only file system) stops the gate.
      *
      * @since 0.1.0
      */
-    @Parameter(defaultValue = "${project.build.directory}/smoke")
+    @Parameter(property = "smoke.workDirectory", defaultValue = "${project.build.directory}/smoke")
     private File workDirectory;
 
     /**

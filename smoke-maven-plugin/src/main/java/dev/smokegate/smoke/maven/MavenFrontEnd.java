@@ -35,6 +35,7 @@ public enum MavenFrontEnd implements FrontEnd {
             case UPDATE -> "smoke.update";
             case SHARD -> "smoke.shard";
             case TIMINGS -> "smoke.timings";
+            case WORK_DIRECTORY -> "smoke.workDirectory";
             case MERGE_INPUTS -> "smoke.merge.inputs";
         };
     }

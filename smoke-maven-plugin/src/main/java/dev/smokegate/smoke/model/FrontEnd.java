@@ -30,6 +30,8 @@ public interface FrontEnd {
         UPDATE,
         /** The one shard of the selected scenarios to run, {@code K/N}. */
         SHARD,
+        /** Where scenario folders and reports are written. */
+        WORK_DIRECTORY,
         /** The file of recorded durations that balances the shards. */
         TIMINGS,
         /** The shards' report folders that {@code smoke:merge} combines. */

@@ -2,6 +2,7 @@ package dev.smokegate.smoke.workspace;
 
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import java.util.zip.DataFormatException;
 import org.eclipse.jgit.errors.CorruptObjectException;
 import org.eclipse.jgit.errors.CorruptPackIndexException;
@@ -38,6 +40,7 @@ import org.eclipse.jgit.revwalk.RevWalk;
  *       its {@code .idx} records just before the index's own ({@code gitformat-pack(5)}); a pack cut
  *       short or overwritten does not;
  *   <li>{@code HEAD}: a symbolic ref ({@code ref: refs/…}) or a full commit SHA;
+ *   <li>each loose ref file under {@code refs/}: the same;
  *   <li>the refs ({@code refs/} and {@code packed-refs}) can be read;
  *   <li>each ref's object, and a commit's tree, can be read;
  *   <li>the failure itself: one whose innermost cause is a missing or corrupt object or pack, met while
@@ -98,7 +101,35 @@ final class MirrorDamage {
         if (!Files.isDirectory(mirror)) {
             return Optional.empty();
         }
-        return packs(mirror).or(() -> head(mirror)).or(() -> objects(mirror));
+        return packs(mirror).or(() -> head(mirror)).or(() -> looseRefs(mirror)).or(() -> objects(mirror));
+    }
+
+    /**
+     * Each loose ref under {@code refs/}: a full SHA or a symbolic ref ({@code gitrepository-layout(5)}).
+     * JGit skips a loose ref it cannot parse when it lists refs, but fails when a fetch updates it.
+     */
+    private static Optional<String> looseRefs(Path mirror) {
+        Path refs = mirror.resolve(Constants.R_REFS);
+        if (!Files.isDirectory(refs)) {
+            return Optional.empty();
+        }
+        try (Stream<Path> files = Files.walk(refs)) {
+            for (Path file : files.filter(Files::isRegularFile)
+                    .filter(file -> !file.getFileName().toString().endsWith(".lock"))
+                    .sorted()
+                    .toList()) {
+                String text =
+                        Files.readString(file, StandardCharsets.ISO_8859_1).strip();
+                if (!HEAD_TEXT.matcher(text).matches()) {
+                    String shown = text.length() > 60 ? text.substring(0, 60) + "…" : text;
+                    return Optional.of(mirror.relativize(file).toString().replace('\\', '/')
+                            + " is neither a ref nor a commit: '" + shown + "'");
+                }
+            }
+            return Optional.empty();
+        } catch (IOException | UncheckedIOException e) {
+            return Optional.of("its refs cannot be read: " + Causes.message(e));
+        }
     }
 
     private static Optional<String> packs(Path mirror) {

@@ -88,4 +88,24 @@ class HarnessRulesTest extends RuleTestSupport {
         assertThat(result.rule()).startsWith("source.patch-rejected (");
         assertThat(result.evidence()).isEqualTo("Could not transfer artifact x: not found");
     }
+
+    @Test
+    void classify_harnessIoNoSpaceLeftOnDevice_hostDiskFull() {
+        String message = "cannot write the logs of disk-full › fill under target/smoke/disk-full: No space left on"
+                + " device. Check free disk space and permissions.";
+
+        assertClassified(
+                new Evidence.Harness(HarnessProblem.IO, message),
+                FailureCategory.HOST,
+                "host.disk-full (the file system is full)",
+                message);
+    }
+
+    @Test
+    void classify_otherHarnessProblemNamingAFullDisk_staysItsRule() {
+        Classification result = classifier.classify(new Evidence.Harness(
+                HarnessProblem.CACHE_CORRUPT, "the cached mirror /c/x.git is corrupt: No space left on device"));
+
+        assertThat(result.rule()).startsWith("host.cache-corrupt (");
+    }
 }

@@ -23,6 +23,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.eclipse.jgit.lib.RepositoryCache;
+import org.eclipse.jgit.storage.file.WindowCacheConfig;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -155,6 +157,126 @@ class CloneFaultsTest {
     }
 
     @Test
+    void cloneInto_missingLooseObjectOffline_failsCacheCorruptNamingTheObject() throws Exception {
+        Path mirror = new CloneCache(cache, false, MavenFrontEnd.INSTANCE, log)
+                .cloneInto(url, "main", tmp.resolve("first"))
+                .mirror();
+        unpackLoose(mirror);
+        String blob = ok(mirror, "rev-parse", "main:README.md").trim();
+        Files.delete(mirror.resolve("objects/" + blob.substring(0, 2) + "/" + blob.substring(2)));
+        forgetOpenPacks();
+
+        assertThatThrownBy(() -> new CloneCache(cache, true, MavenFrontEnd.INSTANCE, log)
+                        .cloneInto(url, "main", tmp.resolve("ws")))
+                .isInstanceOfSatisfying(
+                        WorkspaceException.class, e -> assertThat(e.reason()).isEqualTo(Reason.CACHE_CORRUPT))
+                .hasMessage("clone [" + url + "]: the cached mirror " + mirror + " is corrupt: Missing blob " + blob
+                        + ". Delete the folder " + mirror + " and run the build once without -o to fetch a fresh one.");
+    }
+
+    @Test
+    void cloneInto_brokenPackedRefsLineOffline_failsCacheCorruptNotAnUncaughtException() throws Exception {
+        Path mirror = new CloneCache(cache, false, MavenFrontEnd.INSTANCE, log)
+                .cloneInto(url, "main", tmp.resolve("first"))
+                .mirror();
+        Files.writeString(
+                mirror.resolve("packed-refs"),
+                "# pack-refs with: peeled fully-peeled sorted\nnot-a-sha refs/heads/broken\n",
+                StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> new CloneCache(cache, true, MavenFrontEnd.INSTANCE, log)
+                        .cloneInto(url, "main", tmp.resolve("ws")))
+                .isInstanceOfSatisfying(
+                        WorkspaceException.class, e -> assertThat(e.reason()).isEqualTo(Reason.CACHE_CORRUPT))
+                .hasMessage("clone [" + url + "]: the cached mirror " + mirror + " is corrupt: its refs cannot be read:"
+                        + " Cannot read file " + mirror.resolve("packed-refs")
+                        + ": Invalid id: not-a-sha. Delete the folder " + mirror
+                        + " and run the build once without -o to fetch a fresh one.");
+    }
+
+    @Test
+    void cloneInto_brokenPackedRefsLineOnline_movesTheMirrorAsideAndFetchesAFreshOne() throws Exception {
+        CloneCache clones = new CloneCache(cache, false, MavenFrontEnd.INSTANCE, log);
+        Path mirror = clones.cloneInto(url, "main", tmp.resolve("first")).mirror();
+        Files.writeString(
+                mirror.resolve("packed-refs"),
+                "# pack-refs with: peeled fully-peeled sorted\nnot-a-sha refs/heads/broken\n",
+                StandardCharsets.UTF_8);
+
+        CloneReport report = clones.cloneInto(url, "main", tmp.resolve("second"));
+
+        assertThat(report.commit()).isEqualTo(rev("main"));
+        Path aside = onlyCorruptCopy(mirror);
+        assertThat(log.at("WARN"))
+                .containsExactly("[smoke] clone cache: mirror " + mirror + " is corrupt (its refs cannot be read:"
+                        + " Cannot read file " + mirror.resolve("packed-refs") + ": Invalid id: not-a-sha); moved"
+                        + " aside to " + aside + ", fetching a fresh one");
+    }
+
+    @Test
+    void probe_brokenPackedRefsLine_offlineFailsHostCacheCorruptOnlinePasses() throws Exception {
+        Path mirror = new CloneCache(cache, false, MavenFrontEnd.INSTANCE, log)
+                .cloneInto(url, "main", tmp.resolve("first"))
+                .mirror();
+        Files.writeString(
+                mirror.resolve("packed-refs"),
+                "# pack-refs with: peeled fully-peeled sorted\nnot-a-sha refs/heads/broken\n",
+                StandardCharsets.UTF_8);
+
+        HostCheck offline =
+                new CloneCache(cache, true, MavenFrontEnd.INSTANCE, log).probe(url, "main", Duration.ofSeconds(5));
+        HostCheck online =
+                new CloneCache(cache, false, MavenFrontEnd.INSTANCE, log).probe(url, "main", Duration.ofSeconds(5));
+
+        assertThat(offline)
+                .isEqualTo(new HostCheck(
+                        "repository " + url + " at main",
+                        HostCheck.Verdict.FAIL,
+                        "host.cache-corrupt",
+                        "Maven runs offline (-o), so the remote was not checked, and the cached mirror " + mirror
+                                + " is corrupt: its refs cannot be read: Cannot read file "
+                                + mirror.resolve("packed-refs") + ": Invalid id: not-a-sha. Delete the folder "
+                                + mirror + " and run once without -o to fetch a fresh one."));
+        assertThat(online.verdict())
+                .as("online the remote decides; the clone moves the mirror aside: " + online)
+                .isEqualTo(HostCheck.Verdict.PASS);
+    }
+
+    @Test
+    void cloneInto_brokenLooseRefOnline_movesTheMirrorAsideAndFetchesAFreshOne() throws Exception {
+        CloneCache clones = new CloneCache(cache, false, MavenFrontEnd.INSTANCE, log);
+        Path mirror = clones.cloneInto(url, "main", tmp.resolve("first")).mirror();
+        Files.createDirectories(mirror.resolve("refs/heads"));
+        Files.writeString(mirror.resolve("refs/heads/main"), "z".repeat(40) + "\n", StandardCharsets.UTF_8);
+
+        CloneReport report = clones.cloneInto(url, "v1.0", tmp.resolve("second"));
+
+        assertThat(report.commit()).isEqualTo(rev("v1.0^{commit}"));
+        Path aside = onlyCorruptCopy(mirror);
+        assertThat(log.at("WARN"))
+                .containsExactly("[smoke] clone cache: mirror " + mirror + " is corrupt (refs/heads/main is neither a"
+                        + " ref nor a commit: '" + "z".repeat(40) + "'); moved aside to " + aside
+                        + ", fetching a fresh one");
+    }
+
+    @Test
+    void cloneInto_brokenLooseRefOfTheDefaultBranchOffline_failsCacheCorruptNamingTheRef() throws Exception {
+        Path mirror = new CloneCache(cache, false, MavenFrontEnd.INSTANCE, log)
+                .cloneInto(url, "main", tmp.resolve("first"))
+                .mirror();
+        Files.createDirectories(mirror.resolve("refs/heads"));
+        Files.writeString(mirror.resolve("refs/heads/main"), "z".repeat(40) + "\n", StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> new CloneCache(cache, true, MavenFrontEnd.INSTANCE, log)
+                        .cloneInto(url, null, tmp.resolve("ws")))
+                .isInstanceOfSatisfying(
+                        WorkspaceException.class, e -> assertThat(e.reason()).isEqualTo(Reason.CACHE_CORRUPT))
+                .hasMessage("clone [" + url + "]: the cached mirror " + mirror + " is corrupt: refs/heads/main is"
+                        + " neither a ref nor a commit: '" + "z".repeat(40) + "'. Delete the folder " + mirror
+                        + " and run the build once without -o to fetch a fresh one.");
+    }
+
+    @Test
     void cloneInto_unknownRefInAWholeMirror_staysRefNotFound() throws Exception {
         CloneCache clones = new CloneCache(cache, false, MavenFrontEnd.INSTANCE, log);
         Path mirror = clones.cloneInto(url, "main", tmp.resolve("first")).mirror();
@@ -233,6 +355,37 @@ class CloneFaultsTest {
                 .hasMessageContaining("Missing commit " + parent);
         assertThat(ok(mirror, "rev-parse", "main").trim()).isEqualTo(before);
         assertThat(corruptCopies(mirror)).isEmpty();
+    }
+
+    /** Turns the mirror's packs into loose objects, as a mirror that was never repacked holds them. */
+    private static void unpackLoose(Path mirror) throws IOException {
+        Path pack = onlyPack(mirror);
+        Path aside = Files.move(pack, mirror.resolve("unpacked.pack"));
+        Files.delete(pack.resolveSibling(pack.getFileName().toString().replace(".pack", ".idx")));
+        Files.deleteIfExists(pack.resolveSibling(pack.getFileName().toString().replace(".pack", ".rev")));
+        Process unpack = new ProcessBuilder("git", "unpack-objects", "-q")
+                .directory(mirror.toFile())
+                .redirectInput(aside.toFile())
+                .redirectErrorStream(true)
+                .start();
+        try {
+            assertThat(unpack.waitFor())
+                    .as(new String(unpack.getInputStream().readAllBytes()))
+                    .isZero();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+        Files.delete(aside);
+    }
+
+    /**
+     * Makes JGit forget the packs this JVM has open, as a new build's JVM starts without them: an open
+     * pack still serves the objects that {@link #unpackLoose} moved out of it.
+     */
+    private static void forgetOpenPacks() {
+        RepositoryCache.clear();
+        new WindowCacheConfig().install();
     }
 
     /** Cuts the mirror's only pack in half; returns the damage {@link MirrorDamage} names. */
