@@ -2,6 +2,7 @@ package dev.smokegate.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,8 +22,9 @@ import org.junit.jupiter.api.Test;
  */
 class ClassificationPageTest {
     private static final Path PAGE = Path.of("../src/site/markdown/classification.md");
+    private static final Path CORPUS = Path.of("../smoke-maven-plugin/src/test/resources/bad-inputs");
     /** Classes whose every test is a fault of the matrix, so each must have a row. */
-    private static final Set<Class<?>> MATRIX_CLASSES = Set.of(FaultMatrixIT.class);
+    private static final Set<Class<?>> MATRIX_CLASSES = Set.of(FaultMatrixIT.class, PatchFaultsIT.class);
 
     @Test
     void rows_eachNamesATestThatExists() throws Exception {
@@ -29,7 +32,7 @@ class ClassificationPageTest {
             Class<?> type = Class.forName("dev.smokegate.it." + row.testClass());
             assertThat(testMethods(type)).as(row.fault()).contains(row.method());
             assertThat(row.category()).as(row.fault()).isIn("source", "runtime", "host", "-");
-            if (!row.category().equals("-")) {
+            if (!row.rule().equals("-")) {
                 assertThat(row.rule()).as(row.fault()).startsWith(row.category() + ".");
             }
         }
@@ -59,6 +62,49 @@ class ClassificationPageTest {
                 .as("the fault matrix on " + PAGE.normalize() + " is out of date with " + FaultMatrix.LIST
                         + "; run mvn -pl it test -Dtest=ClassificationPageTest -Dsmoke.site.write=true")
                 .isEqualTo(table);
+    }
+
+    @Test
+    void page_badInputCorpusTable_countsTheCorpusFiles() throws Exception {
+        String page = Files.readString(PAGE, StandardCharsets.UTF_8);
+        String table = corpusTable();
+        if (Boolean.getBoolean("smoke.site.write")) {
+            Files.writeString(PAGE, SiteBlocks.replace(page, "bad-inputs", table), StandardCharsets.UTF_8);
+            page = Files.readString(PAGE, StandardCharsets.UTF_8);
+        }
+        assertThat(SiteBlocks.body(page, "bad-inputs"))
+                .as("the bad-input counts on " + PAGE.normalize() + " are out of date with " + CORPUS.normalize()
+                        + "; run mvn -pl it test -Dtest=ClassificationPageTest -Dsmoke.site.write=true")
+                .isEqualTo(table);
+    }
+
+    /**
+     * The cases of each folder of the corpus: the input files that have an {@code .expected} file
+     * beside them (the corpus README's rule).
+     */
+    private static String corpusTable() throws IOException {
+        StringBuilder out = new StringBuilder("| Folder | Cases |\n| --- | ---: |\n");
+        int total = 0;
+        List<Path> folders;
+        try (Stream<Path> listed = Files.list(CORPUS)) {
+            folders = listed.filter(Files::isDirectory).sorted().toList();
+        }
+        for (Path folder : folders) {
+            long cases;
+            try (Stream<Path> files = Files.list(folder)) {
+                cases = files.filter(file -> !file.getFileName().toString().endsWith(".expected"))
+                        .filter(file -> Files.exists(file.resolveSibling(file.getFileName() + ".expected")))
+                        .count();
+            }
+            total += (int) cases;
+            out.append("| `")
+                    .append(folder.getFileName())
+                    .append("/` | ")
+                    .append(cases)
+                    .append(" |\n");
+        }
+        assertThat(total).as("cases in " + CORPUS).isGreaterThanOrEqualTo(200);
+        return out.append("| all | ").append(total).append(" |\n").toString();
     }
 
     private static String table(List<FaultMatrix.Row> rows) {

@@ -65,6 +65,8 @@ class FaultMatrixIT {
     private static String unreachable;
 
     private RunMarker marker;
+    /** This test's row of the fault matrix: the category and rule it must give. */
+    private FaultMatrix.Row expected;
     /** Small file systems a test mounted, unmounted after it. */
     private final List<Path> mounts = new ArrayList<>();
 
@@ -92,7 +94,9 @@ class FaultMatrixIT {
 
     @BeforeEach
     void mark(TestInfo test) {
-        marker = RunMarker.of(test.getTestMethod().orElseThrow().getName());
+        String method = test.getTestMethod().orElseThrow().getName();
+        marker = RunMarker.of(method);
+        expected = FaultMatrix.row(method);
     }
 
     @AfterEach
@@ -161,7 +165,7 @@ class FaultMatrixIT {
         ForkedMaven.Result offline = verify(project, url, cache, CLONE, "-o");
 
         assertExit(offline, 1);
-        JsonNode entry = Verdicts.assertFailed(offline, project, "clone", "host", "host.cache-corrupt");
+        JsonNode entry = Verdicts.assertFailed(offline, project, "clone", expected.category(), expected.rule());
         assertThat(entry.path("evidence").asText())
                 .startsWith("clone [" + url + "]: the cached mirror " + mirror + " is corrupt: objects/pack/pack-")
                 .endsWith(". Delete the folder " + mirror + " and run the build once without -o to fetch a fresh one.");
@@ -206,7 +210,7 @@ class FaultMatrixIT {
         ForkedMaven.Result result = verify(project, url, scratch.resolve("cache"), CLONE);
 
         assertExit(result, 1);
-        JsonNode entry = Verdicts.assertFailed(result, project, "clone", "source", "source.incomplete-repository");
+        JsonNode entry = Verdicts.assertFailed(result, project, "clone", expected.category(), expected.rule());
         assertThat(entry.path("evidence").asText())
                 .matches("clone \\[" + Pattern.quote(url) + "]: the repository lacks objects of its"
                         + " own history \\(it is a partial clone, made with git clone --filter\\): Missing blob"
@@ -223,7 +227,7 @@ class FaultMatrixIT {
         ForkedMaven.Result result = runScenario("hung", "fault-hung", Map.of());
 
         assertExit(result, 1);
-        Verdicts.assertFailed(result, project("fault-hung"), "hung", "runtime", "runtime.timeout");
+        Verdicts.assertFailed(result, project("fault-hung"), "hung", expected.category(), expected.rule());
         assertThat(result.smokeLines())
                 .contains("[smoke]   expected:  the step to finish within 2s")
                 .anySatisfy(line -> assertThat(line).matches("\\[smoke]   seen:      killed after \\d+\\.\\d s"));
@@ -234,7 +238,8 @@ class FaultMatrixIT {
         ForkedMaven.Result result = runScenario("crash", "fault-crash", Map.of());
 
         assertExit(result, 1);
-        JsonNode entry = Verdicts.assertFailed(result, project("fault-crash"), "crash", "runtime", "runtime.crash");
+        JsonNode entry =
+                Verdicts.assertFailed(result, project("fault-crash"), "crash", expected.category(), expected.rule());
         assertThat(entry.path("evidence").asText()).matches("# /\\S+/crash/workspace/hs_err_pid\\d+\\.log");
         assertThat(result.smokeLines())
                 .contains("[smoke]   | # A fatal error has been detected by the Java Runtime Environment:");
@@ -245,7 +250,8 @@ class FaultMatrixIT {
         ForkedMaven.Result result = runScenario("signal", "fault-signal", Map.of());
 
         assertExit(result, 1);
-        JsonNode entry = Verdicts.assertFailed(result, project("fault-signal"), "signal", "runtime", "runtime.signal");
+        JsonNode entry =
+                Verdicts.assertFailed(result, project("fault-signal"), "signal", expected.category(), expected.rule());
         assertThat(entry.path("evidence").asText()).isEqualTo("going");
         assertThat(result.smokeLines()).contains("[smoke]   seen:      exit code 139 (128+11: killed by SIGSEGV)");
     }
@@ -257,8 +263,8 @@ class FaultMatrixIT {
         ForkedMaven.Result result = runScenario("disk-full", "fault-disk-full", Map.of());
 
         assertExit(result, 1);
-        JsonNode entry =
-                Verdicts.assertFailed(result, project("fault-disk-full"), "disk-full", "host", "host.disk-full");
+        JsonNode entry = Verdicts.assertFailed(
+                result, project("fault-disk-full"), "disk-full", expected.category(), expected.rule());
         assertThat(entry.path("evidence").asText()).endsWith("No space left on device");
     }
 
@@ -300,8 +306,8 @@ class FaultMatrixIT {
         ForkedMaven.Result result = runScenario("unreachable", "fault-unreachable", Map.of());
 
         assertExit(result, 1);
-        JsonNode entry =
-                Verdicts.assertFailed(result, project("fault-unreachable"), "unreachable", "host", "host.unreachable");
+        JsonNode entry = Verdicts.assertFailed(
+                result, project("fault-unreachable"), "unreachable", expected.category(), expected.rule());
         assertThat(entry.path("evidence").asText())
                 .startsWith("clone [" + unreachable + "]: the repository cannot be reached: connection failed:"
                         + " Connection refused")
@@ -314,7 +320,7 @@ class FaultMatrixIT {
 
         assertExit(result, 1);
         JsonNode entry = Verdicts.assertFailed(
-                result, project("fault-unknown-ref"), "unknown-ref", "source", "source.ref-not-found");
+                result, project("fault-unknown-ref"), "unknown-ref", expected.category(), expected.rule());
         assertThat(entry.path("evidence").asText())
                 .startsWith("clone [" + remoteUrl() + "]: no branch, tag or commit 'no-such-branch'; branches: ")
                 .endsWith(". Use one of them or a full 40-character commit SHA.");
@@ -359,7 +365,7 @@ class FaultMatrixIT {
 
         assertExit(result, 1);
         Path project = project("fault-daemon");
-        JsonNode entry = Verdicts.assertFailed(result, project, "daemon", "runtime", "runtime.leftover-process");
+        JsonNode entry = Verdicts.assertFailed(result, project, "daemon", expected.category(), expected.rule());
         assertThat(entry.path("evidence").asText()).matches("pid \\d+: (/\\S+/)?sleep 600");
         assertThat(Files.readAllLines(project.resolve("target/smoke/daemon/01-fork.log")))
                 .anySatisfy(line -> assertThat(line)
@@ -377,7 +383,7 @@ class FaultMatrixIT {
                 .startsWith("[smoke] special: workspace from checkout ")
                 .endsWith("; skipped 2 unreadable or special path(s): notes/pipe.fifo (FIFO), pipe (FIFO)"));
         JsonNode entry = Verdicts.assertFailed(
-                result, project("fault-special"), "fifo-tracked", "source", "source.unreadable-tracked");
+                result, project("fault-special"), "fifo-tracked", expected.category(), expected.rule());
         assertThat(entry.path("evidence").asText())
                 .isEqualTo("checkout copy [" + shared.resolve(FIFO_TRACKED) + "]: tracked path 'CHANGELOG.md' is a"
                         + " FIFO, not a regular file or symlink. Restore it with 'git checkout -- CHANGELOG.md', or"
@@ -390,7 +396,7 @@ class FaultMatrixIT {
 
         assertExit(result, 1);
         Path project = project("fault-flood");
-        JsonNode entry = Verdicts.assertFailed(result, project, "flood", "runtime", "runtime.output");
+        JsonNode entry = Verdicts.assertFailed(result, project, "flood", expected.category(), expected.rule());
         assertThat(result.smokeLines())
                 .contains("[smoke]   seen:      not found in 1 line (1,073,741,824 bytes) of stdout")
                 .allSatisfy(line -> assertThat(line.length()).isLessThan(1_000));

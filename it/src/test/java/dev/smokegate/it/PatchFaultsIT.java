@@ -36,10 +36,14 @@ class PatchFaultsIT {
     private static final String PWNED = "pwned.txt";
 
     private RunMarker marker;
+    /** This test's row of the fault matrix: the category and rule it must give. */
+    private FaultMatrix.Row expected;
 
     @BeforeEach
     void mark(TestInfo test) {
-        marker = RunMarker.of(test.getTestMethod().orElseThrow().getName());
+        String method = test.getTestMethod().orElseThrow().getName();
+        marker = RunMarker.of(method);
+        expected = FaultMatrix.row(method);
     }
 
     @AfterEach
@@ -76,7 +80,7 @@ class PatchFaultsIT {
                 "-Dsmoke.cacheDirectory=" + scratch.resolve("cache"));
 
         assertExit(result, 1);
-        JsonNode entry = Verdicts.assertFailed(result, project, "symlink-escape", "source", "source.escapes-workspace");
+        JsonNode entry = Verdicts.assertFailed(result, project, "symlink-escape", expected.category(), expected.rule());
         assertThat(entry.path("evidence").asText())
                 .contains("does not apply: escape/pwned.txt is outside the workspace (through the symlink"
                         + " 'escape'). Write paths relative to the repository root, as git diff does.");
@@ -104,7 +108,7 @@ class PatchFaultsIT {
                 "-Dsmoke.cacheDirectory=" + scratch.resolve("cache"));
 
         assertExit(result, 1);
-        JsonNode entry = Verdicts.assertFailed(result, project, "path-traversal", "source", "source.escapes-workspace");
+        JsonNode entry = Verdicts.assertFailed(result, project, "path-traversal", expected.category(), expected.rule());
         assertThat(entry.path("evidence").asText())
                 .contains("does not apply: ../../../../../pwned.txt is outside the workspace (a '..' segment)."
                         + " Write paths relative to the repository root, as git diff does.");
