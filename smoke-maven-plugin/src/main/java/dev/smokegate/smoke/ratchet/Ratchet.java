@@ -6,6 +6,7 @@ import dev.smokegate.smoke.model.SmokeLog;
 import dev.smokegate.smoke.ratchet.NameCache.VersionNames;
 import dev.smokegate.smoke.ratchet.RatchetResult.History;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -102,14 +103,18 @@ public final class Ratchet {
                     .ifPresentOrElse(cached -> names.put(version.blob(), cached), () -> unread.add(version));
         }
         int fromCache = names.size();
-        List<String> texts = new ArrayList<>();
-        for (ManifestHistory.Version version : unread) {
-            texts.add(new String(history.content(version), StandardCharsets.UTF_8));
-        }
         IntStream indexes = IntStream.range(0, unread.size());
-        List<VersionNames> parsed = (unread.size() >= PARALLEL_FROM ? indexes.parallel() : indexes)
-                .mapToObj(i -> parse(texts.get(i), unread.get(i).path()))
-                .toList();
+        List<VersionNames> parsed;
+        try {
+            // Each version is read (inflated from the pack) and parsed on the same thread: JGit's
+            // Repository is thread-safe and content() opens an ObjectReader of its own.
+            parsed = (unread.size() >= PARALLEL_FROM ? indexes.parallel() : indexes)
+                    .mapToObj(i ->
+                            parse(text(history, unread.get(i)), unread.get(i).path()))
+                    .toList();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
         for (int i = 0; i < unread.size(); i++) {
             names.put(unread.get(i).blob(), parsed.get(i));
         }
@@ -156,6 +161,15 @@ public final class Ratchet {
                 skipped,
                 history.renames(),
                 history.shallow());
+    }
+
+    /** The text of one version, as UTF-8. */
+    private static String text(ManifestHistory history, ManifestHistory.Version version) {
+        try {
+            return new String(history.content(version), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The names of one version, or why it was skipped. */
