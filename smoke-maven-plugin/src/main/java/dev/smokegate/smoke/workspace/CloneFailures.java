@@ -4,6 +4,7 @@ import dev.smokegate.smoke.login.SshSessions;
 import dev.smokegate.smoke.workspace.WorkspaceException.Reason;
 import java.io.IOException;
 import java.net.UnknownHostException;
+import java.nio.channels.UnresolvedAddressException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -11,6 +12,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.eclipse.jgit.api.errors.InvalidRemoteException;
@@ -32,6 +34,11 @@ final class CloneFailures {
 
     /** "file:///x: " or "https://host/x.git: " at the start of a JGit message. */
     private static final Pattern URL_PREFIX = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*://\\S*?:\\s+");
+
+    /** MINA SSHD's connect failure: user@, host name, address, port, exception, message. */
+    private static final Pattern SSH_CONNECT = Pattern.compile(
+            "DefaultConnectFuture\\[(?:[^@\\]]*@)?([^\\]/]*)/?([^\\]]*?):(\\d+)]: Failed \\((\\w+)\\) to execute: (.*)",
+            Pattern.DOTALL);
 
     private final CloneSettings settings;
 
@@ -210,6 +217,25 @@ final class CloneFailures {
     }
 
     /**
+     * Apache MINA SSHD's connect failure, {@code DefaultConnectFuture[git@/127.0.0.1:1]: Failed
+     * (ConnectException) to execute: Connection refused}, in the user's terms: {@code ssh to
+     * 127.0.0.1 port 1: Connection refused}, or {@code ssh: unknown host example (port 22)} when
+     * the name did not resolve ({@code UnresolvedAddressException}, which has no message).
+     */
+    static String sshConnect(String text) {
+        Matcher connect = SSH_CONNECT.matcher(text);
+        if (!connect.find()) {
+            return text;
+        }
+        String host = connect.group(1).isEmpty() ? connect.group(2) : connect.group(1);
+        String port = connect.group(3);
+        String said = connect.group(4).equals("UnresolvedAddressException")
+                ? "ssh: unknown host " + host + " (port " + port + ")"
+                : "ssh to " + host + " port " + port + ": " + connect.group(5);
+        return text.substring(0, connect.start()) + said;
+    }
+
+    /**
      * The messages of an exception and its causes, without repeats, URL prefixes or final periods:
      * JGit nests the useful part ("Invalid remote: origin" around "file:///x: not found."). At most
      * four parts: the first three and the innermost cause ({@link Causes#innermost}), which is always
@@ -231,7 +257,11 @@ final class CloneFailures {
             if (t instanceof UnknownHostException) {
                 text = "unknown host " + text;
             }
+            if (t instanceof UnresolvedAddressException && t.getMessage() == null) {
+                text = "unknown host"; // said in full by the ssh part before it (sshConnect)
+            }
             text = URL_PREFIX.matcher(text).replaceFirst("");
+            text = sshConnect(text);
             while (text.endsWith(".")) {
                 text = text.substring(0, text.length() - 1);
             }
