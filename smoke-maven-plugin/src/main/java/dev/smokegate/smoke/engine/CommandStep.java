@@ -70,12 +70,37 @@ final class CommandStep {
                     new CheckResult(false, "expected the command to start", outcome.startError(), null);
             return gate.failures().process(step, spec.display(), outcome, notStarted, true);
         }
+        if (!outcome.leftovers().isEmpty() && !step.expect().noLeftoverProcesses()) {
+            gate.log().warn(leftoverWarning(step.where(), outcome.leftovers()));
+        }
         return gate.checks()
                 .firstFailure(
                         step,
                         spec.display(),
                         outcome,
                         Checks.of(step.expect(), step.step().action()));
+    }
+
+    /**
+     * The console's word on processes a step left running, which the runner killed: the step does
+     * not fail on them unless it says {@code expect.no-leftover-processes = true}, but the user is
+     * told, since a step that leaves a process behind is often a bug.
+     *
+     * @param where the step, as {@code scenario › step}
+     * @param leftovers the killed processes, each as {@code pid <n>: <command line>}
+     * @return e.g. {@code [smoke] build › start: killed 1 background process still running when the
+     *     step ended (pid 4242: sleep 600). Wait for it in the step, or add
+     *     expect.no-leftover-processes = true to fail the step on it.}
+     */
+    static String leftoverWarning(String where, List<String> leftovers) {
+        boolean one = leftovers.size() == 1;
+        String shown = leftovers.stream().limit(3).collect(Collectors.joining(", "))
+                + (leftovers.size() > 3 ? " and " + (leftovers.size() - 3) + " more" : "");
+        return "[smoke] " + where + ": killed "
+                + (one ? "1 background process" : leftovers.size() + " background processes")
+                + " still running when the step ended (" + shown + "). Wait for "
+                + (one ? "it" : "them") + " in the step, or add expect.no-leftover-processes = true to fail the"
+                + " step on " + (one ? "it" : "them") + ".";
     }
 
     /**
