@@ -31,7 +31,12 @@ import java.util.stream.Collectors;
  *   <li>the value of an {@code Authorization} or {@code Proxy-Authorization} header (RFC 9110
  *       section 11.6.2 and 11.7.2), to the end of the line or the next quote: {@code Authorization:
  *       Bearer abc} becomes {@code Authorization: ***}, also as {@code "Authorization": "…"} in JSON
- *       and {@code authorization=…}.
+ *       and {@code authorization=…};
+ *   <li>a URL's user name that is an access token by its shape, as it is when a token is given
+ *       with no password ({@code https://ghp_…@github.example/x.git} becomes {@code
+ *       https://***@github.example/x.git}): the prefixes {@code ghp_}, {@code gho_}, {@code ghu_},
+ *       {@code ghs_}, {@code ghr_} and {@code github_pat_} of GitHub's token formats and {@code
+ *       glpat-} of GitLab's personal access tokens, each followed by at least 20 token characters.
  * </ol>
  *
  * <p>A secret value shorter than {@value #MIN_SECRET_CHARS} characters is not masked: masking
@@ -64,6 +69,10 @@ public final class Redaction {
     /** Git's scp-like {@code user:password@host:path}, not after a scheme or path: the password is group 2. */
     private static final Pattern SCP_USERINFO = Pattern.compile(
             "(?<![\\w/:.@%+~-])([A-Za-z0-9._~%+-]+):([^\\s/@:\"'<>]+)@([A-Za-z0-9][A-Za-z0-9.-]*):(?!//)");
+
+    /** {@code scheme://TOKEN@} where the user name has an access token's shape: the token is group 2. */
+    private static final Pattern URL_TOKEN_USER =
+            Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]*://)((?:gh[pousr]_|github_pat_|glpat-)[A-Za-z0-9_-]{20,})@");
 
     /** An {@code Authorization} header or field and its value, which is group 3. */
     private static final Pattern AUTHORIZATION =
@@ -160,6 +169,7 @@ public final class Redaction {
         if (redacted.indexOf('@') >= 0) {
             redacted = URL_USERINFO.matcher(redacted).replaceAll("$1$2:" + Matcher.quoteReplacement(MASK) + "@");
             redacted = SCP_USERINFO.matcher(redacted).replaceAll("$1:" + Matcher.quoteReplacement(MASK) + "@$3:");
+            redacted = URL_TOKEN_USER.matcher(redacted).replaceAll("$1" + Matcher.quoteReplacement(MASK) + "@");
         }
         if (containsIgnoreCase(redacted, "authorization")) {
             redacted = AUTHORIZATION.matcher(redacted).replaceAll("$1$2" + Matcher.quoteReplacement(MASK));

@@ -180,4 +180,20 @@ class RedactionTest {
     void toString_neverShowsAValue() {
         assertThat(secrets.toString()).isEqualTo("Redaction[2 secret value(s), URL passwords, Authorization headers]");
     }
+
+    @Test
+    void apply_accessTokenAsTheUserName_masked() {
+        assertThat(Redaction.redact("clone [https://ghp_s3cretTokenValue0123456789ab@github.example/team/app.git]: x"))
+                .isEqualTo("clone [https://***@github.example/team/app.git]: x");
+        assertThat(Redaction.redact("https://glpat-s3cretTokenValue01234567@gitlab.example/a.git"))
+                .isEqualTo("https://***@gitlab.example/a.git");
+        assertThat(Redaction.redact("https://github_pat_11AAs3cretTokenValue0123456789@github.example/a.git"))
+                .isEqualTo("https://***@github.example/a.git");
+    }
+
+    @Test
+    void apply_ordinaryUserNameWithoutPassword_kept() {
+        assertThat(Redaction.redact("https://alice@git.example.org/a.git and ssh://git@host/x.git"))
+                .isEqualTo("https://alice@git.example.org/a.git and ssh://git@host/x.git");
+    }
 }
