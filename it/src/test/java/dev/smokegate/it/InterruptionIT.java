@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.AfterEach;
@@ -19,7 +20,7 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 /**
- * A fault of the fault matrix (issue 9): SIGTERM to {@code mvn} while a step runs. As every fault
+ * Faults of the fault matrix (issue 9): SIGTERM, and SIGINT as Ctrl-C sends it, to {@code mvn} while a step runs. As every fault
  * IT ({@link FaultMatrixIT}), it asserts that no process of the run is alive afterwards ({@link
  * RunMarker}) and that the checkout and sample project are byte for byte as they were ({@link
  * TreeSnapshot}); then that the gate said it was interrupted: the {@code [smoke] INTERRUPTED} line,
@@ -46,9 +47,20 @@ class InterruptionIT {
 
     @Test
     void verify_sigtermToMavenWhileAStepRuns_interruptedLineSummaryAndErrorInTheReports() throws Exception {
-        Path scratch = ForkedMaven.scratch("interrupt");
+        interruptWhileAStepRuns("TERM", 143);
+    }
+
+    /** Ctrl-C in a terminal sends SIGINT to the foreground process group; the JVM exits with 130. */
+    @Test
+    void verify_sigintToMavenWhileAStepRuns_interruptedLineSummaryAndErrorInTheReports() throws Exception {
+        interruptWhileAStepRuns("INT", 130);
+    }
+
+    /** Sends {@code SIG<signal>} to the forked Maven JVM while the step runs, then checks what the gate said. */
+    private void interruptWhileAStepRuns(String signal, int exitCode) throws Exception {
+        Path scratch = ForkedMaven.scratch("interrupt-" + signal.toLowerCase(Locale.ROOT));
         Path checkout = FixtureRepos.greeter(scratch.resolve("greeter"));
-        Path project = ForkedMaven.project("interrupt", "interrupt");
+        Path project = ForkedMaven.project("interrupt", "interrupt-" + signal.toLowerCase(Locale.ROOT));
         TreeSnapshot checkouts = TreeSnapshot.of(scratch, Set.of());
         TreeSnapshot sample = TreeSnapshot.of(project, RUN_OUTPUT);
         ForkedMaven.Running running =
@@ -60,12 +72,13 @@ class InterruptionIT {
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no Maven JVM among " + alive));
 
-        assertThat(ProcessHandle.of(maven.pid()).map(ProcessHandle::destroy))
-                .as("SIGTERM to " + maven)
-                .contains(true);
+        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(maven.pid()))
+                .redirectErrorStream(true)
+                .start();
+        assertThat(kill.waitFor()).as("kill -" + signal + " " + maven).isZero();
         ForkedMaven.Result result = running.await();
 
-        assertThat(result.exitCode()).as(result.toString()).isEqualTo(143);
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(exitCode);
         assertThat(marker.awaitNoneAlive(PATIENCE))
                 .as("processes of the run still alive " + PATIENCE.toSeconds() + " s after it ended (" + result + ")")
                 .isEmpty();
