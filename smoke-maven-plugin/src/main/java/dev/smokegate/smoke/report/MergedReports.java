@@ -125,17 +125,24 @@ public final class MergedReports {
         root.put("ended", (ended == null ? Instant.EPOCH : ended).toString());
         GateResult whole = result(shards);
         ObjectNode counts = root.putObject("summary");
+        int interrupted = shards.stream().mapToInt(MergedReports::interrupted).sum();
         counts.put("passed", whole.count(Status.PASS));
-        counts.put("failed", whole.count(Status.FAIL));
+        counts.put("failed", whole.count(Status.FAIL) - interrupted);
         counts.put("skipped", whole.count(Status.SKIP));
+        if (interrupted > 0) {
+            counts.put("interrupted", interrupted);
+        }
         ArrayNode list = root.putArray("shards");
         for (ShardReport shard : shards) {
-            list.addObject()
+            ObjectNode entry = list.addObject()
                     .put("shard", String.valueOf(shard.shard()))
                     .put("input", display.apply(shard.folder()))
                     .put("passed", shard.result().count(Status.PASS))
-                    .put("failed", shard.result().count(Status.FAIL))
+                    .put("failed", shard.result().count(Status.FAIL) - interrupted(shard))
                     .put("skipped", shard.result().count(Status.SKIP));
+            if (interrupted(shard) > 0) {
+                entry.put("interrupted", interrupted(shard));
+            }
         }
         ArrayNode changes = root.putArray("checkoutChanges");
         whole.checkoutChanges().forEach(changes::add);
@@ -243,5 +250,17 @@ public final class MergedReports {
         } finally {
             Files.deleteIfExists(temporary);
         }
+    }
+
+    /**
+     * The scenarios of a shard that its stopped gate interrupted: counted apart from the failures,
+     * as {@link SummaryJson} counts them.
+     */
+    private static int interrupted(ShardReport shard) {
+        int count = 0;
+        for (JsonNode entry : shard.summary().path("scenarios")) {
+            count += entry.path("interrupted").asBoolean() ? 1 : 0;
+        }
+        return count;
     }
 }

@@ -235,6 +235,29 @@ class ShardMergeTest {
     }
 
     @Test
+    void merge_aShardInterrupted_countedApartFromTheFailuresAsTheShardCountedIt() throws Exception {
+        Path third = copy("failed/shard-3", "shard-3");
+        edit(third, summary -> {
+            for (JsonNode entry : summary.path("scenarios")) {
+                if (entry.path("name").asText().equals("d")) {
+                    ((ObjectNode) entry).put("interrupted", true);
+                }
+            }
+            ((ObjectNode) summary.path("summary")).put("failed", 0).put("interrupted", 1);
+        });
+
+        ShardMerge.Result merged = merge(copy("passed/shard-1", "shard-1"), copy("passed/shard-2", "shard-2"), third);
+
+        assertThat(merged.passed()).isFalse();
+        JsonNode summary = JSON.readTree(output.resolve("smoke-summary.json").toFile());
+        assertThat(summary.path("summary").toString())
+                .isEqualTo("{\"passed\":3,\"failed\":0,\"skipped\":0,\"interrupted\":1}");
+        assertThat(summary.path("shards").get(2).toString())
+                .isEqualTo("{\"shard\":\"3/3\",\"input\":\"shard-3\",\"passed\":1,\"failed\":0,\"skipped\":0,"
+                        + "\"interrupted\":1}");
+    }
+
+    @Test
     void merge_aShardMissing_failsNamingItAndWritesNothing() throws Exception {
         Path first = copy("passed/shard-1", "shard-1");
         Path third = copy("passed/shard-3", "shard-3");
