@@ -11,13 +11,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
 
 /**
  * Faults of the fault matrix (issue 9): SIGTERM, and SIGINT as Ctrl-C sends it, to {@code mvn} while a step runs. As every fault
@@ -99,7 +97,7 @@ class InterruptionIT {
                 .as("no stack trace once the gate began")
                 .noneMatch(line -> line.contains("Exception") || line.strip().startsWith("at "));
 
-        Element error = junitError(project, "sleeper");
+        Element error = Verdicts.junitElement(project, "sleeper", "error");
         assertThat(error.getAttribute("type")).isEqualTo("host");
         assertThat(error.getAttribute("message"))
                 .matches("host\\.interrupted: expected the gate to run to its end; seen: interrupted after"
@@ -128,21 +126,5 @@ class InterruptionIT {
                     .isNegative();
             Thread.sleep(100);
         }
-    }
-
-    /** The {@code <error>} of scenario {@code scenario} in {@code target/smoke/TEST-smoke.xml}. */
-    private static Element junitError(Path project, String scenario) throws Exception {
-        var document = DocumentBuilderFactory.newInstance()
-                .newDocumentBuilder()
-                .parse(project.resolve("target/smoke/TEST-smoke.xml").toFile());
-        NodeList cases = document.getElementsByTagName("testcase");
-        for (int i = 0; i < cases.getLength(); i++) {
-            Element testcase = (Element) cases.item(i);
-            NodeList errors = testcase.getElementsByTagName("error");
-            if (testcase.getAttribute("classname").equals(scenario) && errors.getLength() > 0) {
-                return (Element) errors.item(0);
-            }
-        }
-        throw new AssertionError("no <error> for scenario " + scenario + " in TEST-smoke.xml");
     }
 }

@@ -48,18 +48,26 @@ final class Verdicts {
 
     /** The {@code <failure>} of scenario {@code scenario} in {@code target/smoke/TEST-smoke.xml}. */
     static Element junitFailure(Path project, String scenario) throws Exception {
+        return junitElement(project, scenario, "failure");
+    }
+
+    /**
+     * The first {@code <tag>} ({@code failure}, {@code error} or {@code skipped}) under a testcase of
+     * scenario {@code scenario} in {@code target/smoke/TEST-smoke.xml}.
+     */
+    static Element junitElement(Path project, String scenario, String tag) throws Exception {
         var document = DocumentBuilderFactory.newInstance()
                 .newDocumentBuilder()
                 .parse(project.resolve("target/smoke/TEST-smoke.xml").toFile());
         NodeList cases = document.getElementsByTagName("testcase");
         for (int i = 0; i < cases.getLength(); i++) {
             Element testcase = (Element) cases.item(i);
-            NodeList failures = testcase.getElementsByTagName("failure");
-            if (testcase.getAttribute("classname").equals(scenario) && failures.getLength() > 0) {
-                return (Element) failures.item(0);
+            NodeList found = testcase.getElementsByTagName(tag);
+            if (testcase.getAttribute("classname").equals(scenario) && found.getLength() > 0) {
+                return (Element) found.item(0);
             }
         }
-        throw new AssertionError("no <failure> for scenario " + scenario + " in TEST-smoke.xml");
+        throw new AssertionError("no <" + tag + "> for scenario " + scenario + " in TEST-smoke.xml");
     }
 
     /** The entry of scenario {@code scenario} in {@code target/smoke/smoke-summary.json}. */
