@@ -179,10 +179,7 @@ class CloneFaultsTest {
         Path mirror = new CloneCache(cache, false, MavenFrontEnd.INSTANCE, log)
                 .cloneInto(url, "main", tmp.resolve("first"))
                 .mirror();
-        Files.writeString(
-                mirror.resolve("packed-refs"),
-                "# pack-refs with: peeled fully-peeled sorted\nnot-a-sha refs/heads/broken\n",
-                StandardCharsets.UTF_8);
+        breakPackedRefs(mirror);
 
         assertThatThrownBy(() -> new CloneCache(cache, true, MavenFrontEnd.INSTANCE, log)
                         .cloneInto(url, "main", tmp.resolve("ws")))
@@ -198,10 +195,7 @@ class CloneFaultsTest {
     void cloneInto_brokenPackedRefsLineOnline_movesTheMirrorAsideAndFetchesAFreshOne() throws Exception {
         CloneCache clones = new CloneCache(cache, false, MavenFrontEnd.INSTANCE, log);
         Path mirror = clones.cloneInto(url, "main", tmp.resolve("first")).mirror();
-        Files.writeString(
-                mirror.resolve("packed-refs"),
-                "# pack-refs with: peeled fully-peeled sorted\nnot-a-sha refs/heads/broken\n",
-                StandardCharsets.UTF_8);
+        breakPackedRefs(mirror);
 
         CloneReport report = clones.cloneInto(url, "main", tmp.resolve("second"));
 
@@ -218,10 +212,7 @@ class CloneFaultsTest {
         Path mirror = new CloneCache(cache, false, MavenFrontEnd.INSTANCE, log)
                 .cloneInto(url, "main", tmp.resolve("first"))
                 .mirror();
-        Files.writeString(
-                mirror.resolve("packed-refs"),
-                "# pack-refs with: peeled fully-peeled sorted\nnot-a-sha refs/heads/broken\n",
-                StandardCharsets.UTF_8);
+        breakPackedRefs(mirror);
 
         HostCheck offline =
                 new CloneCache(cache, true, MavenFrontEnd.INSTANCE, log).probe(url, "main", Duration.ofSeconds(5));
@@ -441,5 +432,13 @@ class CloneFaultsTest {
 
     private String rev(String revision) {
         return ok(remote, "rev-parse", revision).trim();
+    }
+
+    /** Writes a {@code packed-refs} whose one ref line has no SHA, as a cut-off write would leave it. */
+    private static void breakPackedRefs(Path mirror) throws IOException {
+        Files.writeString(
+                mirror.resolve("packed-refs"),
+                "# pack-refs with: peeled fully-peeled sorted\nnot-a-sha refs/heads/broken\n",
+                StandardCharsets.UTF_8);
     }
 }
