@@ -35,7 +35,7 @@ final class ProcessTree {
     private static final Path PROC = Path.of("/proc");
     private static final byte[] COOKIE_ENTRY = (COOKIE_VARIABLE + "=").getBytes(StandardCharsets.US_ASCII);
     private static final long POLL_MILLIS = 20;
-    private static final int ENVIRON_RETRIES = 5;
+    private static final int ENVIRON_RETRIES = 50;
 
     private final ProcessHandle root;
     private final String cookie;
