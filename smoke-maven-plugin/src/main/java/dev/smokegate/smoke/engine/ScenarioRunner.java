@@ -30,6 +30,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 
 /**
@@ -63,6 +64,7 @@ final class ScenarioRunner {
     private final ServiceStep services;
     private final ProbeStep probes;
     private final GoldenUpdates goldenUpdates;
+    private final Runnable beforeSteps;
 
     /**
      * @param request the gate's request
@@ -71,6 +73,9 @@ final class ScenarioRunner {
      * @param log where progress is written
      * @param cache clones go through it
      * @param ports the ports of the gate run; each scenario gets its own {@link Ports} from it
+     * @param beforeSteps called between a scenario's workspace and its first step; it returns when
+     *     steps may run (the checkouts' fingerprints before the gate are taken, see {@link
+     *     CheckoutFingerprints#awaitBeforeSteps})
      */
     ScenarioRunner(
             GateRequest request,
@@ -78,7 +83,8 @@ final class ScenarioRunner {
             Placeholders placeholders,
             SmokeLog log,
             CloneCache cache,
-            PortReservations ports) {
+            PortReservations ports,
+            Runnable beforeSteps) {
         StepFailures failures = new StepFailures(new Classifier(request.frontEnd(), manifest.rules()));
         this.goldenUpdates =
                 new GoldenUpdates(request.update(), request.frontEnd().setting(FrontEnd.Setting.UPDATE));
@@ -97,6 +103,7 @@ final class ScenarioRunner {
         this.harnessSteps = new HarnessStep(gate);
         this.services = new ServiceStep(gate, commands, harnessSteps);
         this.probes = new ProbeStep(gate);
+        this.beforeSteps = Objects.requireNonNull(beforeSteps, "beforeSteps");
     }
 
     /** @return the source of each scenario this runner began to prepare (see {@link WorkspacePreparer#sources()}) */
@@ -152,6 +159,7 @@ final class ScenarioRunner {
             if (prepared.failure() != null) {
                 return result(scenario, start, records, prepared.failure());
             }
+            beforeSteps.run();
             ScenarioContext context = new ScenarioContext(scenario, resources, prepared.stepRoot(), resolve, deadline);
             for (Step step : scenario.steps()) {
                 Instant stepStart = Instant.now();

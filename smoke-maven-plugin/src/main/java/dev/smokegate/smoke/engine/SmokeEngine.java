@@ -32,8 +32,10 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -137,7 +139,8 @@ public final class SmokeEngine {
             }
             sources.put(scenario, source(scenario, request));
         }
-        Map<Path, Fingerprint> before = fingerprints(request, placeholders, sources);
+        CheckoutFingerprints before = CheckoutFingerprints.start(
+                checkouts(request, placeholders, sources), request.workDirectory(), request::display, log);
 
         CloneCache cache = new CloneCache(
                 request.cacheDirectory(),
@@ -155,7 +158,13 @@ public final class SmokeEngine {
             }
         }
         ScenarioRunner runner = new ScenarioRunner(
-                request, manifest, placeholders, log, cache, new PortReservations(PortReservations.defaultLockDir()));
+                request,
+                manifest,
+                placeholders,
+                log,
+                cache,
+                new PortReservations(PortReservations.defaultLockDir()),
+                before::awaitBeforeSteps);
         if (request.threads() > 1 && sources.size() > 1) {
             log.info("[smoke] running up to " + Math.min(request.threads(), sources.size())
                     + " scenarios at once; their results follow when all have finished");
@@ -173,7 +182,7 @@ public final class SmokeEngine {
         List<ScenarioResult> results = HostPreflight.inOrder(selected, skips, ran);
 
         List<String> changes = new ArrayList<>();
-        before.forEach((checkout, fingerprint) -> {
+        before.await().forEach((checkout, fingerprint) -> {
             try {
                 Fingerprint after = fingerprint.again();
                 log.debug("[smoke] timing: fingerprint after the gate of " + request.display(checkout) + ": "
@@ -304,9 +313,12 @@ public final class SmokeEngine {
         }
     }
 
-    private Map<Path, Fingerprint> fingerprints(
-            GateRequest request, Placeholders placeholders, Map<Scenario, Source> sources) {
-        Map<Path, Fingerprint> before = new LinkedHashMap<>();
+    /**
+     * The checkout folders of the scenarios that run, once each, in scenario order: those whose
+     * fingerprint before the gate is compared with the one after it.
+     */
+    private List<Path> checkouts(GateRequest request, Placeholders placeholders, Map<Scenario, Source> sources) {
+        Set<Path> checkouts = new LinkedHashSet<>();
         for (Map.Entry<Scenario, Source> entry : sources.entrySet()) {
             if (entry.getValue() instanceof Source.Checkout checkout) {
                 String resolved;
@@ -324,20 +336,10 @@ public final class SmokeEngine {
                             + " checked.");
                     continue;
                 }
-                Path path = request.basedir().resolve(resolved).normalize();
-                if (!before.containsKey(path)) {
-                    try {
-                        Fingerprint fingerprint = Fingerprint.of(path, request.workDirectory());
-                        log.debug("[smoke] timing: fingerprint before the gate of " + request.display(path) + ": "
-                                + fingerprint.timings());
-                        before.put(path, fingerprint);
-                    } catch (WorkspaceException e) {
-                        log.debug("[smoke] no fingerprint for " + path + ": " + e.getMessage());
-                    }
-                }
+                checkouts.add(request.basedir().resolve(resolved).normalize());
             }
         }
-        return before;
+        return List.copyOf(checkouts);
     }
 
     /**

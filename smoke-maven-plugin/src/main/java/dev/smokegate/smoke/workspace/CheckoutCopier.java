@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import org.eclipse.jgit.dircache.DirCache;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.util.FS;
 
@@ -112,10 +113,16 @@ public final class CheckoutCopier {
             FS.FileStoreAttributes.get(workspace);
             WorkspaceRepository.Head head = WorkspaceRepository.head(source, "checkout copy [" + workTree + "]");
             EntryCopier copier = new EntryCopier(workTree, workspace, frontEnd.debugSwitch());
-            new CheckoutWalk(source, copier, log)
-                    .walk(untracked == UntrackedMode.INCLUDE, excludedFolder(workTree, gateDirectory), threads, visits);
+            CheckoutWalk walk = new CheckoutWalk(source, copier, log);
+            DirCache index = walk.readIndex();
+            walk.walk(
+                    index,
+                    untracked == UntrackedMode.INCLUDE,
+                    excludedFolder(workTree, gateDirectory),
+                    threads,
+                    visits);
             long copied = System.nanoTime();
-            WorkspaceRepository.create(workspace, source, head, "checkout copy [" + workTree + "]");
+            WorkspaceRepository.create(workspace, source, head, index, "checkout copy [" + workTree + "]");
             long indexed = System.nanoTime();
             List<Skipped> skipped = copier.skipped();
             if (!skipped.isEmpty()) {

@@ -48,6 +48,7 @@ final class CheckoutWalk {
     /**
      * Walks the checkout and waits for every copy.
      *
+     * @param index the checkout's index, from {@link #readIndex}
      * @param untracked whether untracked files that git does not ignore are copied
      * @param excludedFolder a working-tree-relative folder never entered, or {@code null}
      * @param threads copy threads; 1 copies on the calling thread
@@ -55,9 +56,8 @@ final class CheckoutWalk {
      * @throws WorkspaceException the copier's first failure, or IO when the index or the working tree
      *     cannot be read
      */
-    void walk(boolean untracked, String excludedFolder, int threads, Consumer<String> visits)
+    void walk(DirCache index, boolean untracked, String excludedFolder, int threads, Consumer<String> visits)
             throws WorkspaceException {
-        DirCache index = readIndex();
         ExecutorService pool = threads == 1
                 ? null
                 : Executors.newFixedThreadPool(threads, runnable -> {
@@ -105,7 +105,13 @@ final class CheckoutWalk {
         }
     }
 
-    private DirCache readIndex() throws WorkspaceException {
+    /**
+     * Reads the checkout's index without locking or refreshing it.
+     *
+     * @return the index
+     * @throws WorkspaceException IO when it cannot be read
+     */
+    DirCache readIndex() throws WorkspaceException {
         try {
             // DirCache.read neither locks nor writes the index, unlike lockDirCache().
             return DirCache.read(source);

@@ -3,6 +3,7 @@ package dev.smokegate.smoke.workspace;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -24,6 +25,7 @@ import org.eclipse.jgit.api.errors.JGitInternalException;
 import org.eclipse.jgit.dircache.DirCache;
 import org.eclipse.jgit.dircache.DirCacheEntry;
 import org.eclipse.jgit.dircache.DirCacheIterator;
+import org.eclipse.jgit.lib.AnyObjectId;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectInserter;
@@ -97,6 +99,9 @@ public final class Fingerprint {
      * to one tick (at most 10 ms) behind the clock {@link Instant#now()} reads.
      */
     private static final Duration CLOCK_TICK = Duration.ofMillis(10);
+
+    /** {@link #permissions} of each of the 4,096 permission bit patterns, once computed. */
+    private static final String[] PERMISSIONS = new String[010000];
 
     private final Path checkout;
     private final Path gateDirectory;
@@ -235,7 +240,8 @@ public final class Fingerprint {
                 } else {
                     walk.addTree(new CanonicalTreeParser(null, reader, head.tree()));
                 }
-                int index = walk.addTree(new DirCacheIterator(DirCache.read(repository)));
+                DirCache cache = DirCache.read(repository);
+                int index = walk.addTree(new DirCacheIterator(cache));
                 StatRecordingFs fs = new StatRecordingFs(repository.getFS());
                 FileTreeIterator files = new FileTreeIterator(
                         repository.getWorkTree(),
@@ -247,9 +253,11 @@ public final class Fingerprint {
                 walk.setRecursive(false);
                 walk.setFilter(
                         new TrackedOrNotIgnoredFilter(new int[] {0, index}, workTreeTree, true, true, excluded, null));
-                Map<String, String> states = new TreeMap<>();
-                Map<String, Stat> stats = new HashMap<>();
-                Set<String> fromIndex = new HashSet<>();
+                // Sized for the tracked paths, so that the maps are not rehashed while the walk fills them.
+                int expected = Math.max(16, cache.getEntryCount() * 4 / 3 + 16);
+                Map<String, String> states = new HashMap<>(expected);
+                Map<String, Stat> stats = new HashMap<>(expected);
+                Set<String> fromIndex = new HashSet<>(expected);
                 Set<String> racy = new HashSet<>();
                 Map<String, Path> toHash = new TreeMap<>();
                 while (walk.next()) {
@@ -265,7 +273,7 @@ public final class Fingerprint {
                         }
                         continue;
                     }
-                    String sides = "HEAD " + side(walk, 0) + " | index " + side(walk, index) + " | work tree ";
+                    String sides = sides(walk, index);
                     if (entry == null) {
                         states.merge(path, sides + "-", Fingerprint::join);
                         continue;
@@ -292,7 +300,7 @@ public final class Fingerprint {
                     stats.put(path, stat);
                     // The permission bits too: git keeps only the executable bit, the gate any change.
                     String kind = (FileMode.EXECUTABLE_FILE.equals(mode) ? "executable " : "file ")
-                            + Integer.toOctalString(stat.mode() & 07777) + " ";
+                            + permissions(stat.mode()) + " ";
                     Instant modified = instant(stat.modifiedNanos());
                     if (!modified.isBefore(racyFrom)) {
                         racy.add(path);
@@ -313,7 +321,9 @@ public final class Fingerprint {
                         DirCacheIterator indexEntry = walk.getTree(index, DirCacheIterator.class);
                         DirCacheEntry cached = indexEntry == null ? null : indexEntry.getDirCacheEntry();
                         if (vouches(cached, mode, stat, modified, indexWritten, resolution)) {
-                            content = cached.getObjectId().name();
+                            content = walk.idEqual(0, index) && walk.getRawMode(0) != 0
+                                    ? headName(sides)
+                                    : id(cached.getObjectId());
                             fromIndex.add(path);
                         }
                     }
@@ -362,15 +372,22 @@ public final class Fingerprint {
         Objects.requireNonNull(other, "other");
         Fingerprint later = takenAt.isAfter(other.takenAt) ? this : other;
         TreeSet<String> changed = new TreeSet<>();
-        TreeSet<String> all = new TreeSet<>(states.keySet());
-        all.addAll(other.states.keySet());
-        for (String path : all) {
-            if (!Objects.equals(states.get(path), other.states.get(path))
-                    || (!Objects.equals(stats.get(path), other.stats.get(path)) && later.fromIndex.contains(path))) {
+        for (String path : states.keySet()) {
+            if (differs(path, other, later)) {
+                changed.add(path);
+            }
+        }
+        for (String path : other.states.keySet()) {
+            if (!states.containsKey(path)) {
                 changed.add(path);
             }
         }
         return List.copyOf(changed);
+    }
+
+    private boolean differs(String path, Fingerprint other, Fingerprint later) {
+        return !Objects.equals(states.get(path), other.states.get(path))
+                || (!Objects.equals(stats.get(path), other.stats.get(path)) && later.fromIndex.contains(path));
     }
 
     /**
@@ -445,11 +462,59 @@ public final class Fingerprint {
         return Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
     }
 
-    private static String side(TreeWalk walk, int tree) {
-        int mode = walk.getRawMode(tree);
-        return mode == 0
-                ? "-"
-                : Integer.toOctalString(mode) + " " + walk.getObjectId(tree).name();
+    /**
+     * {@code HEAD <mode> <id> | index <mode> <id> | work tree }, where a side without the path is
+     * {@code -}; the blob id is written out once when HEAD and the index hold the same one.
+     */
+    private static String sides(TreeWalk walk, int index) {
+        int headMode = walk.getRawMode(0);
+        int indexMode = walk.getRawMode(index);
+        String head = headMode == 0 ? null : id(walk.getObjectId(0));
+        String indexed =
+                indexMode == 0 ? null : (head != null && walk.idEqual(0, index) ? head : id(walk.getObjectId(index)));
+        return "HEAD " + side(headMode, head) + " | index " + side(indexMode, indexed) + " | work tree ";
+    }
+
+    private static String side(int mode, String id) {
+        return mode == 0 ? "-" : gitMode(mode) + " " + id;
+    }
+
+    /** The HEAD blob id inside a {@link #sides} string whose HEAD side holds one. */
+    private static String headName(String sides) {
+        int start = sides.indexOf(' ', "HEAD ".length()) + 1;
+        return sides.substring(start, start + Constants.OBJECT_ID_LENGTH);
+    }
+
+    /**
+     * An object id as it is kept in a state: its 20 raw bytes as 20 ISO-8859-1 characters, which are
+     * compared, never shown. Writing it out in hex would cost the walk a third of its time.
+     */
+    private static String id(AnyObjectId id) {
+        byte[] raw = new byte[Constants.OBJECT_ID_LENGTH];
+        id.copyRawTo(raw, 0);
+        return new String(raw, StandardCharsets.ISO_8859_1);
+    }
+
+    private static String gitMode(int mode) {
+        return switch (mode) {
+            case 0100644 -> "100644";
+            case 0100755 -> "100755";
+            case 0120000 -> "120000";
+            case 0160000 -> "160000";
+            case 0040000 -> "40000";
+            default -> Integer.toOctalString(mode);
+        };
+    }
+
+    /** The permission bits in octal ({@code 644}), from a small table filled as they are met. */
+    private static String permissions(int mode) {
+        int bits = mode & 07777;
+        String known = PERMISSIONS[bits];
+        if (known == null) {
+            known = Integer.toOctalString(bits);
+            PERMISSIONS[bits] = known; // a race only writes the same string twice
+        }
+        return known;
     }
 
     private static String otherState(FileMode mode, Path file) {
@@ -473,9 +538,7 @@ public final class Fingerprint {
     /** The git blob id of a file's content, or why it cannot be read. */
     private static String blobId(Path file, long size) {
         try (InputStream in = Files.newInputStream(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
-            return new ObjectInserter.Formatter()
-                    .idFor(Constants.OBJ_BLOB, size, in)
-                    .name();
+            return id(new ObjectInserter.Formatter().idFor(Constants.OBJ_BLOB, size, in));
         } catch (EOFException e) {
             return SpecialFiles.CHANGED;
         } catch (NoSuchFileException e) {

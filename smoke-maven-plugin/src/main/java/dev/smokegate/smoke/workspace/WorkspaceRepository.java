@@ -9,6 +9,7 @@ import org.eclipse.jgit.api.errors.JGitInternalException;
 import org.eclipse.jgit.dircache.DirCache;
 import org.eclipse.jgit.dircache.DirCacheBuilder;
 import org.eclipse.jgit.dircache.DirCacheEntry;
+import org.eclipse.jgit.dircache.DirCacheIterator;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
@@ -21,6 +22,7 @@ import org.eclipse.jgit.revwalk.RevTree;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.treewalk.filter.TreeFilter;
 
 /**
  * Turns a copied folder into a git repository whose HEAD is the checkout's HEAD, without copying a
@@ -86,10 +88,13 @@ final class WorkspaceRepository {
      * @param workspace the folder that received the copy
      * @param source the checkout's repository
      * @param head the checkout's HEAD, from {@link #head}
+     * @param sourceIndex the checkout's index as the copy read it, whose entries give the lengths of
+     *     the files (see {@link #writeIndex(Repository, Repository, RevTree, DirCache)}), or {@code null}
      * @param where the start of any message
      * @throws WorkspaceException IO when the repository cannot be written
      */
-    static void create(Path workspace, Repository source, Head head, String where) throws WorkspaceException {
+    static void create(Path workspace, Repository source, Head head, DirCache sourceIndex, String where)
+            throws WorkspaceException {
         try {
             try (Repository repository = open(workspace)) {
                 repository.create(false);
@@ -99,7 +104,7 @@ final class WorkspaceRepository {
                 String branch = head.branch() == null && head.commit() == null ? DEFAULT_BRANCH : head.branch();
                 setHead(repository, branch, head.commit(), "smoke: workspace from " + source.getWorkTree());
                 if (head.tree() != null) {
-                    writeIndex(repository, head.tree());
+                    writeIndex(repository, source, head.tree(), sourceIndex);
                 }
             }
         } catch (IOException | JGitInternalException e) {
@@ -165,19 +170,47 @@ final class WorkspaceRepository {
     }
 
     /**
-     * Writes an index holding {@code tree}. Each entry gets the length of its committed blob and no
-     * modification time: JGit does not then re-hash the working tree to fill in stat data (it does
-     * for entries of length 0, "smudged"), and git still compares content before calling a file of
-     * the same length unchanged, while a file of another length is changed (git's {@code
-     * ce_modified} in {@code read-cache.c}).
+     * Writes an index holding {@code tree}, each entry with the length of its committed blob; see
+     * {@link #writeIndex(Repository, Repository, RevTree, DirCache)}.
      */
     static void writeIndex(Repository repository, RevTree tree) throws IOException {
+        writeIndex(repository, repository, tree, null);
+    }
+
+    /**
+     * Writes an index holding {@code tree}. Each entry gets a length and no modification time: JGit
+     * does not then re-hash the working tree to fill in stat data (it does for entries of length 0,
+     * "smudged"), and git still compares content before calling a file of the same length unchanged,
+     * while a file of another length is changed (git's {@code ce_modified} in {@code read-cache.c}).
+     *
+     * <p>The length is that of the file in the working tree, as git records it ({@code sd_size} of
+     * the index format, {@code Documentation/gitformat-index.txt}). When {@code sourceIndex} holds the
+     * same blob at the same path with a length, that length is taken: it is the size of the checkout's
+     * file, which the copy reproduced byte for byte, and it stays right when line endings are converted
+     * ({@code core.autocrlf}), where the blob's size would not. Otherwise the blob's size is read from
+     * the object database, one lookup per entry.
+     *
+     * <p>The trees and blobs are read from {@code objects}: the repository that holds them, rather
+     * than the workspace, which borrows them through its alternates and would look in its own, empty,
+     * object folder first for each one.
+     *
+     * @param repository the workspace's repository; its index is replaced
+     * @param objects the repository whose object database holds {@code tree}: the checkout's, or
+     *     {@code repository} itself
+     * @param tree the commit's tree
+     * @param sourceIndex the checkout's index, or {@code null} to read every length from the objects
+     * @throws IOException when an object cannot be read or the index cannot be written
+     */
+    static void writeIndex(Repository repository, Repository objects, RevTree tree, DirCache sourceIndex)
+            throws IOException {
         DirCache index = repository.lockDirCache();
-        try (ObjectReader reader = repository.newObjectReader();
-                TreeWalk walk = new TreeWalk(repository, reader)) {
+        try (ObjectReader reader = objects.newObjectReader();
+                TreeWalk walk = new TreeWalk(objects, reader)) {
             DirCacheBuilder builder = index.builder();
             walk.addTree(tree);
+            int known = sourceIndex == null ? -1 : walk.addTree(new DirCacheIterator(sourceIndex));
             walk.setRecursive(true);
+            walk.setFilter(known < 0 ? TreeFilter.ALL : new InTree(0));
             while (walk.next()) {
                 DirCacheEntry entry = new DirCacheEntry(walk.getRawPath());
                 FileMode mode = walk.getFileMode(0);
@@ -185,7 +218,7 @@ final class WorkspaceRepository {
                 ObjectId id = walk.getObjectId(0);
                 entry.setObjectId(id);
                 if (mode.getObjectType() == Constants.OBJ_BLOB) {
-                    entry.setLength(reader.getObjectSize(id, Constants.OBJ_BLOB));
+                    entry.setLength(length(walk, known, id, reader));
                 }
                 builder.add(entry);
             }
@@ -194,6 +227,51 @@ final class WorkspaceRepository {
             }
         } finally {
             index.unlock();
+        }
+    }
+
+    /** The source index entry's length when it holds the same blob with a length, else the blob's size. */
+    private static long length(TreeWalk walk, int known, ObjectId id, ObjectReader reader) throws IOException {
+        if (known >= 0) {
+            DirCacheIterator source = walk.getTree(known, DirCacheIterator.class);
+            DirCacheEntry entry = source == null ? null : source.getDirCacheEntry();
+            if (entry != null
+                    && entry.getStage() == DirCacheEntry.STAGE_0
+                    && entry.getLength() > 0
+                    && entry.getRawMode() == walk.getRawMode(0)
+                    && id.equals(entry.getObjectId())) {
+                return entry.getLength();
+            }
+        }
+        return reader.getObjectSize(id, Constants.OBJ_BLOB);
+    }
+
+    /** Keeps the paths present in one tree of the walk (folders too, so that the walk enters them). */
+    private static final class InTree extends TreeFilter {
+        private final int tree;
+
+        InTree(int tree) {
+            this.tree = tree;
+        }
+
+        @Override
+        public boolean include(TreeWalk walk) {
+            return walk.getRawMode(tree) != 0;
+        }
+
+        @Override
+        public boolean shouldBeRecursive() {
+            return false;
+        }
+
+        @Override
+        public TreeFilter clone() {
+            return this;
+        }
+
+        @Override
+        public String toString() {
+            return "InTree[" + tree + "]";
         }
     }
 

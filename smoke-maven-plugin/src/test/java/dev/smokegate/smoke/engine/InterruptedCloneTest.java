@@ -62,7 +62,8 @@ class InterruptedCloneTest {
                 placeholders,
                 fixture.log(),
                 new CloneCache(request.cacheDirectory(), false, request.frontEnd(), fixture.log()),
-                new PortReservations(tmp.resolve("ports")));
+                new PortReservations(tmp.resolve("ports")),
+                () -> {});
         ShutdownWatch watch = new ShutdownWatch(Thread.currentThread(), Duration.ofSeconds(30));
         Scenario scenario = manifest.scenarios().get(0);
 

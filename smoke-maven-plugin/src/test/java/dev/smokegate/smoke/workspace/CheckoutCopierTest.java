@@ -307,6 +307,28 @@ class CheckoutCopierTest {
     }
 
     @Test
+    void copy_lineEndingsConverted_workspaceIndexHoldsTheFileLengthsSoGitSeesNoChange() throws Exception {
+        Path crlf = tmp.resolve("crlf");
+        Files.createDirectories(crlf);
+        ok(crlf, "init", "-q", "-b", "main");
+        ok(crlf, "config", "core.autocrlf", "true");
+        Files.writeString(crlf.resolve("notes.txt"), "one\r\ntwo\r\nthree\r\n");
+        ok(crlf, "add", "notes.txt");
+        ok(crlf, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-q", "-m", "crlf");
+        // The blob holds LF endings (14 bytes), the working tree file CRLF (17 bytes).
+        assertThat(ok(crlf, "cat-file", "-s", "HEAD:notes.txt").trim()).isEqualTo("14");
+        assertThat(lines(crlf, "status", "--porcelain")).isEmpty();
+
+        new CheckoutCopier(log, MavenFrontEnd.INSTANCE).copy(crlf, workspace, UntrackedMode.INCLUDE);
+
+        // The index entry carries the working tree length, as git records it (not the blob's 14),
+        // so git with the same conversion compares the content and finds it unchanged.
+        assertThat(ok(workspace, "ls-files", "--debug", "notes.txt")).contains("size: 17");
+        assertThat(lines(workspace, "-c", "core.autocrlf=true", "status", "--porcelain"))
+                .isEmpty();
+    }
+
+    @Test
     void copy_detachedHead_workspaceDetachedAtTheSameCommit() throws Exception {
         ok(repo, "checkout", "-q", FixtureRepos.TAG);
 
