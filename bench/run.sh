@@ -161,6 +161,11 @@ if wants local || wants cold || wants tmpfs || wants probe || wants clone || wan
   || wants cleanup || wants mirror; then
   log "generating the checkout: $FILES tracked files, $MIB MiB, $IGNORED ignored files (seed $SEED)"
   harness generate --repo "$REPO" --files "$FILES" --mib "$MIB" --ignored "$IGNORED" --seed "$SEED"
+  # Generating writes about 400 MiB; let the write-back finish so that the first case measured
+  # (often f, which is short) does not run beside it.
+  log "writing the generated checkout to disk (sync), then 10 s for the file system to settle"
+  sync
+  sleep 10
 fi
 
 if wants local; then

@@ -195,10 +195,6 @@ public final class SmokeEngine {
             }
         });
         List<String> updated = runner.goldenUpdates().write(log);
-        long cleanup = System.nanoTime();
-        int waited = Deletion.awaitBackground();
-        log.debug("[smoke] timing: waited " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - cleanup) + " ms for "
-                + waited + " background deletion(s) of earlier runs' folders");
         GateResult result = new GateResult(results, changes, request.failOnSkip(), updated);
         try {
             JUnitReport.write(
@@ -222,6 +218,12 @@ public final class SmokeEngine {
             throw new GateConfigurationException("Cannot write the HTML report " + request.display(index) + ": "
                     + e.getMessage() + ". Check free disk space and the permissions of the work directory.");
         }
+        // After the reports, so that they are written while the earlier runs' folders are still being
+        // deleted; before the summary, which stays the last thing the gate prints.
+        long cleanup = System.nanoTime();
+        int waited = Deletion.awaitBackground();
+        log.debug("[smoke] timing: waited " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - cleanup) + " ms for "
+                + waited + " background deletion(s) of earlier runs' folders");
         ConsoleReport.summary(result, log);
         GithubRun.gateEnded(request, stdout, log.redaction(), result, manifest, log);
         return result;
