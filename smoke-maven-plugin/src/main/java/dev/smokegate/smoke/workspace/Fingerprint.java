@@ -273,7 +273,8 @@ public final class Fingerprint {
                         }
                         continue;
                     }
-                    String sides = sides(walk, index);
+                    String headId = walk.getRawMode(0) == 0 ? null : id(walk.getObjectId(0));
+                    String sides = sides(walk, index, headId);
                     if (entry == null) {
                         states.merge(path, sides + "-", Fingerprint::join);
                         continue;
@@ -321,9 +322,7 @@ public final class Fingerprint {
                         DirCacheIterator indexEntry = walk.getTree(index, DirCacheIterator.class);
                         DirCacheEntry cached = indexEntry == null ? null : indexEntry.getDirCacheEntry();
                         if (vouches(cached, mode, stat, modified, indexWritten, resolution)) {
-                            content = walk.idEqual(0, index) && walk.getRawMode(0) != 0
-                                    ? headName(sides)
-                                    : id(cached.getObjectId());
+                            content = headId != null && walk.idEqual(0, index) ? headId : id(cached.getObjectId());
                             fromIndex.add(path);
                         }
                     }
@@ -464,25 +463,20 @@ public final class Fingerprint {
 
     /**
      * {@code HEAD <mode> <id> | index <mode> <id> | work tree }, where a side without the path is
-     * {@code -}; the blob id is written out once when HEAD and the index hold the same one.
+     * {@code -}; the blob id is converted once when HEAD and the index hold the same one.
+     *
+     * @param headId {@link #id} of HEAD's entry, or {@code null} when HEAD has none
      */
-    private static String sides(TreeWalk walk, int index) {
-        int headMode = walk.getRawMode(0);
+    private static String sides(TreeWalk walk, int index, String headId) {
         int indexMode = walk.getRawMode(index);
-        String head = headMode == 0 ? null : id(walk.getObjectId(0));
-        String indexed =
-                indexMode == 0 ? null : (head != null && walk.idEqual(0, index) ? head : id(walk.getObjectId(index)));
-        return "HEAD " + side(headMode, head) + " | index " + side(indexMode, indexed) + " | work tree ";
+        String indexed = indexMode == 0
+                ? null
+                : (headId != null && walk.idEqual(0, index) ? headId : id(walk.getObjectId(index)));
+        return "HEAD " + side(walk.getRawMode(0), headId) + " | index " + side(indexMode, indexed) + " | work tree ";
     }
 
     private static String side(int mode, String id) {
         return mode == 0 ? "-" : gitMode(mode) + " " + id;
-    }
-
-    /** The HEAD blob id inside a {@link #sides} string whose HEAD side holds one. */
-    private static String headName(String sides) {
-        int start = sides.indexOf(' ', "HEAD ".length()) + 1;
-        return sides.substring(start, start + Constants.OBJECT_ID_LENGTH);
     }
 
     /**
