@@ -22,7 +22,6 @@ import org.eclipse.jgit.revwalk.RevTree;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.treewalk.TreeWalk;
-import org.eclipse.jgit.treewalk.filter.TreeFilter;
 
 /**
  * Turns a copied folder into a git repository whose HEAD is the checkout's HEAD, without copying a
@@ -210,8 +209,10 @@ final class WorkspaceRepository {
             walk.addTree(tree);
             int known = sourceIndex == null ? -1 : walk.addTree(new DirCacheIterator(sourceIndex));
             walk.setRecursive(true);
-            walk.setFilter(known < 0 ? TreeFilter.ALL : new InTree(0));
             while (walk.next()) {
+                if (walk.getRawMode(0) == 0) {
+                    continue; // only in the checkout's index: staged, not committed
+                }
                 DirCacheEntry entry = new DirCacheEntry(walk.getRawPath());
                 FileMode mode = walk.getFileMode(0);
                 entry.setFileMode(mode);
@@ -244,35 +245,6 @@ final class WorkspaceRepository {
             }
         }
         return reader.getObjectSize(id, Constants.OBJ_BLOB);
-    }
-
-    /** Keeps the paths present in one tree of the walk (folders too, so that the walk enters them). */
-    private static final class InTree extends TreeFilter {
-        private final int tree;
-
-        InTree(int tree) {
-            this.tree = tree;
-        }
-
-        @Override
-        public boolean include(TreeWalk walk) {
-            return walk.getRawMode(tree) != 0;
-        }
-
-        @Override
-        public boolean shouldBeRecursive() {
-            return false;
-        }
-
-        @Override
-        public TreeFilter clone() {
-            return this;
-        }
-
-        @Override
-        public String toString() {
-            return "InTree[" + tree + "]";
-        }
     }
 
     private static void check(RefUpdate.Result result, String ref) throws IOException {

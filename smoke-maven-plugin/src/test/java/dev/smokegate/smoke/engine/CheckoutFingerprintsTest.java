@@ -4,14 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.smokegate.fixtures.FixtureRepos;
 import dev.smokegate.smoke.RecordingLog;
-import dev.smokegate.smoke.manifest.ManifestLoader;
-import dev.smokegate.smoke.manifest.Placeholders;
-import dev.smokegate.smoke.model.Manifest;
 import dev.smokegate.smoke.model.Scenario;
 import dev.smokegate.smoke.model.ScenarioResult;
 import dev.smokegate.smoke.model.Status;
-import dev.smokegate.smoke.process.PortReservations;
-import dev.smokegate.smoke.workspace.CloneCache;
 import dev.smokegate.smoke.workspace.Fingerprint;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -75,24 +70,15 @@ class CheckoutFingerprintsTest {
                   expect.stdout.contains = ["ran"]
                 """,
                 StandardCharsets.UTF_8);
-        GateRequest request = fixture.request().build();
-        Placeholders placeholders = new Placeholders(request.properties(), request.environment());
-        Manifest manifest =
-                new ManifestLoader(placeholders, request.frontEnd()).load(request.manifest(), "manifest.toml");
         Path workspace = fixture.workDirectory().resolve("ordered/workspace");
         List<String> seen = new ArrayList<>();
-        ScenarioRunner runner = new ScenarioRunner(
-                request,
-                manifest,
-                placeholders,
-                fixture.log(),
-                new CloneCache(request.cacheDirectory(), false, request.frontEnd(), fixture.log()),
-                new PortReservations(tmp.resolve("ports")),
+        EngineFixture.Runner runner = fixture.runner(
+                tmp.resolve("ports"),
                 () -> seen.add("workspace has pom.xml: " + Files.exists(workspace.resolve("pom.xml"))
                         + ", first step ran: " + Files.exists(marker)));
-        Scenario scenario = manifest.scenarios().get(0);
+        Scenario scenario = runner.manifest().scenarios().get(0);
 
-        ScenarioResult result = runner.run(scenario, scenario.source());
+        ScenarioResult result = runner.scenarios().run(scenario, scenario.source());
 
         assertThat(result.status()).isEqualTo(Status.PASS);
         assertThat(seen).containsExactly("workspace has pom.xml: true, first step ran: false");

@@ -2,8 +2,14 @@ package dev.smokegate.smoke.engine;
 
 import dev.smokegate.fixtures.FixtureRepos;
 import dev.smokegate.smoke.RecordingLog;
+import dev.smokegate.smoke.manifest.ManifestException;
+import dev.smokegate.smoke.manifest.ManifestLoader;
+import dev.smokegate.smoke.manifest.Placeholders;
 import dev.smokegate.smoke.maven.MavenFrontEnd;
 import dev.smokegate.smoke.model.GateResult;
+import dev.smokegate.smoke.model.Manifest;
+import dev.smokegate.smoke.process.PortReservations;
+import dev.smokegate.smoke.workspace.CloneCache;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -172,4 +178,38 @@ final class EngineFixture {
     GateResult run(GateRequest request) throws Exception {
         return new SmokeEngine(log).run(request);
     }
+
+    /**
+     * A {@link ScenarioRunner} over the manifest already at {@link #manifest()}, built from the
+     * default {@link #request()} as {@link SmokeEngine} builds one, for tests that run one scenario
+     * without the rest of the gate.
+     *
+     * @param ports the folder of the port reservations' lock files
+     * @param beforeSteps what the runner calls between a scenario's workspace and its first step
+     * @return the runner and the manifest it reads
+     * @throws ManifestException when the manifest is invalid
+     */
+    Runner runner(Path ports, Runnable beforeSteps) throws ManifestException {
+        GateRequest request = request().build();
+        Placeholders placeholders = new Placeholders(request.properties(), request.environment());
+        Manifest manifest =
+                new ManifestLoader(placeholders, request.frontEnd()).load(request.manifest(), "manifest.toml");
+        ScenarioRunner runner = new ScenarioRunner(
+                request,
+                manifest,
+                placeholders,
+                log,
+                new CloneCache(request.cacheDirectory(), false, request.frontEnd(), log),
+                new PortReservations(ports),
+                beforeSteps);
+        return new Runner(runner, manifest);
+    }
+
+    /**
+     * A runner and the manifest it reads.
+     *
+     * @param scenarios the runner
+     * @param manifest the loaded manifest
+     */
+    record Runner(ScenarioRunner scenarios, Manifest manifest) {}
 }

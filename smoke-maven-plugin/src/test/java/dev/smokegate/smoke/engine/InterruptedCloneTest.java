@@ -3,14 +3,9 @@ package dev.smokegate.smoke.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.smokegate.fixtures.FixtureRepos;
-import dev.smokegate.smoke.manifest.ManifestLoader;
-import dev.smokegate.smoke.manifest.Placeholders;
-import dev.smokegate.smoke.model.Manifest;
 import dev.smokegate.smoke.model.Scenario;
 import dev.smokegate.smoke.model.ScenarioResult;
 import dev.smokegate.smoke.model.Status;
-import dev.smokegate.smoke.process.PortReservations;
-import dev.smokegate.smoke.workspace.CloneCache;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,23 +47,12 @@ class InterruptedCloneTest {
                   expect.stdout.contains = ["greeter"]
                 """,
                 StandardCharsets.UTF_8);
-        GateRequest request = fixture.request().build();
-        Placeholders placeholders = new Placeholders(request.properties(), request.environment());
-        Manifest manifest =
-                new ManifestLoader(placeholders, request.frontEnd()).load(request.manifest(), "manifest.toml");
-        ScenarioRunner runner = new ScenarioRunner(
-                request,
-                manifest,
-                placeholders,
-                fixture.log(),
-                new CloneCache(request.cacheDirectory(), false, request.frontEnd(), fixture.log()),
-                new PortReservations(tmp.resolve("ports")),
-                () -> {});
+        EngineFixture.Runner runner = fixture.runner(tmp.resolve("ports"), () -> {});
         ShutdownWatch watch = new ShutdownWatch(Thread.currentThread(), Duration.ofSeconds(30));
-        Scenario scenario = manifest.scenarios().get(0);
+        Scenario scenario = runner.manifest().scenarios().get(0);
 
         Thread.currentThread().interrupt();
-        ScenarioResult result = watch.guard(runner::run).run(scenario, scenario.source());
+        ScenarioResult result = watch.guard(runner.scenarios()::run).run(scenario, scenario.source());
 
         assertThat(result.status()).isEqualTo(Status.FAIL);
         assertThat(result.steps()).isEmpty();
