@@ -3,6 +3,7 @@ package dev.smokegate.smoke.workspace;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -20,6 +22,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jgit.api.errors.JGitInternalException;
 import org.eclipse.jgit.dircache.DirCache;
@@ -36,6 +40,7 @@ import org.eclipse.jgit.treewalk.EmptyTreeIterator;
 import org.eclipse.jgit.treewalk.FileTreeIterator;
 import org.eclipse.jgit.treewalk.TreeWalk;
 import org.eclipse.jgit.treewalk.WorkingTreeOptions;
+import org.eclipse.jgit.treewalk.filter.AndTreeFilter;
 import org.eclipse.jgit.util.FS;
 
 /**
@@ -80,7 +85,10 @@ import org.eclipse.jgit.util.FS;
  * never refreshes or writes the index. Named pipes, sockets and devices are recorded by type and
  * never opened. Cost: one walk of the working tree and one {@code lstat} per path; plus reading the
  * files git's index cannot vouch for (uncommitted edits, untracked files, a stale index) the first
- * time, and the files whose stat data changed the second time. Limits: the content of a file the
+ * time, and the files whose stat data changed the second time. A large checkout is walked in
+ * parts: the paths are split into ranges that hold equal shares of the index ({@link PathRange}),
+ * one per processor (at most {@value #MAX_PARTS}, at least {@value #PATHS_PER_PART} tracked paths
+ * each), each walked on a thread of its own; a path's state does not depend on the split. Limits: the content of a file the
  * index vouches for is its blob id, so with clean or smudge filters ({@code core.autocrlf}) a file
  * whose stat data changed but whose bytes did not is reported as changed.
  */
@@ -99,6 +107,12 @@ public final class Fingerprint {
      * to one tick (at most 10 ms) behind the clock {@link Instant#now()} reads.
      */
     private static final Duration CLOCK_TICK = Duration.ofMillis(10);
+
+    /** The most parts a walk is split into. */
+    private static final int MAX_PARTS = 4;
+
+    /** The fewest tracked paths a part of the walk gets: below that, a thread costs more than it saves. */
+    private static final int PATHS_PER_PART = 2_048;
 
     /** {@link #permissions} of each of the 4,096 permission bit patterns, once computed. */
     private static final String[] PERMISSIONS = new String[010000];
@@ -189,7 +203,17 @@ public final class Fingerprint {
      * @throws WorkspaceException as {@link #of(Path)}; IO also when gateDirectory cannot be created
      */
     public static Fingerprint of(Path checkout, Path gateDirectory) throws WorkspaceException {
-        return take(checkout, gateDirectory, null);
+        return take(checkout, gateDirectory, null, 0);
+    }
+
+    /**
+     * As {@link #of(Path, Path)}, with the walk split into a given number of parts; tests use it to
+     * prove that the parts together record what one walk records.
+     *
+     * @param parts how many parts, each walked on a thread of its own; 0 to choose by size
+     */
+    static Fingerprint of(Path checkout, Path gateDirectory, int parts) throws WorkspaceException {
+        return take(checkout, gateDirectory, null, parts);
     }
 
     /**
@@ -200,10 +224,19 @@ public final class Fingerprint {
      * @throws WorkspaceException as {@link #of(Path, Path)}
      */
     public Fingerprint again() throws WorkspaceException {
-        return take(checkout, gateDirectory, this);
+        return take(checkout, gateDirectory, this, 0);
     }
 
-    private static Fingerprint take(Path checkout, Path gateDirectory, Fingerprint previous) throws WorkspaceException {
+    /**
+     * As {@link #again()}, with the walk split into a given number of parts (see {@link #of(Path,
+     * Path, int)}).
+     */
+    Fingerprint again(int parts) throws WorkspaceException {
+        return take(checkout, gateDirectory, this, parts);
+    }
+
+    private static Fingerprint take(Path checkout, Path gateDirectory, Fingerprint previous, int partitions)
+            throws WorkspaceException {
         long start = System.nanoTime();
         Instant takenAt = Instant.now();
         Duration resolution = UNMEASURED_RESOLUTION;
@@ -232,7 +265,123 @@ public final class Fingerprint {
             }
             String where = WHAT + " [" + workTree + "]";
             WorkspaceRepository.Head head = WorkspaceRepository.head(repository, where);
+            // Before the index is read: a rewrite in between then makes more entries racy, never fewer.
             Instant indexWritten = indexWritten(repository);
+            try {
+                DirCache cache = DirCache.read(repository);
+                // Built once here: the parts' iterators then only read it (validate() of a valid tree returns).
+                cache.getCacheTree(true);
+                Walk walk = new Walk(repository, head, cache, indexWritten, resolution, racyFrom, excluded, previous);
+                List<PathRange> ranges = PathRange.split(cache, partitions < 1 ? partitions(cache) : partitions);
+                List<Part> parts = walk.all(ranges);
+                Map<String, String> states = new HashMap<>(capacity(cache));
+                Map<String, Stat> stats = new HashMap<>(capacity(cache));
+                Set<String> fromIndex = new HashSet<>(capacity(cache));
+                Set<String> racy = new HashSet<>();
+                long hashNanos = 0;
+                int hashed = 0;
+                for (Part part : parts) { // in path order: a path in two parts is joined as in one walk
+                    part.states.forEach((path, state) -> states.merge(path, state, Fingerprint::join));
+                    stats.putAll(part.stats);
+                    fromIndex.addAll(part.fromIndex);
+                    racy.addAll(part.racy);
+                    hashNanos = Math.max(hashNanos, part.hashNanos);
+                    hashed += part.hashed;
+                }
+                long total = System.nanoTime() - start;
+                Timings timings = new Timings(
+                        TimeUnit.NANOSECONDS.toMillis(total - hashNanos),
+                        TimeUnit.NANOSECONDS.toMillis(hashNanos),
+                        hashed,
+                        states.size());
+                return new Fingerprint(
+                        checkout, gateDirectory, workTree, takenAt, states, stats, fromIndex, racy, timings);
+            } catch (IOException | JGitInternalException e) {
+                throw WorkspaceException.io(
+                        where, "cannot read the checkout", e, "Run 'git status' there to see what git says.");
+            }
+        }
+    }
+
+    /** Sized for the tracked paths, so that a map is not rehashed while it fills. */
+    private static int capacity(DirCache cache) {
+        return Math.max(16, cache.getEntryCount() * 4 / 3 + 16);
+    }
+
+    /**
+     * How many parts the walk is split into: one per processor, at most {@value #MAX_PARTS}, and at
+     * least {@value #PATHS_PER_PART} tracked paths each, so that a small checkout is walked on the
+     * calling thread alone.
+     */
+    private static int partitions(DirCache cache) {
+        int processors = Runtime.getRuntime().availableProcessors();
+        return Math.max(1, Math.min(Math.min(processors, MAX_PARTS), cache.getEntryCount() / PATHS_PER_PART));
+    }
+
+    /** What one part of the walk recorded: its paths' states and stat data, and its time. */
+    private record Part(
+            Map<String, String> states,
+            Map<String, Stat> stats,
+            Set<String> fromIndex,
+            Set<String> racy,
+            int hashed,
+            long hashNanos) {}
+
+    /** The inputs every part of one fingerprint shares; each part opens its own readers and iterators. */
+    private record Walk(
+            Repository repository,
+            WorkspaceRepository.Head head,
+            DirCache cache,
+            Instant indexWritten,
+            Duration resolution,
+            Instant racyFrom,
+            String excluded,
+            Fingerprint previous) {
+
+        /**
+         * Walks every range, the first on the calling thread and each other one on a thread of its own.
+         *
+         * @return the parts, in the order of the ranges
+         * @throws IOException the first part's failure, in range order
+         */
+        List<Part> all(List<PathRange> ranges) throws IOException {
+            if (ranges.size() == 1) {
+                return List.of(part(ranges.get(0)));
+            }
+            List<FutureTask<Part>> others = new ArrayList<>();
+            for (int i = 1; i < ranges.size(); i++) {
+                PathRange range = ranges.get(i);
+                FutureTask<Part> task = new FutureTask<>(() -> part(range));
+                Thread thread = new Thread(task, "smoke-fingerprint-part-" + i);
+                thread.setDaemon(true);
+                thread.start();
+                others.add(task);
+            }
+            List<Part> parts = new ArrayList<>();
+            try {
+                parts.add(part(ranges.get(0)));
+                for (FutureTask<Part> task : others) {
+                    parts.add(task.get());
+                }
+                return parts;
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof IOException io) {
+                    throw io;
+                }
+                if (e.getCause() instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                throw new IOException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while the other parts of the walk ran");
+            } finally {
+                others.forEach(task -> task.cancel(true));
+            }
+        }
+
+        /** Walks the paths of one range: HEAD, the index and the working tree side by side. */
+        Part part(PathRange range) throws IOException {
             try (ObjectReader reader = repository.newObjectReader();
                     TreeWalk walk = new TreeWalk(repository, reader)) {
                 if (head.tree() == null) {
@@ -240,7 +389,6 @@ public final class Fingerprint {
                 } else {
                     walk.addTree(new CanonicalTreeParser(null, reader, head.tree()));
                 }
-                DirCache cache = DirCache.read(repository);
                 int index = walk.addTree(new DirCacheIterator(cache));
                 StatRecordingFs fs = new StatRecordingFs(repository.getFS());
                 FileTreeIterator files = new FileTreeIterator(
@@ -251,15 +399,16 @@ public final class Fingerprint {
                 int workTreeTree = walk.addTree(files);
                 files.setDirCacheIterator(walk, index);
                 walk.setRecursive(false);
-                walk.setFilter(
-                        new TrackedOrNotIgnoredFilter(new int[] {0, index}, workTreeTree, true, true, excluded, null));
-                // Sized for the tracked paths, so that the maps are not rehashed while the walk fills them.
-                int expected = Math.max(16, cache.getEntryCount() * 4 / 3 + 16);
+                walk.setFilter(AndTreeFilter.create(
+                        range,
+                        new TrackedOrNotIgnoredFilter(new int[] {0, index}, workTreeTree, true, true, excluded, null)));
+                int expected = range.isAll() ? capacity(cache) : 16;
                 Map<String, String> states = new HashMap<>(expected);
                 Map<String, Stat> stats = new HashMap<>(expected);
                 Set<String> fromIndex = new HashSet<>(expected);
                 Set<String> racy = new HashSet<>();
-                Map<String, Path> toHash = new TreeMap<>();
+                Map<String, String> unread = new TreeMap<>(); // path -> its state without the content
+                Map<String, Path> unreadFiles = new HashMap<>();
                 while (walk.next()) {
                     String path = walk.getPathString();
                     FileTreeIterator entry = walk.getTree(workTreeTree, FileTreeIterator.class);
@@ -267,7 +416,9 @@ public final class Fingerprint {
                         Path folder =
                                 entry == null ? null : entry.getEntryFile().toPath();
                         if (folder != null && !(Files.isReadable(folder) && Files.isExecutable(folder))) {
-                            states.merge(path, "unreadable folder", Fingerprint::join);
+                            if (range.holdsFolder(walk)) { // a folder spanning two ranges is recorded once
+                                states.merge(path, "unreadable folder", Fingerprint::join);
+                            }
                         } else {
                             walk.enterSubtree();
                         }
@@ -327,32 +478,20 @@ public final class Fingerprint {
                         }
                     }
                     if (content == null) {
-                        toHash.put(path, file);
-                        states.merge(path, sides + kind, Fingerprint::join);
+                        unread.put(path, sides + kind);
+                        unreadFiles.put(path, file);
                     } else {
                         states.merge(path, sides + kind + content, Fingerprint::join);
                     }
                 }
                 long walked = System.nanoTime();
-                for (Map.Entry<String, Path> unread : toHash.entrySet()) {
-                    String path = unread.getKey();
-                    Path file = unread.getValue();
-                    String state = states.get(path);
-                    String content = blobId(file, stats.get(path).size());
-                    // A path listed twice (a file and a folder) keeps both states, the file's last.
-                    states.put(path, state + content);
+                for (Map.Entry<String, String> pending : unread.entrySet()) {
+                    String path = pending.getKey();
+                    String content =
+                            blobId(unreadFiles.get(path), stats.get(path).size());
+                    states.merge(path, pending.getValue() + content, Fingerprint::join);
                 }
-                long hashed = System.nanoTime();
-                Timings timings = new Timings(
-                        TimeUnit.NANOSECONDS.toMillis(walked - start),
-                        TimeUnit.NANOSECONDS.toMillis(hashed - walked),
-                        toHash.size(),
-                        states.size());
-                return new Fingerprint(
-                        checkout, gateDirectory, workTree, takenAt, states, stats, fromIndex, racy, timings);
-            } catch (IOException | JGitInternalException e) {
-                throw WorkspaceException.io(
-                        where, "cannot read the checkout", e, "Run 'git status' there to see what git says.");
+                return new Part(states, stats, fromIndex, racy, unread.size(), System.nanoTime() - walked);
             }
         }
     }
@@ -544,7 +683,11 @@ public final class Fingerprint {
         }
     }
 
+    /**
+     * The states of a path the walk lists twice (a file on one side, a folder on another), in sorted
+     * order: the same string whichever was met first, and whichever part of the walk met each.
+     */
     private static String join(String first, String second) {
-        return first + " || " + second;
+        return first.compareTo(second) <= 0 ? first + " || " + second : second + " || " + first;
     }
 }

@@ -226,6 +226,38 @@ class FingerprintTest {
         assertThat(after.changedPaths(before)).isEmpty();
     }
 
+    @Test
+    void of_walkSplitIntoParts_recordsWhatOneWalkRecords() throws Exception {
+        // A tracked file that is a folder in the working tree: the walk lists the path twice.
+        Files.delete(repo.resolve("docs/guide.md"));
+        Files.createDirectories(repo.resolve("docs/guide.md"));
+        Files.writeString(repo.resolve("docs/guide.md/part.md"), "part\n");
+        Fingerprint whole = Fingerprint.of(repo, tmp.resolve("gate"), 1);
+
+        for (int parts = 2; parts <= 2 * FixtureRepos.TRACKED.size(); parts++) {
+            Fingerprint split = Fingerprint.of(repo, tmp.resolve("gate"), parts);
+
+            assertThat(split).as("%d parts", parts).isEqualTo(whole);
+            assertThat(split.changedPaths(whole)).as("%d parts", parts).isEmpty();
+            assertThat(split.size()).isEqualTo(whole.size());
+        }
+        assertThat(whole.size()).isEqualTo(FixtureRepos.TRACKED.size() + FixtureRepos.UNTRACKED.size() + 2);
+    }
+
+    @Test
+    void again_walkSplitIntoParts_sameSizeWriteBackDatedDetected() throws Exception {
+        Path file = repo.resolve(FixtureRepos.GREETER_SOURCE);
+        String modified = touchStamp(file);
+        Fingerprint before = Fingerprint.of(repo, tmp.resolve("gate"), 3);
+        Files.writeString(file, Files.readString(file).replace("class", "CLASS"));
+        command("touch", "-d", modified, file.toString());
+
+        Fingerprint split = before.again(3);
+
+        assertThat(split.changedPaths(before)).containsExactly(FixtureRepos.GREETER_SOURCE);
+        assertThat(split).isEqualTo(before.again(1));
+    }
+
     /** Every file of the fixture modified an hour ago, then the index refreshed by git status. */
     private void backDateAndRefreshIndex() throws Exception {
         command(
