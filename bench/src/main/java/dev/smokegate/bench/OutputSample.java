@@ -52,7 +52,8 @@ final class OutputSample {
                 count++;
                 FileMode mode = tree.getFileMode(0);
                 if (FileMode.REGULAR_FILE.equals(mode) || FileMode.EXECUTABLE_FILE.equals(mode)) {
-                    regular.add(new Entry(tree.getPathString(), tree.getObjectId(0).name()));
+                    regular.add(
+                            new Entry(tree.getPathString(), tree.getObjectId(0).name()));
                 }
             }
         } catch (IOException e) {

@@ -17,8 +17,10 @@ import java.util.stream.Stream;
  * is the difference of the medians; it is compared with {@code git clone --no-hardlinks} of the same
  * checkout, also in the same rounds.
  *
- * <p>Every measured run is a second run: the scenario folder of the run before is still there, so
- * the run pays for clearing it (renamed aside and deleted in the background, see {@code Deletion}).
+ * <p>The measured runs that carry the target are second runs: the scenario folder of the run before
+ * is still there, so the run pays for clearing it (renamed aside and deleted in the background, see
+ * {@code Deletion}). For comparison, each round also times a first run, after the scenario folder was
+ * deleted untimed (as after {@code mvn clean}); it reports its ratio and phases without a verdict.
  * The phases (fingerprint before and after, copy, index, cleanup) come from the gate's {@code
  * [smoke] timing:} debug lines. Each run is checked: the gate passed, and the workspace is at the
  * checkout's commit, holds all its tracked files and shows no change in {@code git status}.
@@ -57,6 +59,8 @@ final class StartupBench {
         Commands.check(repo, TIMEOUT, "git", "status", "--porcelain"); // fresh stat data in the index
 
         List<Double> big = new ArrayList<>();
+        List<Double> first = new ArrayList<>();
+        Map<String, List<Double>> firstPhases = new LinkedHashMap<>();
         List<Double> small = new ArrayList<>();
         List<Double> clone = new ArrayList<>();
         Map<String, List<Double>> phases = new LinkedHashMap<>();
@@ -66,9 +70,9 @@ final class StartupBench {
                 project.verify(raw.resolve("mvn-first-big.log"), 1, TIMEOUT, "-Dsmoke.scenario=big");
                 project.verify(raw.resolve("mvn-first-tiny.log"), 1, TIMEOUT, "-Dsmoke.scenario=tiny");
             }
-            for (int k = 0; k < 3; k++) {
+            for (int k = 0; k < 4; k++) {
                 Commands.sync();
-                switch ((k + round) % 3) {
+                switch ((k + round) % 4) {
                     case 0 -> {
                         Path log = raw.resolve("mvn-big-" + round + ".log");
                         double millis = project.verify(log, 1, TIMEOUT, "-X", "-Dsmoke.scenario=big")
@@ -89,6 +93,28 @@ final class StartupBench {
                         results.sample(NAME, "mvn smoke:verify, one-file checkout", round, millis, "");
                         if (round > 0) {
                             small.add(millis);
+                        }
+                    }
+                    case 3 -> {
+                        // A first run: no workspace of an earlier run to clear (as after mvn clean).
+                        Commands.delete(project.dir().resolve("target/smoke/big"));
+                        Commands.sync();
+                        Path log = raw.resolve("mvn-big-first-" + round + ".log");
+                        double millis = project.verify(log, 1, TIMEOUT, "-X", "-Dsmoke.scenario=big")
+                                .millis();
+                        Map<String, Double> phase = SmokeProject.phases(log);
+                        results.sample(
+                                NAME,
+                                "mvn smoke:verify, 20,000-file checkout, first run",
+                                round,
+                                millis,
+                                phase.toString());
+                        checkWorkspace(project.dir().resolve("target/smoke/big/workspace"), sha, tracked);
+                        if (round > 0) {
+                            first.add(millis);
+                            phase.forEach((key, value) -> firstPhases
+                                    .computeIfAbsent(key, x -> new ArrayList<>())
+                                    .add(value));
                         }
                     }
                     default -> {
@@ -141,6 +167,23 @@ final class StartupBench {
                 own <= TARGET * cloneMedian ? Verdict.MET : Verdict.MISSED);
         phases.forEach((phase, values) ->
                 results.metric(NAME, "phase: " + phase + n, Stats.ms(Stats.median(values)), "ms", "", Verdict.NONE));
+        double firstOwn = Stats.median(first) - smallMedian;
+        results.metric(
+                NAME,
+                "first run, no earlier workspace: mvn smoke:verify, 20,000-file checkout" + n,
+                Stats.ms(Stats.median(first)),
+                "ms",
+                "",
+                Verdict.NONE);
+        results.metric(
+                NAME,
+                "first run: the gate's own time / git clone (for comparison; the target is the second run's)",
+                Stats.ratio(firstOwn / cloneMedian),
+                "x",
+                "",
+                Verdict.NONE);
+        firstPhases.forEach((phase, values) -> results.metric(
+                NAME, "first run, phase: " + phase + n, Stats.ms(Stats.median(values)), "ms", "", Verdict.NONE));
     }
 
     /** The workspace is at the checkout's commit, holds all its tracked files, and is clean. */

@@ -271,7 +271,8 @@ public final class Fingerprint {
                 DirCache cache = DirCache.read(repository);
                 // Built once here: the parts' iterators then only read it (validate() of a valid tree returns).
                 cache.getCacheTree(true);
-                Walk walk = new Walk(repository, head, cache, indexWritten, resolution, racyFrom, excluded, previous);
+                Walk walk = new Walk(
+                        repository, head, cache, indexWritten, resolution, nanos(racyFrom), excluded, previous);
                 List<PathRange> ranges = PathRange.split(cache, partitions < 1 ? partitions(cache) : partitions);
                 List<Part> parts = walk.all(ranges);
                 Map<String, String> states = new HashMap<>(capacity(cache));
@@ -334,7 +335,7 @@ public final class Fingerprint {
             DirCache cache,
             Instant indexWritten,
             Duration resolution,
-            Instant racyFrom,
+            long racyFromNanos,
             String excluded,
             Fingerprint previous) {
 
@@ -453,18 +454,19 @@ public final class Fingerprint {
                     // The permission bits too: git keeps only the executable bit, the gate any change.
                     String kind = (FileMode.EXECUTABLE_FILE.equals(mode) ? "executable " : "file ")
                             + permissions(stat.mode()) + " ";
-                    Instant modified = instant(stat.modifiedNanos());
-                    if (!modified.isBefore(racyFrom)) {
+                    if (stat.modifiedNanos() >= racyFromNanos) {
                         racy.add(path);
                     }
-                    String content = null;
+                    String prefix = sides + kind;
+                    String state = null;
                     if (previous != null) {
                         String before = previous.states.get(path);
                         if (stat.equals(previous.stats.get(path))
                                 && !previous.racy.contains(path)
                                 && before != null
-                                && before.startsWith(sides + kind)) {
-                            content = before.substring((sides + kind).length());
+                                && before.startsWith(prefix)
+                                && before.indexOf(" || ", prefix.length()) < 0) {
+                            state = before; // the same sides and kind, and the first's content
                             if (previous.fromIndex.contains(path)) {
                                 fromIndex.add(path);
                             }
@@ -472,16 +474,17 @@ public final class Fingerprint {
                     } else if (!racy.contains(path)) {
                         DirCacheIterator indexEntry = walk.getTree(index, DirCacheIterator.class);
                         DirCacheEntry cached = indexEntry == null ? null : indexEntry.getDirCacheEntry();
-                        if (vouches(cached, mode, stat, modified, indexWritten, resolution)) {
-                            content = headId != null && walk.idEqual(0, index) ? headId : id(cached.getObjectId());
+                        if (vouches(cached, mode, stat, indexWritten, resolution)) {
+                            state = prefix
+                                    + (headId != null && walk.idEqual(0, index) ? headId : id(cached.getObjectId()));
                             fromIndex.add(path);
                         }
                     }
-                    if (content == null) {
-                        unread.put(path, sides + kind);
+                    if (state == null) {
+                        unread.put(path, prefix);
                         unreadFiles.put(path, file);
                     } else {
-                        states.merge(path, sides + kind + content, Fingerprint::join);
+                        states.merge(path, state, Fingerprint::join);
                     }
                 }
                 long walked = System.nanoTime();
@@ -571,12 +574,7 @@ public final class Fingerprint {
      * is_racy_timestamp}: modified within the resolution of the index file's own write).
      */
     private static boolean vouches(
-            DirCacheEntry cached,
-            FileMode mode,
-            Stat stat,
-            Instant modified,
-            Instant indexWritten,
-            Duration resolution) {
+            DirCacheEntry cached, FileMode mode, Stat stat, Instant indexWritten, Duration resolution) {
         if (cached == null || indexWritten == null || cached.getStage() != DirCacheEntry.STAGE_0) {
             return false;
         }
@@ -584,7 +582,7 @@ public final class Fingerprint {
             return false;
         }
         Instant entryModified = cached.getLastModifiedInstant();
-        return entryModified.equals(modified)
+        return entryModified.equals(instant(stat.modifiedNanos()))
                 && entryModified.isBefore(indexWritten.minus(resolution).minus(CLOCK_TICK));
     }
 
@@ -594,6 +592,10 @@ public final class Fingerprint {
         } catch (IOException e) {
             return null; // no index: nothing vouches
         }
+    }
+
+    private static long nanos(Instant instant) {
+        return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
     }
 
     private static Instant instant(long nanos) {

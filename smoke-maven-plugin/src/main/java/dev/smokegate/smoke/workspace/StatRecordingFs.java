@@ -9,6 +9,7 @@ import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.jgit.util.FS;
 import org.eclipse.jgit.util.FS_POSIX;
 
@@ -83,25 +84,23 @@ final class StatRecordingFs extends FS_POSIX {
         return new StatRecordingFs(this);
     }
 
+    /** Nanoseconds since the epoch, without an {@link Instant} in between (saturated past 2262). */
     private static long nanos(FileTime time) {
-        Instant instant = time.toInstant();
-        return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
+        return time.to(TimeUnit.NANOSECONDS);
     }
 
     /** JGit's attributes of an entry, answered from the recorded stat data. */
     private static final class StatAttributes extends Attributes {
         private final int type;
         private final int mode;
-        private final Instant modified;
+        private final long modifiedNanos;
 
         StatAttributes(File file, FS fs, Fingerprint.Stat stat) {
             super(file, fs);
             this.type = stat.mode() & S_IFMT;
             this.mode = stat.mode();
             this.length = stat.size();
-            this.modified = Instant.ofEpochSecond(
-                    Math.floorDiv(stat.modifiedNanos(), 1_000_000_000L),
-                    Math.floorMod(stat.modifiedNanos(), 1_000_000_000L));
+            this.modifiedNanos = stat.modifiedNanos();
         }
 
         @Override
@@ -125,8 +124,9 @@ final class StatRecordingFs extends FS_POSIX {
         }
 
         @Override
-        public Instant getLastModifiedInstant() {
-            return modified;
+        public Instant getLastModifiedInstant() { // made when asked: the fingerprint's walk never asks
+            return Instant.ofEpochSecond(
+                    Math.floorDiv(modifiedNanos, 1_000_000_000L), Math.floorMod(modifiedNanos, 1_000_000_000L));
         }
     }
 }
