@@ -20,7 +20,7 @@ import java.util.stream.Stream;
  * <p>The measured runs that carry the target are second runs: the scenario folder of the run before
  * is still there, so the run pays for clearing it (renamed aside and deleted in the background, see
  * {@code Deletion}). For comparison, each round also times a first run, after the scenario folder was
- * deleted untimed (as after {@code mvn clean}); it reports its ratio and phases without a verdict.
+ * deleted untimed (as after {@code mvn clean}) and the disk left {@link #SETTLE} to settle; it reports its ratio and phases without a verdict.
  * The phases (fingerprint before and after, copy, index, cleanup) come from the gate's {@code
  * [smoke] timing:} debug lines. Each run is checked: the gate passed, and the workspace is at the
  * checkout's commit, holds all its tracked files and shows no change in {@code git status}.
@@ -34,6 +34,9 @@ final class StartupBench {
     private static final Duration TIMEOUT = Duration.ofMinutes(10);
 
     private static final double TARGET = 1.2;
+
+    /** The pause after the untimed deletion in front of a first run, as {@code run.sh} pauses after generating. */
+    private static final Duration SETTLE = Duration.ofSeconds(10);
 
     private final Path repo;
     private final Path work;
@@ -99,6 +102,8 @@ final class StartupBench {
                         // A first run: no workspace of an earlier run to clear (as after mvn clean).
                         Commands.delete(project.dir().resolve("target/smoke/big"));
                         Commands.sync();
+                        // Creating files right after deleting 20,000 is slow on this disk (see Caveats): settle.
+                        Thread.sleep(SETTLE.toMillis());
                         Path log = raw.resolve("mvn-big-first-" + round + ".log");
                         double millis = project.verify(log, 1, TIMEOUT, "-X", "-Dsmoke.scenario=big")
                                 .millis();
