@@ -36,6 +36,7 @@ final class PathRange extends TreeFilter {
      *
      * @param cache the index whose entries decide the bounds
      * @param parts how many ranges, at least 1; fewer are returned when the index has fewer entries
+     *     (one when it is empty)
      * @return ranges in path order, covering every path once; one range of all paths for {@code parts
      *     <= 1}
      */
@@ -43,7 +44,7 @@ final class PathRange extends TreeFilter {
         int entries = cache.getEntryCount();
         List<PathRange> ranges = new ArrayList<>();
         byte[] from = null;
-        for (int part = 1; part < parts; part++) {
+        for (int part = 1; part < parts && entries > 0; part++) {
             byte[] to = cache.getEntry((int) ((long) entries * part / parts)).getRawPath();
             if (from == null || Arrays.compareUnsigned(from, to) < 0) {
                 ranges.add(new PathRange(from, to));

@@ -245,6 +245,18 @@ class FingerprintTest {
     }
 
     @Test
+    void of_emptyIndexWalkedInParts_recordsTheUntrackedFiles() throws Exception {
+        Path empty = Files.createDirectories(tmp.resolve("empty"));
+        ok(empty, "init", "-q");
+        Files.writeString(empty.resolve("new.txt"), "new\n");
+
+        Fingerprint split = Fingerprint.of(empty, tmp.resolve("gate-empty"), 3);
+
+        assertThat(split.size()).isEqualTo(1);
+        assertThat(split).isEqualTo(Fingerprint.of(empty, tmp.resolve("gate-empty"), 1));
+    }
+
+    @Test
     void again_walkSplitIntoParts_sameSizeWriteBackDatedDetected() throws Exception {
         Path file = repo.resolve(FixtureRepos.GREETER_SOURCE);
         String modified = touchStamp(file);
