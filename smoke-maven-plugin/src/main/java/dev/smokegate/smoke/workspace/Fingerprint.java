@@ -88,9 +88,10 @@ import org.eclipse.jgit.util.FS;
  * time, and the files whose stat data changed the second time. A large checkout is walked in
  * parts: the paths are split into ranges that hold equal shares of the index ({@link PathRange}),
  * one per processor (at most {@value #MAX_PARTS}, at least {@value #PATHS_PER_PART} tracked paths
- * each), each walked on a thread of its own; a path's state does not depend on the split. Limits: the content of a file the
- * index vouches for is its blob id, so with clean or smudge filters ({@code core.autocrlf}) a file
- * whose stat data changed but whose bytes did not is reported as changed.
+ * each), each walked on a thread of its own; a path's state does not depend on the split. Limits:
+ * the content of a file the index vouches for is its blob id, so with clean or smudge filters
+ * ({@code core.autocrlf}) a file whose stat data changed but whose bytes did not is reported as
+ * changed.
  */
 public final class Fingerprint {
 
@@ -319,6 +320,9 @@ public final class Fingerprint {
         return Math.max(1, Math.min(Math.min(processors, MAX_PARTS), cache.getEntryCount() / PATHS_PER_PART));
     }
 
+    /** A file nothing could vouch for, read once the walk is done: its state without the content. */
+    private record Unread(String state, Path file) {}
+
     /** What one part of the walk recorded: its paths' states and stat data, and its time. */
     private record Part(
             Map<String, String> states,
@@ -408,8 +412,7 @@ public final class Fingerprint {
                 Map<String, Stat> stats = new HashMap<>(expected);
                 Set<String> fromIndex = new HashSet<>(expected);
                 Set<String> racy = new HashSet<>();
-                Map<String, String> unread = new TreeMap<>(); // path -> its state without the content
-                Map<String, Path> unreadFiles = new HashMap<>();
+                Map<String, Unread> unread = new TreeMap<>();
                 while (walk.next()) {
                     String path = walk.getPathString();
                     FileTreeIterator entry = walk.getTree(workTreeTree, FileTreeIterator.class);
@@ -481,18 +484,17 @@ public final class Fingerprint {
                         }
                     }
                     if (state == null) {
-                        unread.put(path, prefix);
-                        unreadFiles.put(path, file);
+                        unread.put(path, new Unread(prefix, file));
                     } else {
                         states.merge(path, state, Fingerprint::join);
                     }
                 }
                 long walked = System.nanoTime();
-                for (Map.Entry<String, String> pending : unread.entrySet()) {
+                for (Map.Entry<String, Unread> pending : unread.entrySet()) {
                     String path = pending.getKey();
-                    String content =
-                            blobId(unreadFiles.get(path), stats.get(path).size());
-                    states.merge(path, pending.getValue() + content, Fingerprint::join);
+                    Unread file = pending.getValue();
+                    String content = blobId(file.file(), stats.get(path).size());
+                    states.merge(path, file.state() + content, Fingerprint::join);
                 }
                 return new Part(states, stats, fromIndex, racy, unread.size(), System.nanoTime() - walked);
             }
