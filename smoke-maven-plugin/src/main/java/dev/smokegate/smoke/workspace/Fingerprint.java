@@ -39,7 +39,6 @@ import org.eclipse.jgit.treewalk.CanonicalTreeParser;
 import org.eclipse.jgit.treewalk.EmptyTreeIterator;
 import org.eclipse.jgit.treewalk.FileTreeIterator;
 import org.eclipse.jgit.treewalk.TreeWalk;
-import org.eclipse.jgit.treewalk.WorkingTreeOptions;
 import org.eclipse.jgit.treewalk.filter.AndTreeFilter;
 import org.eclipse.jgit.util.FS;
 
@@ -396,11 +395,7 @@ public final class Fingerprint {
                 }
                 int index = walk.addTree(new DirCacheIterator(cache));
                 StatRecordingFs fs = new StatRecordingFs(repository.getFS());
-                FileTreeIterator files = new FileTreeIterator(
-                        repository.getWorkTree(),
-                        fs,
-                        repository.getConfig().get(WorkingTreeOptions.KEY),
-                        SafeFileModeStrategy.of(repository));
+                FileTreeIterator files = SafeFileModeStrategy.iterator(repository, fs);
                 int workTreeTree = walk.addTree(files);
                 files.setDirCacheIterator(walk, index);
                 walk.setRecursive(false);

@@ -34,6 +34,28 @@ final class SafeFileModeStrategy implements FileTreeIterator.FileModeStrategy {
         return new FileTreeIterator(repository, of(repository));
     }
 
+    /**
+     * As {@link #iterator(Repository)}, reading the entries' attributes through another file system
+     * (for example a {@link StatRecordingFs}). Like JGit's constructor from a repository, and unlike its
+     * constructor from a folder, it applies the repository's own ignore rules ({@code
+     * .git/info/exclude}, {@code core.excludesFile}) besides the {@code .gitignore} files.
+     *
+     * @param repository the repository whose work tree is walked
+     * @param fs the file system the iterator reads attributes through
+     * @return the root iterator
+     */
+    static FileTreeIterator iterator(Repository repository, FS fs) {
+        return new RepositoryIterator(repository, fs, of(repository));
+    }
+
+    /** A root iterator that knows its repository, for its root ignore rules. */
+    private static final class RepositoryIterator extends FileTreeIterator {
+        RepositoryIterator(Repository repository, FS fs, FileModeStrategy strategy) {
+            super(repository.getWorkTree(), fs, repository.getConfig().get(WorkingTreeOptions.KEY), strategy);
+            initRootIterator(repository);
+        }
+    }
+
     @Override
     public FileMode getMode(File file, FS.Attributes attributes) {
         if (attributes.isSymbolicLink()) {

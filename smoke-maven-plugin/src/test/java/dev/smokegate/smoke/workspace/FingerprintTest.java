@@ -60,6 +60,24 @@ class FingerprintTest {
     }
 
     @Test
+    void changedPaths_filesIgnoredByInfoExcludeAndCoreExcludesFile_notLookedAt() throws Exception {
+        Files.createDirectories(repo.resolve(".git/info"));
+        Files.writeString(repo.resolve(".git/info/exclude"), "local.txt\n");
+        Path globalExcludes = Files.writeString(tmp.resolve("global-ignore"), "personal.txt\n");
+        ok(repo, "config", "core.excludesFile", globalExcludes.toString());
+        Files.writeString(repo.resolve("notes/local.txt"), "before\n");
+        Files.writeString(repo.resolve("notes/personal.txt"), "before\n");
+        Fingerprint before = Fingerprint.of(repo);
+        Files.writeString(repo.resolve("notes/local.txt"), "changed by an IDE while the gate ran\n");
+        Files.writeString(repo.resolve("notes/personal.txt"), "changed by an IDE while the gate ran\n");
+
+        Fingerprint after = before.again();
+
+        assertThat(after.changedPaths(before)).isEmpty();
+        assertThat(before.size()).isEqualTo(FixtureRepos.TRACKED.size() + FixtureRepos.UNTRACKED.size() + 1);
+    }
+
+    @Test
     void changedPaths_sameSizeEditWithSameTimestamp_detected() throws Exception {
         Path file = repo.resolve("docs/guide.md");
         FileTime modified = Files.getLastModifiedTime(file);
