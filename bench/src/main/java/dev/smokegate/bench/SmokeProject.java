@@ -117,6 +117,24 @@ final class SmokeProject {
         return phases;
     }
 
+    /**
+     * How many files the gate kept from the scenario's previous workspace, from its info line {@code
+     * workspace from checkout …: N files, B bytes (K files unchanged since the previous run, kept)};
+     * 0 when the line names none.
+     */
+    static int kept(Path log) throws IOException {
+        Pattern kept =
+                Pattern.compile("workspace from checkout .*\\((\\d+) files unchanged since the previous run, kept\\)");
+        int total = 0;
+        for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
+            Matcher m = kept.matcher(line);
+            if (m.find()) {
+                total += Integer.parseInt(m.group(1));
+            }
+        }
+        return total;
+    }
+
     private static double total(String text) {
         return number(text, "paths in (\\d+) ms");
     }

@@ -18,12 +18,15 @@ import java.util.stream.Stream;
  * checkout, also in the same rounds.
  *
  * <p>The measured runs that carry the target are second runs: the scenario folder of the run before
- * is still there, so the run pays for clearing it (renamed aside and deleted in the background, see
- * {@code Deletion}). For comparison, each round also times a first run, after the scenario folder was
+ * is still there. Its logs are renamed aside and deleted in the background ({@code Deletion}); its
+ * workspace is updated in place ({@code CheckoutCopier.update}), and the run reports how many files
+ * it kept. For comparison, each round also times a first run, after the scenario folder was
  * deleted untimed (as after {@code mvn clean}) and the disk left {@link #SETTLE} to settle; it reports its ratio and phases without a verdict.
  * The phases (fingerprint before and after, copy, index, cleanup) come from the gate's {@code
  * [smoke] timing:} debug lines. Each run is checked: the gate passed, and the workspace is at the
- * checkout's commit, holds all its tracked files and shows no change in {@code git status}.
+ * checkout's commit, holds all its tracked files and shows no change in {@code git status} (whose
+ * index the gate writes without stat data, so git reads and hashes every file); a first run must keep
+ * no file.
  *
  * <p>Target: the gate's own time at most 1.2 times the clone (medians).
  */
@@ -67,6 +70,7 @@ final class StartupBench {
         List<Double> small = new ArrayList<>();
         List<Double> clone = new ArrayList<>();
         Map<String, List<Double>> phases = new LinkedHashMap<>();
+        List<Double> kept = new ArrayList<>();
         // Round 0 runs each scenario once more first, so that the warm-up is a second run too.
         for (int round = 0; round <= runs; round++) {
             if (round == 0) {
@@ -84,6 +88,7 @@ final class StartupBench {
                         results.sample(NAME, "mvn smoke:verify, 20,000-file checkout", round, millis, phase.toString());
                         checkWorkspace(project.dir().resolve("target/smoke/big/workspace"), sha, tracked);
                         if (round > 0) {
+                            kept.add((double) SmokeProject.kept(log));
                             big.add(millis);
                             phase.forEach((key, value) -> phases.computeIfAbsent(key, x -> new ArrayList<>())
                                     .add(value));
@@ -115,6 +120,9 @@ final class StartupBench {
                                 millis,
                                 phase.toString());
                         checkWorkspace(project.dir().resolve("target/smoke/big/workspace"), sha, tracked);
+                        if (SmokeProject.kept(log) != 0) {
+                            throw new IllegalStateException("a first run kept files of a previous workspace: " + log);
+                        }
                         if (round > 0) {
                             first.add(millis);
                             phase.forEach((key, value) -> firstPhases
@@ -172,6 +180,13 @@ final class StartupBench {
                 own <= TARGET * cloneMedian ? Verdict.MET : Verdict.MISSED);
         phases.forEach((phase, values) ->
                 results.metric(NAME, "phase: " + phase + n, Stats.ms(Stats.median(values)), "ms", "", Verdict.NONE));
+        results.metric(
+                NAME,
+                "second run: files kept from the previous workspace, of " + tracked + n,
+                Stats.ms(Stats.median(kept)),
+                "files",
+                "",
+                Verdict.NONE);
         double firstOwn = Stats.median(first) - smallMedian;
         results.metric(
                 NAME,
@@ -211,7 +226,7 @@ final class StartupBench {
         }
         try (Stream<Path> siblings = Files.list(workspace.getParent().getParent())) {
             List<String> aside = siblings.map(p -> p.getFileName().toString())
-                    .filter(name -> name.contains(".deleting-"))
+                    .filter(name -> name.contains(".deleting-") || name.endsWith(".previous") || name.endsWith(".leftovers"))
                     .toList();
             if (!aside.isEmpty()) {
                 throw new IllegalStateException("the gate left folders it renamed aside: " + aside);

@@ -4,6 +4,7 @@ import dev.smokegate.smoke.model.Service;
 import dev.smokegate.smoke.model.SmokeLog;
 import dev.smokegate.smoke.process.ServiceProcess;
 import dev.smokegate.smoke.workspace.Deletion;
+import dev.smokegate.smoke.workspace.PreviousWorkspace;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,7 +54,8 @@ final class ScenarioResources implements AutoCloseable {
 
     /**
      * Empties and re-creates the scenario folder: what an earlier run left there is renamed aside
-     * and deleted in the background ({@link Deletion#deleteInBackground}).
+     * and deleted in the background ({@link Deletion#deleteInBackground}), except the workspace of a
+     * checkout copy, which is kept aside for the next copy ({@link PreviousWorkspace#setAside}).
      *
      * @param folder the scenario folder, {@code <work directory>/<scenario name>}
      * @param log where a failure to close a registered resource is reported
@@ -62,6 +64,7 @@ final class ScenarioResources implements AutoCloseable {
      */
     static ScenarioResources open(Path folder, SmokeLog log) throws IOException {
         long start = System.nanoTime();
+        PreviousWorkspace.setAside(workspace(folder), message -> log.debug("[smoke] " + message));
         if (Deletion.deleteInBackground(folder, message -> log.debug("[smoke] " + message))) {
             log.debug("[smoke] timing: earlier run's folder " + folder + " moved aside in "
                     + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) + " ms");

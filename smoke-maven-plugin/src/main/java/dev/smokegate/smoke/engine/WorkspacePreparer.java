@@ -6,6 +6,7 @@ import dev.smokegate.smoke.model.StepFailure;
 import dev.smokegate.smoke.workspace.CheckoutCopier;
 import dev.smokegate.smoke.workspace.CloneReport;
 import dev.smokegate.smoke.workspace.CopyReport;
+import dev.smokegate.smoke.workspace.PreviousWorkspace;
 import dev.smokegate.smoke.workspace.Skipped;
 import dev.smokegate.smoke.workspace.WorkspaceException;
 import java.nio.file.Path;
@@ -66,7 +67,7 @@ final class WorkspacePreparer {
                 sources.put(scenario, shown);
                 CopyReport report = new CheckoutCopier(
                                 gate.log(), gate.request().frontEnd())
-                        .copy(
+                        .update(
                                 path,
                                 workspace,
                                 checkout.untracked(),
@@ -78,6 +79,9 @@ final class WorkspacePreparer {
                                         ? " (no commit yet)"
                                         : " at " + abbreviate(report.sourceCommit()))
                                 + ": " + report.files() + " files, " + report.bytes() + " bytes"
+                                + (report.kept() == 0
+                                        ? ""
+                                        : " (" + report.kept() + " files unchanged since the previous run, kept)")
                                 + skipped(report.skipped()));
                 if (report.sourceCommit() != null) {
                     sources.put(scenario, shown.withCommit(report.sourceCommit()));
@@ -85,6 +89,7 @@ final class WorkspacePreparer {
                 return new Prepared(workspace.resolve(report.subfolder()).normalize(), null);
             }
             Source.Clone clone = (Source.Clone) source;
+            PreviousWorkspace.discard(workspace, message -> gate.log().debug("[smoke] " + message));
             String ref = clone.ref() == null ? null : resolve.apply(clone.ref());
             ScenarioSource shown = new ScenarioSource(ScenarioSource.Kind.CLONE, resolve.apply(clone.url()), ref, null);
             sources.put(scenario, shown);

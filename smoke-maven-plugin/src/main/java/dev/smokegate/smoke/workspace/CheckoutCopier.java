@@ -5,7 +5,10 @@ import dev.smokegate.smoke.model.SmokeLog;
 import dev.smokegate.smoke.model.UntrackedMode;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
@@ -44,10 +47,23 @@ public final class CheckoutCopier {
 
     private static final int DEFAULT_THREADS = 2;
 
+    /**
+     * Added to the file system's timestamp resolution in a {@link CopyRecord}'s window: file times
+     * come from the kernel's coarse clock, up to one tick (at most 10 ms) behind {@link Instant#now()}.
+     */
+    private static final long CLOCK_TICK_NANOS = 10_000_000L;
+
+    /**
+     * A {@link CopyRecord}'s window for a checkout on another file system than the workspace's, whose
+     * timestamp resolution was not measured: 2 s (FAT's, the coarsest in use) plus one clock tick.
+     */
+    private static final long OTHER_FILE_SYSTEM_WINDOW_NANOS = 2_010_000_000L;
+
     private final SmokeLog log;
     private final FrontEnd frontEnd;
     private final int threads;
     private final Consumer<String> visits;
+    private Duration recordWindow;
 
     /**
      * @param log where the skipped paths are reported (one info line) and details go (debug)
@@ -103,17 +119,54 @@ public final class CheckoutCopier {
      */
     public CopyReport copy(Path checkout, Path target, UntrackedMode untracked, Path gateDirectory)
             throws WorkspaceException {
+        return copy(checkout, target, untracked, gateDirectory, false);
+    }
+
+    /**
+     * As {@link #copy(Path, Path, UntrackedMode, Path)}, into the place of the workspace a previous copy
+     * wrote there when {@link PreviousWorkspace#setAside} kept it: each of its regular files whose
+     * {@link CopyRecord} still vouches for it (stat data unchanged on both sides, ctime and inode
+     * included) is kept as it is, everything else is deleted or written anew, and the result holds the
+     * same paths, types, bytes and modes as a copy into an empty folder. Either way it records what the
+     * workspace holds ({@value CopyRecord#FILE_NAME} beside it) for the next update. Timing: one {@code
+     * lstat} per path of the previous workspace and one more per file written; a file kept costs no
+     * read or write.
+     *
+     * @param checkout a folder inside a git working tree; the whole working tree is copied
+     * @param target the workspace folder; must not exist or be empty
+     * @param untracked whether untracked files that are not ignored are copied
+     * @param gateDirectory the folder the gate writes to; {@code target} lies inside it
+     * @return the source commit, the checkout's folder inside the working tree, counts (kept files
+     *     included) and skipped paths
+     * @throws WorkspaceException as {@link #copy(Path, Path, UntrackedMode)}
+     */
+    public CopyReport update(Path checkout, Path target, UntrackedMode untracked, Path gateDirectory)
+            throws WorkspaceException {
+        return copy(checkout, target, untracked, gateDirectory, true);
+    }
+
+    private CopyReport copy(Path checkout, Path target, UntrackedMode untracked, Path gateDirectory, boolean update)
+            throws WorkspaceException {
         Objects.requireNonNull(untracked, "untracked");
         long start = System.nanoTime();
+        long startedAt = epochNanos();
         Path workspace = Workspaces.prepareEmpty(target, "checkout copy");
+        Path record = workspace.resolveSibling(CopyRecord.FILE_NAME);
         try (Repository source = Repositories.openWorkTree(checkout, "checkout copy")) {
             Path workTree = source.getWorkTree().toPath().toAbsolutePath().normalize();
             // JGit measures the file system's timestamp resolution once with a probe file; let it
             // write that probe into the workspace rather than into the checkout.
-            FS.FileStoreAttributes.get(workspace);
+            FS.FileStoreAttributes attributes = FS.FileStoreAttributes.get(workspace);
             WorkspaceRepository.Head head = WorkspaceRepository.head(source, "checkout copy [" + workTree + "]");
-            EntryCopier copier = new EntryCopier(workTree, workspace, frontEnd.debugSwitch());
-            CheckoutWalk walk = new CheckoutWalk(source, copier, log);
+            PreviousWorkspace.Old old = null;
+            long taken = System.nanoTime();
+            if (update) {
+                Files.deleteIfExists(record);
+                old = PreviousWorkspace.take(workspace, workTree, message -> log.debug("[smoke] " + message));
+                taken = System.nanoTime();
+            }
+            EntryCopier copier = new EntryCopier(workTree, workspace, frontEnd.debugSwitch(), old);
+            CheckoutWalk walk = new CheckoutWalk(source, copier, log, update);
             DirCache index = walk.readIndex();
             walk.walk(
                     index,
@@ -121,9 +174,19 @@ public final class CheckoutCopier {
                     excludedFolder(workTree, gateDirectory),
                     threads,
                     visits);
+            long walked = System.nanoTime();
+            copier.removeLeftovers(message -> log.debug("[smoke] " + message));
             long copied = System.nanoTime();
             WorkspaceRepository.create(workspace, source, head, index, "checkout copy [" + workTree + "]");
             long indexed = System.nanoTime();
+            if (update) {
+                writeRecord(record, workTree, startedAt, attributes, copier);
+                log.debug("[smoke] timing: update of " + workspace + ": previous workspace "
+                        + (old == null ? "not kept" : "taken, " + old.paths().size() + " paths listed")
+                        + " in " + millis(taken - start) + " ms, walk and copies " + millis(walked - taken)
+                        + " ms, leftovers " + millis(copied - walked) + " ms, record "
+                        + millis(System.nanoTime() - indexed) + " ms");
+            }
             List<Skipped> skipped = copier.skipped();
             if (!skipped.isEmpty()) {
                 log.debug("checkout copy [" + workTree + "]: skipped " + skipped.size()
@@ -131,18 +194,81 @@ public final class CheckoutCopier {
                         + skipped.stream().map(Skipped::toString).collect(Collectors.joining(", ")));
             }
             CopyReport report = new CopyReport(
-                    head.commitName(), subfolder(workTree, checkout), copier.files(), copier.bytes(), skipped);
-            log.debug(
-                    "checkout copy [" + workTree + "]: " + report.files() + " files, " + report.bytes() + " bytes into "
-                            + workspace + " in " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) + " ms");
+                    head.commitName(),
+                    subfolder(workTree, checkout),
+                    copier.files(),
+                    copier.bytes(),
+                    copier.kept(),
+                    skipped);
+            log.debug("checkout copy [" + workTree + "]: " + report.files() + " files (" + report.kept()
+                    + " kept from the previous run), " + report.bytes() + " bytes into " + workspace
+                    + " in " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) + " ms");
             log.debug("[smoke] timing: copy " + TimeUnit.NANOSECONDS.toMillis(copied - start) + " ms, index "
-                    + TimeUnit.NANOSECONDS.toMillis(indexed - copied) + " ms (" + report.files() + " files into "
-                    + workspace + ")");
+                    + TimeUnit.NANOSECONDS.toMillis(indexed - copied) + " ms (" + report.files() + " files, "
+                    + report.kept() + " kept, into " + workspace + ")");
             return report;
+        } catch (IOException e) {
+            Deletion.deleteContentsQuietly(workspace);
+            throw WorkspaceException.io(
+                    "checkout copy [" + workspace + "]",
+                    "cannot clear the previous workspace",
+                    e,
+                    "Delete " + workspace.getParent() + " and run the build again.");
         } catch (WorkspaceException e) {
             Deletion.deleteContentsQuietly(workspace);
             throw e;
         }
+    }
+
+    /**
+     * Sets the window of the records this copier writes instead of the file system's timestamp
+     * resolution plus one clock tick: a test that waits past the coarse clock's tick between writes
+     * can then count exactly which files a later update keeps.
+     *
+     * @param window the window; {@link Duration#ZERO} trusts any stat data older than the copy
+     * @return this copier
+     */
+    CheckoutCopier recordWindow(Duration window) {
+        this.recordWindow = window;
+        return this;
+    }
+
+    /**
+     * Records what the workspace holds, once the last file is written; a record that cannot be written
+     * is deleted, so that the next copy writes every file.
+     */
+    private void writeRecord(
+            Path record, Path workTree, long startedAt, FS.FileStoreAttributes attributes, EntryCopier copier) {
+        long copyWindow = recordWindow != null
+                ? recordWindow.toNanos()
+                : attributes.getFsTimestampResolution().toNanos() + CLOCK_TICK_NANOS;
+        try {
+            // The resolution was measured where the workspace is; a checkout on another file system
+            // (or a network share, whose times come from another clock) gets the coarsest window.
+            long sourceWindow = StatRecordingFs.stat(workTree.toFile()).device()
+                            == StatRecordingFs.stat(record.getParent().toFile()).device()
+                    ? copyWindow
+                    : Math.max(copyWindow, OTHER_FILE_SYSTEM_WINDOW_NANOS);
+            new CopyRecord(workTree.toString(), startedAt, epochNanos(), sourceWindow, copyWindow, copier.recorded())
+                    .write(record);
+        } catch (IOException e) {
+            log.debug("[smoke] cannot write " + record + " (" + e + "); the next copy writes every file");
+            try {
+                Files.deleteIfExists(record);
+            } catch (IOException ignored) {
+                // Reading a broken record fails, and then nothing is kept.
+            }
+        }
+    }
+
+    private static long millis(long nanos) {
+        return TimeUnit.NANOSECONDS.toMillis(nanos);
+    }
+
+    /** Now, in nanoseconds since the epoch, from the clock {@link Instant#now()} reads. */
+    private static long epochNanos() {
+        Instant now = Instant.now();
+        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
     }
 
     /** The gate's folder relative to the working tree when it lies inside it, else {@code null}. */

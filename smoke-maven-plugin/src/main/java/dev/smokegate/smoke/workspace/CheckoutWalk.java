@@ -31,13 +31,17 @@ final class CheckoutWalk {
     private final EntryCopier copier;
     private final SmokeLog log;
     private final String where;
+    private final StatRecordingFs stats;
 
     /**
      * @param source the checkout's repository; only read
      * @param copier where the entries go
      * @param log where a slow copy is reported (debug)
+     * @param withStats whether each file is handed over with its full stat data ({@link
+     *     StatRecordingFs}, still one {@code lstat}), for a {@link CopyRecord}
      */
-    CheckoutWalk(Repository source, EntryCopier copier, SmokeLog log) {
+    CheckoutWalk(Repository source, EntryCopier copier, SmokeLog log, boolean withStats) {
+        this.stats = withStats ? new StatRecordingFs(source.getFS()) : null;
         this.source = source;
         this.copier = copier;
         this.log = log;
@@ -67,7 +71,9 @@ final class CheckoutWalk {
                 });
         try (TreeWalk walk = new TreeWalk(source)) {
             int indexTree = walk.addTree(new DirCacheIterator(index));
-            FileTreeIterator files = SafeFileModeStrategy.iterator(source);
+            FileTreeIterator files = stats == null
+                    ? SafeFileModeStrategy.iterator(source)
+                    : SafeFileModeStrategy.iterator(source, stats);
             int workTreeTree = walk.addTree(files);
             // Lets the iterator enter an ignored folder that holds tracked files.
             files.setDirCacheIterator(walk, indexTree);
@@ -139,7 +145,13 @@ final class CheckoutWalk {
         FileMode mode = entry.getEntryFileMode();
         Path file = entry.getEntryFile().toPath();
         if (FileMode.REGULAR_FILE.equals(mode) || FileMode.EXECUTABLE_FILE.equals(mode)) {
-            copier.file(path, tracked, file, FileMode.EXECUTABLE_FILE.equals(mode), pool);
+            copier.file(
+                    path,
+                    tracked,
+                    file,
+                    FileMode.EXECUTABLE_FILE.equals(mode),
+                    stats == null ? null : stats.recorded(entry.getEntryFile()),
+                    pool);
         } else if (FileMode.SYMLINK.equals(mode)) {
             copier.symlink(path, file);
         } else if (FileMode.GITLINK.equals(mode)) {

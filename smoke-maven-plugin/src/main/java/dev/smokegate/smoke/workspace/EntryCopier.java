@@ -9,27 +9,41 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 
 /**
  * Writes the entries {@link CheckoutWalk} hands it into the workspace: regular files streamed
  * ({@link FileChannel#transferTo}) with their executable bit, symlinks kept when their target
  * resolves inside the working tree, folders. It counts what it wrote, collects what it skipped, and
  * keeps the first failure; file copies may run on pool threads.
+ *
+ * <p>Given the {@linkplain PreviousWorkspace.Old previous workspace} already in the workspace's place,
+ * it updates that instead of writing into an empty folder: a regular file whose {@link CopyRecord}
+ * vouches for it is kept; anything else at an entry's path is deleted (never followed: a symlink is
+ * deleted, not what it points to) and written anew into a new inode, so that a hard link a step made
+ * to the old file is never written through; and {@link #removeLeftovers} deletes what the new copy
+ * does not hold. Folders on the way to an entry are made real folders first, so that no write goes
+ * through a symlink a step left. The result holds the same paths, types, bytes and modes as a copy
+ * into an empty folder.
  */
 final class EntryCopier {
 
@@ -51,6 +65,14 @@ final class EntryCopier {
     private final AtomicReference<WorkspaceException> failure = new AtomicReference<>();
     private final Set<String> folders = new HashSet<>();
     private final String debugSwitch;
+    private final PreviousWorkspace.Old old;
+    private final Map<String, CopyRecord.Entry> recorded = new ConcurrentHashMap<>();
+    private final AtomicInteger kept = new AtomicInteger();
+    /** With {@link #old}: the paths the new copy holds (files, symlinks, folders); the walk's thread adds them. */
+    private final Set<String> present = ConcurrentHashMap.newKeySet();
+    /** With {@link #old}: the folders made sure to be real folders; the walk's thread only. */
+    private final Set<String> realFolders = new HashSet<>();
+
     private Path realWorkTree;
 
     /**
@@ -59,6 +81,18 @@ final class EntryCopier {
      * @param debugSwitch how the user turns debug output on, for the message of an unexpected failure
      */
     EntryCopier(Path workTree, Path workspace, String debugSwitch) {
+        this(workTree, workspace, debugSwitch, null);
+    }
+
+    /**
+     * @param workTree the checkout's working tree, absolute and normalized
+     * @param workspace the workspace folder
+     * @param debugSwitch how the user turns debug output on, for the message of an unexpected failure
+     * @param old the previous workspace now in the workspace's place, or {@code null} when it is empty
+     */
+    EntryCopier(Path workTree, Path workspace, String debugSwitch, PreviousWorkspace.Old old) {
+        this.old = old;
+        this.realFolders.add("");
         this.debugSwitch = debugSwitch;
         this.workTree = workTree;
         this.workspace = workspace;
@@ -72,15 +106,26 @@ final class EntryCopier {
      * @param tracked whether the index has it (then a problem fails the copy instead of skipping it)
      * @param file the file in the checkout
      * @param executable whether the copy gets the executable bits
+     * @param source the file's stat data as the walk read them, before its content is read; {@code
+     *     null} when the walk has none (then the file is neither recorded nor kept)
      * @param pool where the copy runs, or {@code null} for this thread
-     * @throws IOException when its folder cannot be created
+     * @throws IOException when its folder cannot be created, or what the previous workspace holds
+     *     at its path cannot be deleted
      */
-    void file(String path, boolean tracked, Path file, boolean executable, ExecutorService pool) throws IOException {
+    void file(
+            String path, boolean tracked, Path file, boolean executable, Fingerprint.Stat source, ExecutorService pool)
+            throws IOException {
         Path copy = destination(path);
+        if (old != null) {
+            present.add(path);
+            if (old.has(path) && old.regularFile(path) == null) {
+                Deletion.deleteRecursively(copy); // a folder, symlink or special file: no write goes through it
+            }
+        }
         if (pool == null) {
-            copyFile(path, tracked, file, copy, executable);
+            copyFile(path, tracked, file, copy, executable, source);
         } else {
-            pool.execute(() -> copyFile(path, tracked, file, copy, executable));
+            pool.execute(() -> copyFile(path, tracked, file, copy, executable, source));
         }
     }
 
@@ -109,6 +154,10 @@ final class EntryCopier {
         }
         Path copy = destination(path);
         try {
+            if (old != null) {
+                present.add(path);
+                Deletion.deleteRecursively(copy);
+            }
             Files.createSymbolicLink(copy, target);
             files.incrementAndGet();
         } catch (IOException e) {
@@ -124,8 +173,75 @@ final class EntryCopier {
      */
     void folder(String path) throws IOException {
         if (folders.add(path)) {
-            Files.createDirectories(workspace.resolve(path));
+            if (old == null) {
+                Files.createDirectories(workspace.resolve(path));
+                return;
+            }
+            int slash = -1;
+            do { // each folder on the way, from the top: a symlink a step left there is never followed
+                slash = path.indexOf('/', slash + 1);
+                String folder = slash < 0 ? path : path.substring(0, slash);
+                if (realFolders.add(folder)) {
+                    present.add(folder);
+                    if (!old.folder(folder)) {
+                        Path place = workspace.resolve(folder);
+                        if (old.has(folder)) {
+                            Files.delete(place); // a file or symlink where the folder goes
+                        }
+                        Files.createDirectory(place);
+                    }
+                }
+            } while (slash >= 0);
         }
+    }
+
+    /**
+     * With a previous workspace: removes every path it held that the new copy does not, once the walk
+     * and every copy are done. Only paths whose folder is a real folder of the new copy are taken
+     * (the others went with their folder), never through a symlink: each is renamed into a hidden
+     * sibling of the scenario folder that is deleted in the background ({@link
+     * PreviousWorkspace#leftovers}), or deleted here when it cannot be renamed.
+     *
+     * @param debug told about the background deletion
+     * @throws IOException when a path can be neither renamed nor deleted
+     */
+    void removeLeftovers(Consumer<String> debug) throws IOException {
+        if (old == null) {
+            return;
+        }
+        List<String> leftovers = new ArrayList<>();
+        for (String path : old.paths().keySet()) {
+            if (!present.contains(path)) {
+                int slash = path.lastIndexOf('/');
+                if (realFolders.contains(slash < 0 ? "" : path.substring(0, slash))) {
+                    leftovers.add(path);
+                }
+            }
+        }
+        if (leftovers.isEmpty()) {
+            return;
+        }
+        Path trash = PreviousWorkspace.leftovers(workspace, debug);
+        int n = 0;
+        for (String path : leftovers) {
+            Path leftover = workspace.resolve(path);
+            try {
+                Files.move(leftover, trash.resolve(Integer.toString(n++)), StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                Deletion.deleteRecursively(leftover);
+            }
+        }
+        Deletion.deleteInBackground(trash, debug);
+    }
+
+    /** @return the copied files' stat data on both sides, by path, for the next copy's {@link CopyRecord} */
+    Map<String, CopyRecord.Entry> recorded() {
+        return recorded;
+    }
+
+    /** @return the files of the previous workspace kept as they were */
+    int kept() {
+        return kept.get();
     }
 
     /** Records a path that is not copied, with why. */
@@ -200,9 +316,10 @@ final class EntryCopier {
         }
     }
 
-    private void copyFile(String path, boolean tracked, Path file, Path copy, boolean executable) {
+    private void copyFile(
+            String path, boolean tracked, Path file, Path copy, boolean executable, Fingerprint.Stat source) {
         try {
-            copyOrFail(path, tracked, file, copy, executable);
+            copyOrFail(path, tracked, file, copy, executable, source);
         } catch (RuntimeException e) {
             // On a pool thread nobody else would see it.
             fail(new WorkspaceException(
@@ -213,9 +330,28 @@ final class EntryCopier {
         }
     }
 
-    private void copyOrFail(String path, boolean tracked, Path file, Path copy, boolean executable) {
+    private void copyOrFail(
+            String path, boolean tracked, Path file, Path copy, boolean executable, Fingerprint.Stat source) {
         if (failure.get() != null) {
             return;
+        }
+        if (old != null) {
+            Fingerprint.Stat previous = old.regularFile(path);
+            if (previous != null) {
+                if (source != null && old.record().vouches(path, source, previous)) {
+                    recorded.put(path, new CopyRecord.Entry(source, previous));
+                    kept.incrementAndGet();
+                    files.incrementAndGet();
+                    bytes.add(previous.size());
+                    return;
+                }
+                try {
+                    Files.delete(copy); // written anew into a new inode: never through a step's hard link
+                } catch (IOException e) {
+                    fail(writeFailed(path, copy, e));
+                    return;
+                }
+            }
         }
         // NOFOLLOW_LINKS: should the file have been swapped for a symlink since the walk's lstat,
         // the open fails instead of reading what the link points to.
@@ -234,16 +370,27 @@ final class EntryCopier {
             bytes.add(position);
         } catch (AccessDeniedException e) {
             unreadable(path, tracked, copy, SpecialFiles.UNREADABLE, e);
+            return;
         } catch (NoSuchFileException e) {
             if (!file.toString().equals(e.getFile())) {
                 fail(writeFailed(path, copy, e));
             }
             // else: deleted while the copy ran, as if it had been deleted before
+            return;
         } catch (FileSystemException e) {
             // ELOOP from O_NOFOLLOW: the file became a symlink after the walk saw it.
             unreadable(path, tracked, copy, SpecialFiles.CHANGED, e);
+            return;
         } catch (IOException e) {
             fail(writeFailed(path, copy, e));
+            return;
+        }
+        if (source != null) {
+            try {
+                recorded.put(path, new CopyRecord.Entry(source, StatRecordingFs.stat(copy.toFile())));
+            } catch (IOException e) {
+                // Not recorded: the next copy writes it again.
+            }
         }
     }
 

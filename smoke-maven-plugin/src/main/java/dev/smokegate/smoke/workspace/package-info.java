@@ -4,8 +4,12 @@
  * words for messages come in as a {@link dev.smokegate.smoke.model.FrontEnd}. One class, one job:
  *
  * <ul>
- *   <li>{@link dev.smokegate.smoke.workspace.CheckoutCopier}: copies a checkout into a new workspace
- *       and reports what it copied.
+ *   <li>{@link dev.smokegate.smoke.workspace.CheckoutCopier}: copies a checkout into a new workspace,
+ *       or updates the previous one in place, and reports what it copied.
+ *   <li>{@link dev.smokegate.smoke.workspace.PreviousWorkspace}: keeps a scenario's workspace aside
+ *       between runs, for the next copy of the same checkout to update in place.
+ *   <li>{@link dev.smokegate.smoke.workspace.CopyRecord}: the stat data of what one copy wrote, on
+ *       both sides, and whether they still vouch for a file.
  *   <li>{@link dev.smokegate.smoke.workspace.CheckoutWalk}: decides which entries of the checkout a
  *       copy holds (index and working tree walked with git's ignore rules).
  *   <li>{@link dev.smokegate.smoke.workspace.EntryCopier}: writes those entries (files, symlinks,

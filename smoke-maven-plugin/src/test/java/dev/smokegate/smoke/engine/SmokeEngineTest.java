@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -97,6 +98,49 @@ class SmokeEngineTest {
                 .contains("tests=\"4\" failures=\"0\" errors=\"0\" skipped=\"0\"");
         assertThat(fixture.log().visible().get(fixture.log().visible().size() - 1))
                 .isEqualTo("Smoke: 1 passed, 0 failed, 0 skipped");
+    }
+
+    @Test
+    void run_secondRun_keepsUnchangedFilesAndRestoresWhatTheFirstRunChanged() throws Exception {
+        String manifest =
+                """
+                format = 1
+                [[scenario]]
+                name = "loop"
+                source.checkout = "${fixture.checkout}"
+                  [[scenario.step]]
+                  name = "show"
+                  run = "grep -c howdy src/main/java/dev/smokegate/fixtures/greeter/Greeter.java || true"
+                  expect.stdout.contains = ["0"]
+                  [[scenario.step]]
+                  name = "patch"
+                  patch = "${fixture.patches}/greeting.diff"
+                  expect.stdout.contains = ["Greeter.java"]
+                  [[scenario.step]]
+                  name = "build"
+                  run = "mkdir -p target && echo built > target/out.txt && echo extra > left-behind.txt"
+                """;
+        Thread.sleep(200); // past the record's window for the fixture's files, so some can be kept
+        GateResult first = fixture.run(manifest);
+        Thread.sleep(200); // past the window for the workspace's files too
+
+        GateResult second = fixture.run(manifest);
+
+        assertThat(first.passed()).isTrue();
+        // The patch applies again: the file it changed was written anew, not kept.
+        assertThat(second.passed()).as(fixture.log().visible().toString()).isTrue();
+        List<String> prepared = fixture.log().at("INFO").stream()
+                .filter(line -> line.startsWith("[smoke] loop: workspace from checkout "))
+                .toList();
+        assertThat(prepared).hasSize(2);
+        assertThat(prepared.get(0)).doesNotContain("kept");
+        assertThat(prepared.get(1))
+                .matches(".*: 14 files, \\d+ bytes \\(1[0-2] files unchanged since the previous run, kept\\);.*");
+        Path workspace = fixture.project().resolve("target/smoke/loop/workspace");
+        assertThat(workspace.resolve("left-behind.txt")).exists(); // written by this run's step
+        assertThat(fixture.project().resolve("target/smoke/.loop.previous")).doesNotExist();
+        assertThat(fixture.project().resolve("target/smoke/loop/.workspace-record"))
+                .isRegularFile();
     }
 
     @Test

@@ -211,6 +211,16 @@ class CheckoutCopierTest {
 
     @Test
     void copy_excludesFromInfoExcludeAndCoreExcludesFile_matchGit() throws Exception {
+        excludesFromInfoExcludeAndCoreExcludesFile_matchGit(false);
+    }
+
+    @Test
+    void update_excludesFromInfoExcludeAndCoreExcludesFile_matchGit() throws Exception {
+        // The update's walk reads stat data through its own file system, with the same ignore rules.
+        excludesFromInfoExcludeAndCoreExcludesFile_matchGit(true);
+    }
+
+    private void excludesFromInfoExcludeAndCoreExcludesFile_matchGit(boolean update) throws Exception {
         Files.writeString(repo.resolve("notes/local.txt"), "excluded by .git/info/exclude\n");
         Files.writeString(repo.resolve("notes/personal.txt"), "excluded by core.excludesFile\n");
         Files.createDirectories(repo.resolve(".git/info"));
@@ -218,7 +228,12 @@ class CheckoutCopierTest {
         Path globalExcludes = Files.writeString(tmp.resolve("global-ignore"), "personal.txt\n");
         ok(repo, "config", "core.excludesFile", globalExcludes.toString());
 
-        new CheckoutCopier(log, MavenFrontEnd.INSTANCE).copy(repo, workspace, UntrackedMode.INCLUDE);
+        CheckoutCopier copier = new CheckoutCopier(log, MavenFrontEnd.INSTANCE);
+        if (update) {
+            copier.update(repo, workspace, UntrackedMode.INCLUDE, tmp.resolve("gate"));
+        } else {
+            copier.copy(repo, workspace, UntrackedMode.INCLUDE);
+        }
 
         Set<String> expected = new TreeSet<>(lines(repo, "ls-files", "--cached", "--others", "--exclude-standard"));
         expected.remove(FixtureRepos.UNTRACKED_FIFO);
