@@ -54,6 +54,13 @@ public final class CheckoutCopier {
     private static final long CLOCK_TICK_NANOS = 10_000_000L;
 
     /**
+     * The fewest files a workspace must hold for {@link #update} to record it for the next run: a
+     * smaller one is written again faster than its predecessor can be set aside, listed and proven
+     * (about 4 ms a scenario on the benchmark machine, see benchmarks.md, case i).
+     */
+    static final int RECORD_FROM_FILES = 100;
+
+    /**
      * A {@link CopyRecord}'s window for a checkout on another file system than the workspace's, whose
      * timestamp resolution was not measured: 2 s (FAT's, the coarsest in use) plus one clock tick.
      */
@@ -64,6 +71,7 @@ public final class CheckoutCopier {
     private final int threads;
     private final Consumer<String> visits;
     private Duration recordWindow;
+    private int recordFrom = RECORD_FROM_FILES;
 
     /**
      * @param log where the skipped paths are reported (one info line) and details go (debug)
@@ -127,8 +135,9 @@ public final class CheckoutCopier {
      * wrote there when {@link PreviousWorkspace#setAside} kept it: each of its regular files whose
      * {@link CopyRecord} still vouches for it (stat data unchanged on both sides, ctime and inode
      * included) is kept as it is, everything else is deleted or written anew, and the result holds the
-     * same paths, types, bytes and modes as a copy into an empty folder. Either way it records what the
-     * workspace holds ({@value CopyRecord#FILE_NAME} beside it) for the next update. Timing: one {@code
+     * same paths, types, bytes and modes as a copy into an empty folder. Either way, when the workspace
+     * holds at least {@value #RECORD_FROM_FILES} files, it records them ({@value CopyRecord#FILE_NAME}
+     * beside it) for the next update. Timing: one {@code
      * lstat} per path of the previous workspace and one more per file written; a file kept costs no
      * read or write.
      *
@@ -179,7 +188,7 @@ public final class CheckoutCopier {
             long copied = System.nanoTime();
             WorkspaceRepository.create(workspace, source, head, index, "checkout copy [" + workTree + "]");
             long indexed = System.nanoTime();
-            if (update) {
+            if (update && copier.files() >= recordFrom) {
                 writeRecord(record, workTree, startedAt, attributes, copier);
                 log.debug("[smoke] timing: update of " + workspace + ": previous workspace "
                         + (old == null ? "not kept" : "taken, " + old.paths().size() + " paths listed")
@@ -230,6 +239,18 @@ public final class CheckoutCopier {
      */
     CheckoutCopier recordWindow(Duration window) {
         this.recordWindow = window;
+        return this;
+    }
+
+    /**
+     * Sets how many files a workspace must hold to be recorded for the next update, instead of
+     * {@value #RECORD_FROM_FILES}: tests update small workspaces.
+     *
+     * @param files the fewest files; 0 records every workspace
+     * @return this copier
+     */
+    CheckoutCopier recordFrom(int files) {
+        this.recordFrom = files;
         return this;
     }
 

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
@@ -102,7 +103,7 @@ public final class PreviousWorkspace {
      */
     public static void discard(Path workspace, Consumer<String> debug) {
         Path holder = holder(workspace);
-        if (holder == null) {
+        if (holder == null || !Files.exists(holder, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
         try {
@@ -142,25 +143,55 @@ public final class PreviousWorkspace {
                 if (Files.exists(git, LinkOption.NOFOLLOW_LINKS)) {
                     Files.move(git, holder.resolve(OLD_GIT), StandardCopyOption.ATOMIC_MOVE);
                 }
-                int folderMode = newFolderMode(holder);
-                if (foldsNames(holder)) {
+                FileSystemTraits traits = traits(holder);
+                if (traits.foldsNames()) {
                     debug.accept("the file system of " + holder + " does not tell names apart by case or Unicode"
                             + " form; writing every file");
-                    discard(target, debug);
-                    return null;
-                }
-                Map<String, Fingerprint.Stat> paths = new HashMap<>(Math.max(16, record.size() * 3 / 2));
-                if (list(previous, "", folderMode, paths, debug)
-                        && (stat(previous).mode() & 07777) == folderMode) {
-                    Files.move(previous, target, StandardCopyOption.ATOMIC_MOVE);
-                    old = new Old(record, paths);
+                } else {
+                    Map<String, Fingerprint.Stat> paths = new HashMap<>(Math.max(16, record.size() * 3 / 2));
+                    if (list(previous, "", traits.folderMode(), paths, debug)
+                            && (stat(previous).mode() & 07777) == traits.folderMode()) {
+                        Files.move(previous, target, StandardCopyOption.ATOMIC_MOVE);
+                        old = new Old(record, paths);
+                    }
                 }
             }
         } catch (IOException | RuntimeException e) {
             debug.accept("cannot reuse the previous workspace " + holder + " (" + e + "); writing every file");
         }
+        if (old != null) {
+            try {
+                // Only the record and the old .git are left: small, so deleted here.
+                Deletion.deleteRecursively(holder);
+                return old;
+            } catch (IOException e) {
+                debug.accept("cannot delete " + holder + " (" + e + "); deleting it in the background");
+            }
+        }
         discard(target, debug);
         return old;
+    }
+
+    /**
+     * What a work directory's file system does with new folders and names, probed once per folder
+     * and JVM.
+     *
+     * @param folderMode the permission bits a new folder gets (the process's umask applied)
+     * @param foldsNames whether two different names can be one (case-insensitive, or normalizing
+     *     Unicode as macOS does)
+     */
+    private record FileSystemTraits(int folderMode, boolean foldsNames) {}
+
+    private static final Map<Path, FileSystemTraits> TRAITS = new ConcurrentHashMap<>();
+
+    private static FileSystemTraits traits(Path holder) throws IOException {
+        Path workDirectory = holder.getParent();
+        FileSystemTraits known = TRAITS.get(workDirectory);
+        if (known == null) {
+            known = new FileSystemTraits(newFolderMode(holder), foldsNames(holder));
+            TRAITS.put(workDirectory, known);
+        }
+        return known;
     }
 
     /**

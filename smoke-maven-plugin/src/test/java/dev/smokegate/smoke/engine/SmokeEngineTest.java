@@ -120,7 +120,10 @@ class SmokeEngineTest {
                   name = "build"
                   run = "mkdir -p target && echo built > target/out.txt && echo extra > left-behind.txt"
                 """;
-        Thread.sleep(200); // past the record's window for the fixture's files, so some can be kept
+        for (int i = 0; i < 100; i++) { // a workspace must hold 100 files to be kept for the next run
+            Files.writeString(fixture.checkout().resolve("notes/generated-" + i + ".txt"), "note " + i + "\n");
+        }
+        Thread.sleep(200); // past the record's window for the checkout's files, so they can be kept
         GateResult first = fixture.run(manifest);
         Thread.sleep(200); // past the window for the workspace's files too
 
@@ -135,7 +138,7 @@ class SmokeEngineTest {
         assertThat(prepared).hasSize(2);
         assertThat(prepared.get(0)).doesNotContain("kept");
         assertThat(prepared.get(1))
-                .matches(".*: 14 files, \\d+ bytes \\(1[0-2] files unchanged since the previous run, kept\\);.*");
+                .matches(".*: 114 files, \\d+ bytes \\(11[0-2] files unchanged since the previous run, kept\\);.*");
         Path workspace = fixture.project().resolve("target/smoke/loop/workspace");
         assertThat(workspace.resolve("left-behind.txt")).exists(); // written by this run's step
         assertThat(fixture.project().resolve("target/smoke/.loop.previous")).doesNotExist();

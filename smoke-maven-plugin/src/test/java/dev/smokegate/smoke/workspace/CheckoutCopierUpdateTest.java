@@ -163,6 +163,24 @@ class CheckoutCopierUpdateTest {
     }
 
     @Test
+    void update_fewerFilesThanRecordedFrom_noRecordAndTheNextUpdateWritesEveryFile() throws Exception {
+        CopyReport first = new CheckoutCopier(log, MavenFrontEnd.INSTANCE)
+                .recordWindow(Duration.ZERO)
+                .recordFrom(FILES.size() + 3) // one more than the workspace holds
+                .update(checkout, reset(), UntrackedMode.INCLUDE, work);
+        boolean recorded = Files.exists(workspace.resolveSibling(CopyRecord.FILE_NAME));
+        pause();
+
+        CopyReport second = update();
+
+        assertThat(recorded).isFalse();
+        assertThat(first.files()).isEqualTo(FILES.size() + 2);
+        assertThat(workspace.resolveSibling(CopyRecord.FILE_NAME)).isRegularFile(); // by the second
+        assertThat(second.kept()).isZero();
+        assertThat(describe(workspace)).isEqualTo(describe(freshCopy()));
+    }
+
+    @Test
     void update_aFolderOfThePreviousWorkspaceHasOtherPermissions_writesEveryFile() throws Exception {
         update();
         pause();
@@ -185,6 +203,7 @@ class CheckoutCopierUpdateTest {
 
         CopyReport report = new CheckoutCopier(log, MavenFrontEnd.INSTANCE)
                 .recordWindow(Duration.ZERO)
+                .recordFrom(0)
                 .update(other, reset(), UntrackedMode.INCLUDE, work);
 
         assertThat(report.kept()).isZero();
@@ -212,6 +231,7 @@ class CheckoutCopierUpdateTest {
     private CopyReport update() throws Exception {
         CopyReport report = new CheckoutCopier(log, MavenFrontEnd.INSTANCE)
                 .recordWindow(Duration.ZERO)
+                .recordFrom(0)
                 .update(checkout, reset(), UntrackedMode.INCLUDE, work);
         Deletion.awaitBackground();
         return report;
