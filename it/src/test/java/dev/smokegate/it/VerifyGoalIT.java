@@ -83,6 +83,39 @@ class VerifyGoalIT {
     }
 
     @Test
+    void verify_secondRun_updatesTheWorkspaceInPlaceAndTheLoopPassesAgain() throws Exception {
+        // The greeter and 120 untracked notes: a workspace of 100 files or more is kept for the next run.
+        Path big = FixtureRepos.greeter(ForkedMaven.scratch("second-run").resolve("greeter"));
+        for (int i = 0; i < 120; i++) {
+            Files.writeString(big.resolve("notes/note-" + i + ".txt"), "note " + i + "\n");
+        }
+        String before = gitStatus(big);
+        Path project = ForkedMaven.project("gate", "second-run");
+        String[] args = {
+            "-Dfixture.checkout=" + big, "-Dfixture.patches=" + patches, "-Dsmoke.scenario=greeter-loop", "verify"
+        };
+
+        ForkedMaven.Result first = ForkedMaven.mvn(project, args);
+        ForkedMaven.Result second = ForkedMaven.mvn(project, args);
+
+        assertExit(first, 0);
+        assertExit(second, 0);
+        String prefix = "[smoke] greeter-loop: workspace from checkout " + big + " at ";
+        assertThat(first.smokeLines())
+                .anySatisfy(line -> assertThat(line).startsWith(prefix).doesNotContain("kept"));
+        // The first run's install, test, patch and rerun changed the workspace: the patched source was
+        // written again (the patch applies a second time), target/ was removed, the rest kept.
+        assertThat(second.smokeLines()).anySatisfy(line -> assertThat(line)
+                .startsWith(prefix)
+                .containsPattern(" \\(1[0-3][0-9] files unchanged since the previous run, kept\\)"));
+        assertThat(second.smokeLines()).anySatisfy(passLine("greeter-loop"));
+        assertThat(project.resolve("target/smoke/greeter-loop/04-rerun.log"))
+                .content()
+                .contains("Tests run: 4, Failures: 1");
+        assertThat(gitStatus(big)).isEqualTo(before);
+    }
+
+    @Test
     void verify_repoUrl_clonesTheTagInsteadOfTheCheckout() throws Exception {
         Path project = ForkedMaven.project("gate", "repo-url-loop");
 
