@@ -18,6 +18,7 @@ import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -98,11 +99,7 @@ class CheckoutCopierUpdateTest {
     void update_stepsChangedThePreviousWorkspace_rewritesWhatChangedAndNeverWritesOutside() throws Exception {
         update();
         pause();
-        // A same-size write with the modification time put back: only the ctime tells.
-        Path a = workspace.resolve("src/a.txt");
-        FileTime modified = Files.getLastModifiedTime(a);
-        write(a, "CONTENT OF src/a.txt\n");
-        Files.setLastModifiedTime(a, modified);
+        writeBackDated(workspace.resolve("src/a.txt"));
         Files.delete(workspace.resolve("src/b.txt"));
         Files.setPosixFilePermissions(workspace.resolve("src/c.txt"), PosixFilePermissions.fromString("rwxrwxrwx"));
         Path outside = Files.createDirectories(tmp.resolve("outside"));
@@ -143,10 +140,7 @@ class CheckoutCopierUpdateTest {
     void update_checkoutChanged_rewritesWhatChangedThere() throws Exception {
         update();
         pause();
-        Path a = checkout.resolve("src/a.txt");
-        FileTime modified = Files.getLastModifiedTime(a);
-        write(a, "CONTENT OF src/a.txt\n");
-        Files.setLastModifiedTime(a, modified);
+        writeBackDated(checkout.resolve("src/a.txt"));
         Files.delete(checkout.resolve("src/b.txt"));
         Files.setPosixFilePermissions(checkout.resolve("src/c.txt"), PosixFilePermissions.fromString("rwxr-xr-x"));
         Files.delete(checkout.resolve("src/d.txt"));
@@ -159,7 +153,7 @@ class CheckoutCopierUpdateTest {
         // Kept: README.md, docs/guide.md, docs/api/index.md, src/run.sh, untracked.txt, .gitignore.
         assertThat(report.kept()).isEqualTo(6);
         assertThat(describe(workspace)).isEqualTo(describe(freshCopy()));
-        assertThat(Files.readString(workspace.resolve("src/a.txt"))).isEqualTo("CONTENT OF src/a.txt\n");
+        assertThat(Files.readString(workspace.resolve("src/a.txt"))).isEqualTo("CONTENT OF SRC/A.TXT\n");
     }
 
     @Test
@@ -252,6 +246,13 @@ class CheckoutCopierUpdateTest {
 
     private static void pause() throws InterruptedException {
         Thread.sleep(PAUSE_MILLIS);
+    }
+
+    /** A same-size write with the modification time put back: only the ctime tells. */
+    private static void writeBackDated(Path file) throws IOException {
+        FileTime modified = Files.getLastModifiedTime(file);
+        write(file, Files.readString(file).toUpperCase(Locale.ROOT));
+        Files.setLastModifiedTime(file, modified);
     }
 
     private static void write(Path file, String content) throws IOException {
