@@ -40,7 +40,7 @@ final class CopyRecord {
 
     private static final String MAGIC = "smoke-workspace-record";
 
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
 
     /**
      * One copied file's stat data on both sides.
