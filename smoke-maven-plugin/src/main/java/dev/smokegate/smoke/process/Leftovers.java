@@ -2,6 +2,8 @@ package dev.smokegate.smoke.process;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -18,6 +20,12 @@ record Leftovers(List<ProcessHandle> processes, List<String> named, List<String>
 
     /** Characters of a process's command line shown. */
     static final int COMMAND_CHARS = 100;
+
+    /** Reads of a process's command line, at most, while it has none (it may be mid-exec). */
+    static final int COMMAND_READS = 5;
+
+    /** Milliseconds between two reads of a process's command line. */
+    static final int COMMAND_PAUSE_MILLIS = 10;
 
     /** Leftover processes named in the combined log's note, at most. */
     private static final int SHOWN_IN_NOTE = 3;
@@ -73,8 +81,37 @@ record Leftovers(List<ProcessHandle> processes, List<String> named, List<String>
     }
 
     private static String commandLine(ProcessHandle process) {
-        String command =
-                process.info().commandLine().or(() -> process.info().command()).orElse("?");
+        return commandLine(process::info, process::isAlive, Leftovers::pause);
+    }
+
+    /**
+     * The command line of a process, cut to {@value #COMMAND_CHARS} characters. A process caught
+     * in the middle of {@code execve(2)} already shows its new executable but not yet its arguments
+     * ({@code /proc/<pid>/cmdline} is empty until the kernel has set up the new stack), so while
+     * the process runs and has no command line, it is read again up to {@value #COMMAND_READS}
+     * times, {@value #COMMAND_PAUSE_MILLIS} ms apart. After that the executable alone is shown,
+     * and {@code ?} when neither can be read.
+     *
+     * @param info reads the process's current information
+     * @param alive whether the process still runs
+     * @param pause waits between two reads
+     * @return the command line, the executable, or {@code ?}
+     */
+    static String commandLine(Supplier<ProcessHandle.Info> info, BooleanSupplier alive, Runnable pause) {
+        ProcessHandle.Info read = info.get();
+        for (int reads = 1; read.commandLine().isEmpty() && reads < COMMAND_READS && alive.getAsBoolean(); reads++) {
+            pause.run();
+            read = info.get();
+        }
+        String command = read.commandLine().or(read::command).orElse("?");
         return command.length() > COMMAND_CHARS ? command.substring(0, COMMAND_CHARS) + "..." : command;
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(COMMAND_PAUSE_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -24,6 +24,11 @@ class LeftoverWarningTest {
         fixture = EngineFixture.greeter(tmp);
     }
 
+    /**
+     * The step waits until its background job has become {@code sleep 4711}: a job still forked
+     * from the shell, or in the middle of its exec, would be named by the shell's command line or
+     * by the executable alone ({@link dev.smokegate.smoke.process.LeftoversTest} covers that).
+     */
     @Test
     void run_stepLeavesABackgroundProcess_passesAndWarnsNamingItAndTheFix() throws Exception {
         GateResult result = fixture.run(
@@ -34,7 +39,7 @@ class LeftoverWarningTest {
                 source.checkout = "${fixture.checkout}"
                   [[scenario.step]]
                   name = "start"
-                  run = "sleep 4711 & echo started"
+                  run = 'sleep 4711 & until [ "$(tr "\\0" " " < /proc/$!/cmdline)" = "sleep 4711 " ]; do sleep 0.01; done; echo started'
                   expect.stdout.contains = ["started"]
                 """);
 

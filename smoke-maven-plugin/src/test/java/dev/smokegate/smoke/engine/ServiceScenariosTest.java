@@ -121,6 +121,13 @@ class ServiceScenariosTest {
     private static final String HTTP_READY = "  service.ready.http = \"http://127.0.0.1:${port.http}/healthz\"\n"
             + "  expect.log.contains = [\"Started service on port ${port.http}\"]";
 
+    /**
+     * Shell code (inside a TOML basic string) that waits until the background job {@code $!} runs
+     * {@code sleep}: until it has exec'd, the job shows the shell's command line.
+     */
+    private static final String UNTIL_SLEEPING =
+            "until read c < /proc/$!/comm && [ \\\"$c\\\" = sleep ]; do sleep 0.01; done; ";
+
     private static StepFailure failure(GateResult result) {
         ScenarioResult scenario = result.scenarios().get(0);
         assertThat(scenario.status()).as(String.valueOf(scenario)).isEqualTo(Status.FAIL);
@@ -312,7 +319,7 @@ class ServiceScenariosTest {
         StepFailure failure =
                 failure(run("format = 1\n[[scenario]]\nname = \"svc\"\nsource.checkout = \"${fixture.checkout}\"\n"
                         + "  [[scenario.step]]\n  name = \"daemon\"\n"
-                        + "  run = \"sleep 600 >/dev/null 2>&1 & echo forked\"\n"
+                        + "  run = \"sleep 600 >/dev/null 2>&1 & " + UNTIL_SLEEPING + "echo forked\"\n"
                         + "  expect.stdout.contains = [\"forked\"]\n  expect.no-leftover-processes = true\n"));
 
         assertThat(failure.expectation()).isEqualTo("expected no process left running");
