@@ -9,6 +9,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /** How a leftover process is named when its command line is read. */
@@ -30,13 +31,7 @@ class LeftoversTest {
     void commandLine_neverShowsArguments_executableAfterTheLastRead() {
         AtomicInteger infos = new AtomicInteger();
 
-        String line = Leftovers.commandLine(
-                () -> {
-                    infos.incrementAndGet();
-                    return info("/usr/bin/sleep", null);
-                },
-                () -> true,
-                () -> {});
+        String line = Leftovers.commandLine(counted(infos, info("/usr/bin/sleep", null)), () -> true, () -> {});
 
         assertThat(line).isEqualTo("/usr/bin/sleep");
         assertThat(infos).hasValue(Leftovers.COMMAND_READS);
@@ -46,13 +41,7 @@ class LeftoversTest {
     void commandLine_processEnded_notReadAgain() {
         AtomicInteger infos = new AtomicInteger();
 
-        String line = Leftovers.commandLine(
-                () -> {
-                    infos.incrementAndGet();
-                    return info(null, null);
-                },
-                () -> false,
-                () -> {});
+        String line = Leftovers.commandLine(counted(infos, info(null, null)), () -> false, () -> {});
 
         assertThat(line).isEqualTo("?");
         assertThat(infos).hasValue(1);
@@ -66,6 +55,14 @@ class LeftoversTest {
                 .hasSize(Leftovers.COMMAND_CHARS + 3)
                 .startsWith("/bin/x aaa")
                 .endsWith("a...");
+    }
+
+    /** Hands out {@code info} on every read and counts the reads. */
+    private static Supplier<ProcessHandle.Info> counted(AtomicInteger reads, ProcessHandle.Info info) {
+        return () -> {
+            reads.incrementAndGet();
+            return info;
+        };
     }
 
     private static ProcessHandle.Info info(String command, String commandLine) {
