@@ -21,7 +21,7 @@ record Leftovers(List<ProcessHandle> processes, List<String> named, List<String>
     /** Characters of a process's command line shown. */
     static final int COMMAND_CHARS = 100;
 
-    /** Reads of a process's command line, at most, while it has none (it may be mid-exec). */
+    /** Reads of a process's command line in all, at most, while it shows none (it may be mid-exec). */
     static final int COMMAND_READS = 5;
 
     /** Milliseconds between two reads of a process's command line. */
@@ -88,8 +88,8 @@ record Leftovers(List<ProcessHandle> processes, List<String> named, List<String>
      * The command line of a process, cut to {@value #COMMAND_CHARS} characters. A process caught
      * in the middle of {@code execve(2)} already shows its new executable but not yet its arguments
      * ({@code /proc/<pid>/cmdline} is empty until the kernel has set up the new stack), so while
-     * the process runs and has no command line, it is read again up to {@value #COMMAND_READS}
-     * times, {@value #COMMAND_PAUSE_MILLIS} ms apart. After that the executable alone is shown,
+     * the process runs and has no command line, it is read again, {@value #COMMAND_PAUSE_MILLIS} ms
+     * apart, up to {@value #COMMAND_READS} reads in all. After that the executable alone is shown,
      * and {@code ?} when neither can be read.
      *
      * @param info reads the process's current information
