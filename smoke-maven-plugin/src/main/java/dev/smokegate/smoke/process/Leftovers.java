@@ -22,7 +22,7 @@ record Leftovers(List<ProcessHandle> processes, List<String> named, List<String>
     static final int COMMAND_CHARS = 100;
 
     /** Reads of a process's command line in all, at most, while it shows none (it may be mid-exec). */
-    static final int COMMAND_READS = 5;
+    static final int COMMAND_READS = 11;
 
     /** Milliseconds between two reads of a process's command line. */
     static final int COMMAND_PAUSE_MILLIS = 10;
@@ -89,8 +89,10 @@ record Leftovers(List<ProcessHandle> processes, List<String> named, List<String>
      * in the middle of {@code execve(2)} already shows its new executable but not yet its arguments
      * ({@code /proc/<pid>/cmdline} is empty until the kernel has set up the new stack), so while
      * the process runs and has no command line, it is read again, {@value #COMMAND_PAUSE_MILLIS} ms
-     * apart, up to {@value #COMMAND_READS} reads in all. After that the executable alone is shown,
-     * and {@code ?} when neither can be read.
+     * apart, up to {@value #COMMAND_READS} reads in all: 100 ms of pauses, the bound that {@link
+     * ProcessTree}'s read of {@code /proc/<pid>/environ} needed for the same window on a loaded
+     * machine (10 ms was not enough there). After that the executable alone is shown, and {@code ?}
+     * when neither can be read.
      *
      * @param info reads the process's current information
      * @param alive whether the process still runs
