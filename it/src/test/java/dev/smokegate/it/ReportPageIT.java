@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
  * report-page}: a pass, a failure whose evidence holds markup characters, and a skip (a closed
  * {@code requires} endpoint). The standalone {@code target/smoke/index.html} is rendered in headless
  * Chromium (its DOM dumped and read with jsoup, a screenshot kept in {@code
- * it/target/chromium/index.png}), and a forked {@code mvn site} renders the {@code smoke:report} page
- * of the same run into the site.
+ * it/target/chromium/index.png}), a forked {@code mvn site} renders the {@code smoke:report} page
+ * of the same run into the site, and {@code mvn -o smoke:report} alone writes it as a plain page.
  */
 class ReportPageIT {
     private static final String SUMMARY = "Smoke: 1 passed, 1 failed, 1 skipped";
@@ -108,6 +108,32 @@ class ReportPageIT {
         assertThat(reports.select("a[href=smoke-report.html]").eachText())
                 .as("the Project Reports overview")
                 .contains("Smoke gate");
+    }
+
+    @Test
+    void reportAlone_offline_writesThePlainPageWithNoSkinToResolve() throws Exception {
+        assertExit(gate, 1);
+
+        ForkedMaven.Result alone = ForkedMaven.mvn(project, "-o", "smoke:report");
+
+        assertExit(alone, 0);
+        assertThat(alone.lines())
+                .contains("[INFO] Smoke report page written to target/reports/smoke-report.html"
+                        + " (a plain page; mvn site renders it into the site's skin).");
+        Document page =
+                Jsoup.parse(project.resolve("target/reports/smoke-report.html").toFile(), "UTF-8");
+        assertThat(page.title()).isEqualTo("Smoke gate");
+        assertThat(page.selectFirst("#summary").text()).isEqualTo(SUMMARY);
+        assertThat(page.select("tr").eachText())
+                .anySatisfy(row -> assertThat(row).startsWith("broken FAIL runtime runtime.exit-code "));
+        assertThat(page.select("dd").eachText()).contains(EVIDENCE, "exit code 0", "exit code 3");
+        assertThat(page.select("li").eachText()).contains("chat-live: " + SKIP_REASON);
+        assertThat(page.select("link[rel=stylesheet]"))
+                .as("a skin's style sheets")
+                .isEmpty();
+        assertThat(project.resolve("target/reports"))
+                .as("no temporary file left beside the page")
+                .isDirectoryNotContaining("glob:**.tmp");
     }
 
     /** How many pixels of the screenshot are within a small distance of {@code rgb}. */
