@@ -2,13 +2,12 @@ package dev.smokegate.smoke.maven;
 
 import dev.smokegate.smoke.engine.SmokeEngine;
 import dev.smokegate.smoke.report.GateView;
+import dev.smokegate.smoke.report.ReportFiles;
+import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import org.apache.maven.doxia.module.xhtml5.Xhtml5SinkFactory;
 import org.apache.maven.doxia.sink.Sink;
@@ -102,21 +101,15 @@ public final class ReportMojo extends AbstractMojo implements MavenReport {
         }
         String encoding = outputEncoding == null || outputEncoding.isBlank() ? "UTF-8" : outputEncoding;
         Path page = outputDirectory.toPath().resolve(OUTPUT_NAME + ".html");
-        Path temporary = null;
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try {
-            Files.createDirectories(page.getParent());
-            temporary = Files.createTempFile(page.getParent(), "." + OUTPUT_NAME, ".html.tmp");
-            try (OutputStream out = Files.newOutputStream(temporary)) {
-                generate(new Xhtml5SinkFactory().createSink(out, encoding), Locale.ROOT);
-            }
-            Files.move(temporary, page, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            generate(new Xhtml5SinkFactory().createSink(bytes, encoding), Locale.ROOT);
+            ReportFiles.replace(page, bytes::writeTo);
         } catch (IOException e) {
             throw new MojoExecutionException("Cannot write the smoke report page " + display(page) + ": " + e
                     + ". Check that the folder is writable, or set <outputDirectory> of smoke:report to another one.");
         } catch (MavenReportException e) {
             throw new MojoExecutionException(e.getMessage(), e);
-        } finally {
-            deleteQuietly(temporary);
         }
         getLog().info("Smoke report page written to " + display(page)
                 + " (a plain page; mvn site renders it into the site's skin).");
@@ -203,17 +196,5 @@ public final class ReportMojo extends AbstractMojo implements MavenReport {
         Path basedir = project.getBasedir().toPath().toAbsolutePath().normalize();
         Path absolute = path.toAbsolutePath().normalize();
         return absolute.startsWith(basedir) ? basedir.relativize(absolute).toString() : absolute.toString();
-    }
-
-    private void deleteQuietly(Path temporary) {
-        if (temporary == null) {
-            return;
-        }
-        try {
-            Files.deleteIfExists(temporary);
-        } catch (IOException e) {
-            getLog().warn("Could not delete the temporary file " + temporary + ": " + e.getMessage()
-                    + ". Delete it by hand; it is not part of any report.");
-        }
     }
 }

@@ -12,7 +12,6 @@ import dev.smokegate.smoke.model.SmokeLog;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -137,13 +136,7 @@ public final class DoctorReport {
         summary.put("failed", count(checks, Verdict.FAIL));
         ReportRedaction.json(root, Redaction.standard());
         Files.createDirectories(file.getParent());
-        Path temporary = Files.createTempFile(file.getParent(), ".doctor", ".json.tmp");
-        try {
-            JSON.writeValue(temporary.toFile(), root);
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        ReportFiles.replace(file, out -> JSON.writeValue(out, root));
     }
 
     private static long count(List<HostCheck> checks, Verdict verdict) {

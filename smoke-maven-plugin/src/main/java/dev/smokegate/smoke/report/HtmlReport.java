@@ -9,9 +9,7 @@ import java.io.StringWriter;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -88,14 +86,7 @@ public final class HtmlReport {
         Path folder = file.toAbsolutePath().normalize().getParent();
         Path base = basedir.toAbsolutePath().normalize();
         String page = render(view, shown -> link(folder, base.resolve(shown).normalize()));
-        Files.createDirectories(folder);
-        Path temporary = Files.createTempFile(folder, ".index", ".html.tmp");
-        try {
-            Files.writeString(temporary, page, StandardCharsets.UTF_8);
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        ReportFiles.replace(file, out -> out.write(page.getBytes(StandardCharsets.UTF_8)));
     }
 
     /**

@@ -15,7 +15,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -97,23 +96,17 @@ public final class JUnitReport {
         Files.createDirectories(file.getParent());
         Map<String, Scenario> scenarios =
                 manifest.scenarios().stream().collect(Collectors.toMap(Scenario::name, Function.identity()));
-        Path temporary = Files.createTempFile(file.getParent(), ".TEST-smoke", ".xml.tmp");
-        try {
-            writeTo(temporary, result, scenarios, properties, redaction);
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        ReportFiles.replace(file, out -> writeTo(out, result, scenarios, properties, redaction));
     }
 
     private static void writeTo(
-            Path temporary,
+            OutputStream out,
             GateResult result,
             Map<String, Scenario> scenarios,
             Map<String, String> properties,
             Redaction redaction)
             throws IOException {
-        try (OutputStream out = Files.newOutputStream(temporary)) {
+        try {
             XMLStreamWriter xml =
                     ReportRedaction.xml(XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8"), redaction);
             xml.writeStartDocument("UTF-8", "1.0");

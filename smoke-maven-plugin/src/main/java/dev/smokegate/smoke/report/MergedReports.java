@@ -9,12 +9,10 @@ import dev.smokegate.smoke.model.GateResult;
 import dev.smokegate.smoke.model.ScenarioResult;
 import dev.smokegate.smoke.model.Status;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -93,8 +91,8 @@ public final class MergedReports {
         Document junit = junit(shards);
         Files.createDirectories(workDirectory);
         ObjectNode summary = summary(shards, display);
-        atomically(workDirectory.resolve(ShardReport.SUMMARY), out -> JSON.writeValue(out, summary));
-        atomically(workDirectory.resolve(ShardReport.JUNIT), out -> {
+        ReportFiles.replace(workDirectory.resolve(ShardReport.SUMMARY), out -> JSON.writeValue(out, summary));
+        ReportFiles.replace(workDirectory.resolve(ShardReport.JUNIT), out -> {
             try {
                 Transformer transformer = TransformerFactory.newInstance().newTransformer();
                 transformer.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
@@ -232,23 +230,6 @@ public final class MergedReports {
             return factory.newDocumentBuilder();
         } catch (ParserConfigurationException e) {
             throw new IOException("no XML parser: " + e.getMessage(), e);
-        }
-    }
-
-    /** What writes a report's bytes. */
-    private interface Writer {
-        void write(OutputStream out) throws IOException;
-    }
-
-    private static void atomically(Path file, Writer writer) throws IOException {
-        Path temporary = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
-        try {
-            try (OutputStream out = Files.newOutputStream(temporary)) {
-                writer.write(out);
-            }
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temporary);
         }
     }
 

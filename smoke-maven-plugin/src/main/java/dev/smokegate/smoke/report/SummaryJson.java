@@ -176,13 +176,7 @@ public final class SummaryJson {
         result.checkoutChanges().forEach(changes::add);
         root.set("scenarios", list);
         ReportRedaction.json(root, redaction);
-        Path temporary = Files.createTempFile(file.getParent(), ".smoke-summary", ".json.tmp");
-        try {
-            JSON.writeValue(temporary.toFile(), root);
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        ReportFiles.replace(file, out -> JSON.writeValue(out, root));
     }
 
     /**
