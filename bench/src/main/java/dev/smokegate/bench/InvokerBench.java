@@ -154,7 +154,7 @@ final class InvokerBench {
             results.metric(
                     NAME,
                     "smoke / invoker, " + t,
-                    Stats.ratio(smk / inv),
+                    Stats.ratio(smk / inv, 1.0),
                     "x",
                     "<= 1.0",
                     smk <= inv ? Verdict.MET : Verdict.MISSED);

@@ -38,6 +38,19 @@ final class Stats {
         return String.format(Locale.ROOT, "%.2f", value);
     }
 
+    /**
+     * As {@link #ratio(double)}, with more digits (up to 4) when two would round {@code value} onto
+     * {@code target}: 1.0012 against 1.0 shows as {@code "1.001"}, not as a {@code "1.00"} beside
+     * MISSED.
+     */
+    static String ratio(double value, double target) {
+        String shown = ratio(value);
+        for (int digits = 3; digits <= 4 && value != target && Double.parseDouble(shown) == target; digits++) {
+            shown = String.format(Locale.ROOT, "%." + digits + "f", value);
+        }
+        return shown;
+    }
+
     static String mib(long bytes) {
         return String.format(Locale.ROOT, "%.1f", bytes / (1024.0 * 1024.0));
     }
