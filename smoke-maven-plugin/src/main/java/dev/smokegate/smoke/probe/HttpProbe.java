@@ -43,24 +43,26 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class HttpProbe {
     private static final int COPY_BUFFER_BYTES = 16 * 1024;
 
-    private final HttpClient client;
+    private final Client client;
     private final Redaction redaction;
 
-    /** A probe with its own client: HTTP/1.1, no redirects followed, no cookies kept. */
+    /**
+     * A probe with its own client: HTTP/1.1, no redirects followed, no cookies kept. The client is
+     * built at the first request, not here: building one loads the JDK's default SSL context (its
+     * trust store) and starts a selector thread, about 0.3 s in a new JVM, which a gate whose
+     * scenarios send no request would pay for nothing.
+     */
     public HttpProbe() {
-        this(HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build());
+        this(new Client(null), Redaction.standard());
     }
 
     /** @param client the client that sends the requests */
     HttpProbe(HttpClient client) {
-        this(client, Redaction.standard());
+        this(new Client(Objects.requireNonNull(client, "client")), Redaction.standard());
     }
 
-    private HttpProbe(HttpClient client, Redaction redaction) {
-        this.client = Objects.requireNonNull(client, "client");
+    private HttpProbe(Client client, Redaction redaction) {
+        this.client = client;
         this.redaction = Objects.requireNonNull(redaction, "redaction");
     }
 
@@ -99,7 +101,7 @@ public final class HttpProbe {
             }
             HttpResponse<InputStream> response;
             try {
-                response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+                response = client.get().send(request, HttpResponse.BodyHandlers.ofInputStream());
             } catch (IOException e) {
                 return noResponse(out, ProbeErrors.describe(e, request.uri().getHost(), call.timeout()));
             } catch (InterruptedException e) {
@@ -213,7 +215,33 @@ public final class HttpProbe {
 
     @Override
     public String toString() {
-        return "HttpProbe[" + client.version() + ", redirects " + client.followRedirects() + "]";
+        return "HttpProbe[" + client + "]";
+    }
+
+    /** The client, built at the first {@link #get()}; shared by the probes {@link #redacting} makes. */
+    private static final class Client {
+        private HttpClient client;
+
+        Client(HttpClient client) {
+            this.client = client;
+        }
+
+        synchronized HttpClient get() {
+            if (client == null) {
+                client = HttpClient.newBuilder()
+                        .version(HttpClient.Version.HTTP_1_1)
+                        .followRedirects(HttpClient.Redirect.NEVER)
+                        .build();
+            }
+            return client;
+        }
+
+        @Override
+        public synchronized String toString() {
+            return client == null
+                    ? "client not built yet"
+                    : client.version() + ", redirects " + client.followRedirects();
+        }
     }
 
     /** The call cannot be made into a request: malformed URL, restricted header, missing body file. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.smokegate.smoke.model.HttpCall;
+import dev.smokegate.smoke.model.Redaction;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -151,6 +152,18 @@ class HttpProbeTest {
                 .startsWith(head.toArray(String[]::new))
                 .endsWith("{\"greeting\":\"hello, Betty\"}")
                 .hasSize(head.size() + 1);
+    }
+
+    @Test
+    void send_firstRequest_buildsTheClientThatARedactingCopyShares() throws IOException {
+        HttpProbe redacting = probe.redacting(Redaction.standard());
+        assertThat(probe).hasToString("HttpProbe[client not built yet]");
+
+        HttpProbeResult result = redacting.send(
+                new HttpCall("GET", base + "/greeting", null, null, Map.of(), Duration.ofSeconds(10)), dir, logs);
+
+        assertThat(result.head().status()).isEqualTo(200);
+        assertThat(probe).hasToString("HttpProbe[HTTP_1_1, redirects NEVER]");
     }
 
     @Test
