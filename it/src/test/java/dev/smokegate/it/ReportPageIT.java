@@ -92,17 +92,7 @@ class ReportPageIT {
         Document page =
                 Jsoup.parse(project.resolve("target/site/smoke-report.html").toFile(), "UTF-8");
         assertThat(page.title()).contains("Smoke gate");
-        assertThat(page.selectFirst("#summary").text()).isEqualTo(SUMMARY);
-        assertThat(page.select("tr").eachText())
-                .contains("Scenario Status Category Rule Duration Owners")
-                .anySatisfy(row -> assertThat(row).startsWith("ok PASS — — ").endsWith(" REL-1"))
-                .anySatisfy(row -> assertThat(row).startsWith("broken FAIL runtime runtime.exit-code "))
-                .anySatisfy(row -> assertThat(row).startsWith("chat-live SKIP host host.requires.endpoint "));
-        assertThat(page.select("dd").eachText()).contains(EVIDENCE, "exit code 0", "exit code 3");
-        assertThat(page.select("li").eachText()).contains("chat-live: " + SKIP_REASON);
-        assertThat(page.getElementById("lane-broken"))
-                .as("the timeline's lane of broken")
-                .isNotNull();
+        assertShowsTheRun(page);
         Document reports =
                 Jsoup.parse(project.resolve("target/site/project-reports.html").toFile(), "UTF-8");
         assertThat(reports.select("a[href=smoke-report.html]").eachText())
@@ -123,17 +113,28 @@ class ReportPageIT {
         Document page =
                 Jsoup.parse(project.resolve("target/reports/smoke-report.html").toFile(), "UTF-8");
         assertThat(page.title()).isEqualTo("Smoke gate");
-        assertThat(page.selectFirst("#summary").text()).isEqualTo(SUMMARY);
-        assertThat(page.select("tr").eachText())
-                .anySatisfy(row -> assertThat(row).startsWith("broken FAIL runtime runtime.exit-code "));
-        assertThat(page.select("dd").eachText()).contains(EVIDENCE, "exit code 0", "exit code 3");
-        assertThat(page.select("li").eachText()).contains("chat-live: " + SKIP_REASON);
+        assertShowsTheRun(page);
         assertThat(page.select("link[rel=stylesheet]"))
                 .as("a skin's style sheets")
                 .isEmpty();
         assertThat(project.resolve("target/reports"))
                 .as("no temporary file left beside the page")
                 .isDirectoryNotContaining("glob:**.tmp");
+    }
+
+    /** The {@code smoke:report} page of the gate's run: summary, table, failure, skip and timeline. */
+    private static void assertShowsTheRun(Document page) {
+        assertThat(page.selectFirst("#summary").text()).isEqualTo(SUMMARY);
+        assertThat(page.select("tr").eachText())
+                .contains("Scenario Status Category Rule Duration Owners")
+                .anySatisfy(row -> assertThat(row).startsWith("ok PASS — — ").endsWith(" REL-1"))
+                .anySatisfy(row -> assertThat(row).startsWith("broken FAIL runtime runtime.exit-code "))
+                .anySatisfy(row -> assertThat(row).startsWith("chat-live SKIP host host.requires.endpoint "));
+        assertThat(page.select("dd").eachText()).contains(EVIDENCE, "exit code 0", "exit code 3");
+        assertThat(page.select("li").eachText()).contains("chat-live: " + SKIP_REASON);
+        assertThat(page.getElementById("lane-broken"))
+                .as("the timeline's lane of broken")
+                .isNotNull();
     }
 
     /** How many pixels of the screenshot are within a small distance of {@code rgb}. */
