@@ -6,7 +6,6 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -48,7 +47,7 @@ public final class ReportFiles {
         Files.createDirectories(folder);
         Path temporary = create(folder, file.getFileName().toString());
         try {
-            try (OutputStream out = Files.newOutputStream(temporary, StandardOpenOption.WRITE)) {
+            try (OutputStream out = Files.newOutputStream(temporary)) {
                 content.writeTo(out);
             }
             Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -57,16 +56,18 @@ public final class ReportFiles {
         }
     }
 
-    /** A new empty file {@code .<name>.<random>.tmp} in {@code folder}, with the umask's mode. */
+    /**
+     * A new empty file {@code .<name>.<random>.tmp} in {@code folder}: {@link Files#createFile}
+     * without attributes, so with the umask's mode, and failing rather than reusing a file of that
+     * name.
+     */
     private static Path create(Path folder, String name) throws IOException {
         FileAlreadyExistsException clash = null;
         for (int tried = 0; tried < NAMES_TRIED; tried++) {
             String random = Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36);
             Path temporary = folder.resolve("." + name + "." + random + ".tmp");
             try {
-                Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)
-                        .close();
-                return temporary;
+                return Files.createFile(temporary);
             } catch (FileAlreadyExistsException e) {
                 clash = e;
             }
