@@ -107,6 +107,7 @@ public final class SmokeEngine {
             throws ManifestException, GateConfigurationException {
         checkRefHasRepoUrl(request);
         Instant started = Instant.now();
+        LibraryPreload.start(request.workDirectory());
         Placeholders placeholders = new Placeholders(request.properties(), request.environment());
         Manifest manifest;
         try {
@@ -196,6 +197,7 @@ public final class SmokeEngine {
         });
         List<String> updated = runner.goldenUpdates().write(log);
         GateResult result = new GateResult(results, changes, request.failOnSkip(), updated);
+        long reportsStart = System.nanoTime();
         try {
             JUnitReport.write(
                     result,
@@ -210,7 +212,9 @@ public final class SmokeEngine {
                     + request.display(request.workDirectory().resolve(JUNIT_REPORT)) + ": " + e.getMessage()
                     + ". Check free disk space and the permissions of the work directory.");
         }
+        long junitEnd = System.nanoTime();
         writeSummary(request, manifest, result, started, selected, runner.sources(), shard.record());
+        long summaryEnd = System.nanoTime();
         Path index = request.workDirectory().resolve(INDEX_HTML);
         try {
             HtmlReport.write(GateView.read(request.workDirectory().resolve(SUMMARY_JSON)), index, request.basedir());
@@ -218,12 +222,16 @@ public final class SmokeEngine {
             throw new GateConfigurationException("Cannot write the HTML report " + request.display(index) + ": "
                     + e.getMessage() + ". Check free disk space and the permissions of the work directory.");
         }
+        long htmlEnd = System.nanoTime();
+        log.debug("[smoke] timing: reports written in " + millis(htmlEnd - reportsStart) + " ms (JUnit XML "
+                + millis(junitEnd - reportsStart) + " ms, JSON summary " + millis(summaryEnd - junitEnd)
+                + " ms, HTML " + millis(htmlEnd - summaryEnd) + " ms)");
         // After the reports, so that they are written while the earlier runs' folders are still being
         // deleted; before the summary, which stays the last thing the gate prints.
         long cleanup = System.nanoTime();
         int waited = Deletion.awaitBackground();
-        log.debug("[smoke] timing: waited " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - cleanup) + " ms for "
-                + waited + " background deletion(s) of earlier runs' folders");
+        log.debug("[smoke] timing: waited " + millis(System.nanoTime() - cleanup) + " ms for " + waited
+                + " background deletion(s) of earlier runs' folders");
         ConsoleReport.summary(result, log);
         GithubRun.gateEnded(request, stdout, log.redaction(), result, manifest, log);
         return result;
@@ -362,5 +370,9 @@ public final class SmokeEngine {
                 + request.display(request.workDirectory().resolve(SUMMARY_JSON)) + "."
                 + GoldenUpdates.sentence(
                         result.goldenUpdates(), request.frontEnd().setting(FrontEnd.Setting.UPDATE));
+    }
+
+    private static long millis(long nanos) {
+        return TimeUnit.NANOSECONDS.toMillis(nanos);
     }
 }

@@ -38,7 +38,7 @@ public final class HtmlReport {
     public static final String TITLE = "Smoke gate";
 
     private static final String XHTML = "http://www.w3.org/1999/xhtml";
-    private static final XMLOutputFactory OUTPUT = XMLOutputFactory.newFactory();
+    static final XMLOutputFactory OUTPUT = XMLOutputFactory.newFactory();
     private static final String CSS = String.join(
             "\n",
             "body{font-family:system-ui,sans-serif;margin:1.5em;color:#1c1c1c;max-width:75em}",

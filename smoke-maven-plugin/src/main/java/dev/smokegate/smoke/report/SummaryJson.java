@@ -59,6 +59,11 @@ public final class SummaryJson {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
+    /** The first use of {@link #JSON}, on a throwaway document: see {@link ReportClasses}. */
+    static void loadJackson() throws IOException {
+        JSON.readTree(JSON.writeValueAsBytes(JSON.createObjectNode().put("format", FORMAT)));
+    }
+
     private final GateResult result;
     private final Manifest manifest;
     private final GateParameters gate;
