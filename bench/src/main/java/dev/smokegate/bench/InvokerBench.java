@@ -28,7 +28,8 @@ import java.util.Map;
  * </ul>
  *
  * <p>Each with 1 thread and with 2 ({@code -Dinvoker.parallelThreads=2}, {@code -Dsmoke.threads=2}),
- * alternating in each round. Checked every run: invoker reports {@code Passed: 6, Failed: 0} and
+ * alternating in each round. Each timed run starts without the earlier run's output (its {@code
+ * target} folder deleted untimed, as after {@code mvn clean}), for both tools. Checked every run: invoker reports {@code Passed: 6, Failed: 0} and
  * left a {@code build.log} for each project; the gate reports {@code Smoke: 6 passed, 0 failed}.
  * Target: smoke at most 1.0 times invoker, for each thread count (medians).
  */
@@ -120,13 +121,16 @@ final class InvokerBench {
                 boolean useSmoke = which % 2 == 0;
                 String method = (useSmoke ? "smoke:verify" : "invoker:run") + ", " + threads + " thread(s)";
                 Path log = raw.resolve((useSmoke ? "smoke" : "invoker") + "-t" + threads + "-" + round + ".log");
+                // Both tools start from the same state, without an earlier run's output (as after
+                // `mvn clean`): invoker's target/its would make its builds incremental, and the
+                // gate's earlier scenario folders would be moved aside and deleted during the run.
+                Commands.delete((useSmoke ? smoke.dir() : invoker).resolve("target"));
                 Commands.sync();
                 double millis;
                 if (useSmoke) {
                     millis = smoke.verify(log, SAMPLES.size(), TIMEOUT, "-Dsmoke.threads=" + threads)
                             .millis();
                 } else {
-                    Commands.delete(invoker.resolve("target"));
                     Commands.Result result = Commands.run(
                             invoker,
                             Map.of(),
