@@ -61,7 +61,7 @@ final class WorkspaceCloner {
                     Constants.DEFAULT_REMOTE_NAME,
                     ConfigConstants.CONFIG_KEY_URL,
                     url);
-            WorkspaceRepository.setHead(repository, wanted.branch(), wanted.commit(), "smoke: clone " + url);
+            WorkspaceRepository.setHead(repository, source, wanted.branch(), wanted.commit(), "smoke: clone " + url);
             if (wanted.branch() != null) {
                 config.setString(
                         ConfigConstants.CONFIG_BRANCH_SECTION,

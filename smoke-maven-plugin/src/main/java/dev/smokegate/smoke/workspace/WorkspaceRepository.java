@@ -95,13 +95,14 @@ final class WorkspaceRepository {
     static void create(Path workspace, Repository source, Head head, DirCache sourceIndex, String where)
             throws WorkspaceException {
         try {
+            // One instance: its object folder reads objects/info/alternates when it first looks for
+            // an object, and nothing below reads the workspace's objects (the commit and the trees
+            // come from the source's reader).
             try (Repository repository = open(workspace)) {
                 repository.create(false);
                 borrowObjects(repository, source);
-            }
-            try (Repository repository = open(workspace)) {
                 String branch = head.branch() == null && head.commit() == null ? DEFAULT_BRANCH : head.branch();
-                setHead(repository, branch, head.commit(), "smoke: workspace from " + source.getWorkTree());
+                setHead(repository, source, branch, head.commit(), "smoke: workspace from " + source.getWorkTree());
                 if (head.tree() != null) {
                     writeIndex(repository, source, head.tree(), sourceIndex);
                 }
@@ -140,20 +141,31 @@ final class WorkspaceRepository {
      * Points HEAD at a commit: on {@code branch} (created or moved there) when one is given, else
      * detached. Without a commit, HEAD only names the branch (an unborn branch).
      *
+     * <p>JGit parses the commit to tell a fast-forward from a forced update, even when the update is
+     * forced. It does so with a reader of {@code objects}, the repository whose objects the
+     * workspace borrows and which the caller has open already: through the workspace's own object
+     * folder, each new workspace would open the borrowed object folder again and search its packs
+     * for that one commit.
+     *
      * @param repository the workspace's repository
+     * @param objects the repository that holds {@code commit}: the checkout or the mirror whose
+     *     objects the workspace borrows (see {@link #borrowObjects})
      * @param branch the short branch name, or {@code null} for a detached HEAD
      * @param commit the commit, or {@code null} for an unborn branch
      * @param refLogMessage what the reflog says moved the ref
-     * @throws IOException when a ref cannot be written
+     * @throws IOException when a ref cannot be written, or {@code objects} does not hold the commit
      */
-    static void setHead(Repository repository, String branch, ObjectId commit, String refLogMessage)
+    static void setHead(Repository repository, Repository objects, String branch, ObjectId commit, String refLogMessage)
             throws IOException {
         if (commit != null) {
             RefUpdate update =
                     repository.updateRef(branch == null ? Constants.HEAD : Constants.R_HEADS + branch, branch == null);
             update.setNewObjectId(commit);
             update.setRefLogMessage(refLogMessage, false);
-            check(update.forceUpdate(), update.getName());
+            update.setForceUpdate(true);
+            try (RevWalk walk = new RevWalk(objects)) {
+                check(update.update(walk), update.getName());
+            }
         }
         if (branch != null) {
             RefUpdate link = repository.updateRef(Constants.HEAD);
