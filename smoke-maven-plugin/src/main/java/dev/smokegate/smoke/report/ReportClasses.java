@@ -9,8 +9,9 @@ import javax.xml.stream.XMLStreamWriter;
  * Loads the libraries the reports are written with, ahead of time. In a new JVM (every {@code mvn}
  * run) the first JSON summary costs about 0.2 s of class loading and initialisation in Jackson's
  * databind, and the first JUnit XML report some more in the JDK's StAX; a gate pays that once, at its
- * end, after the last scenario. {@link #load()} does the same first use on a throwaway document, so
- * that a caller can run it on a spare thread while the scenarios run.
+ * end, after the last scenario, unless the ratchet used Jackson first. {@link #load()} does the same
+ * first use on a throwaway document, so that a caller can run it on a spare thread early (the gate
+ * does, while it reads the manifest).
  */
 public final class ReportClasses {
     private ReportClasses() {}
