@@ -3,11 +3,10 @@ package dev.smokegate.smoke.engine;
 import dev.smokegate.smoke.report.ReportClasses;
 import dev.smokegate.smoke.workspace.GitLibrary;
 import java.io.IOException;
-import java.nio.file.Path;
 
 /**
  * Starts the first use of the gate's libraries on a daemon thread at the start of a gate, while the
- * main thread reads the manifest: JGit ({@link GitLibrary#load(Path)}), then Jackson and StAX
+ * main thread reads the manifest: JGit ({@link GitLibrary#load()}), then Jackson and StAX
  * ({@link ReportClasses#load()}). In a new JVM, each is a few hundred milliseconds of class loading
  * and initialisation that the gate would otherwise pay on its main thread, one after the other:
  * JGit when the ratchet or the first workspace opens a repository, Jackson when the ratchet reads
@@ -24,19 +23,18 @@ final class LibraryPreload {
     private LibraryPreload() {}
 
     /**
-     * @param workDirectory the gate's work directory (see {@link GitLibrary#load(Path)})
      * @return the started daemon thread
      */
-    static Thread start(Path workDirectory) {
-        Thread thread = new Thread(() -> load(workDirectory), THREAD);
+    static Thread start() {
+        Thread thread = new Thread(LibraryPreload::load, THREAD);
         thread.setDaemon(true);
         thread.start();
         return thread;
     }
 
-    private static void load(Path workDirectory) {
+    private static void load() {
         try {
-            GitLibrary.load(workDirectory);
+            GitLibrary.load();
         } catch (RuntimeException e) {
             // the first repository the gate opens fails the same way, with a message that names it
         }

@@ -107,7 +107,7 @@ public final class SmokeEngine {
             throws ManifestException, GateConfigurationException {
         checkRefHasRepoUrl(request);
         Instant started = Instant.now();
-        LibraryPreload.start(request.workDirectory());
+        LibraryPreload.start();
         Placeholders placeholders = new Placeholders(request.properties(), request.environment());
         Manifest manifest;
         try {
