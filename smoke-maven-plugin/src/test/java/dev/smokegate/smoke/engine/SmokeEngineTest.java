@@ -22,6 +22,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -137,8 +139,16 @@ class SmokeEngineTest {
                 .toList();
         assertThat(prepared).hasSize(2);
         assertThat(prepared.get(0)).doesNotContain("kept");
-        assertThat(prepared.get(1))
-                .matches(".*: 114 files, \\d+ bytes \\(11[0-2] files unchanged since the previous run, kept\\);.*");
+        Matcher counts = Pattern.compile(
+                        ": 114 files, \\d+ bytes \\((\\d+) files unchanged since the previous run, kept\\);")
+                .matcher(prepared.get(1));
+        assertThat(counts.find()).as(prepared.get(1)).isTrue();
+        // At most 113: the file the patch changed is written anew (the patch applied again, above).
+        // At least one: the files the first run wrote last, within the file system's timestamp
+        // resolution plus a clock tick of its end, are racily clean and written anew too; how many
+        // that is depends on the machine (110 to 112 here, 107 on a CI machine). The exact counts,
+        // with a zero window, are CheckoutCopierUpdateTest's.
+        assertThat(Integer.parseInt(counts.group(1))).isBetween(1, 113);
         Path workspace = fixture.project().resolve("target/smoke/loop/workspace");
         assertThat(workspace.resolve("left-behind.txt")).exists(); // written by this run's step
         assertThat(fixture.project().resolve("target/smoke/.loop.previous")).doesNotExist();
