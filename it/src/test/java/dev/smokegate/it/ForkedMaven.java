@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -167,6 +168,28 @@ final class ForkedMaven {
                 return lines.stream()
                         .map(line -> ANSI.matcher(line).replaceAll(""))
                         .toList();
+            }
+        }
+
+        /**
+         * Waits until a file the build writes (a step's log) contains {@code text}: proof that the step's
+         * process got that far, which a console line printed before the process starts is not.
+         *
+         * @throws AssertionError when the build ends first, or {@code patience} passes
+         */
+        void awaitInFile(Path file, String text, Duration patience) throws IOException, InterruptedException {
+            long deadline = System.nanoTime() + patience.toNanos();
+            while (!Files.exists(file)
+                    || !Files.readString(file, StandardCharsets.UTF_8).contains(text)) {
+                if (execution.isDone()) {
+                    throw new AssertionError(
+                            "mvn ended before " + file + " held '" + text + "': " + String.join("\n", linesSoFar()));
+                }
+                if (System.nanoTime() - deadline > 0) {
+                    throw new AssertionError("no '" + text + "' in " + file + " after " + patience.toSeconds()
+                            + " s; the build printed:\n" + String.join("\n", linesSoFar()));
+                }
+                Thread.sleep(100);
             }
         }
 

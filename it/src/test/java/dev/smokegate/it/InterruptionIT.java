@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.smokegate.fixtures.FixtureRepos;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -63,7 +61,7 @@ class InterruptionIT {
         TreeSnapshot sample = TreeSnapshot.of(project, RUN_OUTPUT);
         ForkedMaven.Running running =
                 ForkedMaven.start(project, marker.environment(), "verify", "-Dfixture.checkout=" + checkout);
-        awaitReady(running, project.resolve("target/smoke/sleeper/01-wait.log"), Duration.ofSeconds(120));
+        running.awaitInFile(project.resolve("target/smoke/sleeper/01-wait.log"), "ready", Duration.ofSeconds(120));
         List<RunMarker.Survivor> alive = marker.alive();
         RunMarker.Survivor maven = alive.stream()
                 .filter(process -> process.commandLine().contains("org.codehaus.plexus.classworlds.launcher.Launcher"))
@@ -123,20 +121,5 @@ class InterruptionIT {
         return text.startsWith("at ")
                 || text.startsWith("Caused by:")
                 || text.matches("([\\w$]+\\.)+[\\w$]*(Exception|Error)(: .*)?");
-    }
-
-    /** Waits until the step's log says {@code ready}: its three processes run. */
-    private static void awaitReady(ForkedMaven.Running running, Path log, Duration patience) throws Exception {
-        long deadline = System.nanoTime() + patience.toNanos();
-        while (!Files.exists(log)
-                || !Files.readString(log, StandardCharsets.UTF_8).contains("ready")) {
-            assertThat(running.execution().isDone())
-                    .as("mvn ended before the step ran: " + running.linesSoFar())
-                    .isFalse();
-            assertThat(System.nanoTime() - deadline)
-                    .as("the step did not print ready in " + patience.toSeconds() + " s: " + running.linesSoFar())
-                    .isNegative();
-            Thread.sleep(100);
-        }
     }
 }

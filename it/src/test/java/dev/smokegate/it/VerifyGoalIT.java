@@ -12,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.assertj.core.api.ThrowingConsumer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -112,10 +114,17 @@ class VerifyGoalIT {
         assertThat(first.smokeLines())
                 .anySatisfy(line -> assertThat(line).startsWith(prefix).doesNotContain("kept"));
         // The first run's install, test, patch and rerun changed the workspace: the patched source was
-        // written again (the patch applies a second time), target/ was removed, the rest kept.
-        assertThat(second.smokeLines()).anySatisfy(line -> assertThat(line)
-                .startsWith(prefix)
-                .containsPattern(" \\(1[0-3][0-9] files unchanged since the previous run, kept\\)"));
+        // written again (the patch applies a second time), target/ was removed, the rest kept. The files
+        // the first copy wrote last, within the file system's timestamp resolution of its end, are
+        // racily clean and written again too, so the count depends on the machine (exact counts:
+        // CheckoutCopierUpdateTest).
+        Pattern kept = Pattern.compile(" \\((\\d+) files unchanged since the previous run, kept\\)");
+        assertThat(second.smokeLines()).anySatisfy(line -> {
+            assertThat(line).startsWith(prefix);
+            Matcher count = kept.matcher(line);
+            assertThat(count.find()).as(line).isTrue();
+            assertThat(Integer.parseInt(count.group(1))).isBetween(1, 133);
+        });
         assertThat(second.smokeLines()).anySatisfy(passLine("greeter-loop"));
         assertThat(project.resolve("target/smoke/greeter-loop/04-rerun.log"))
                 .content()

@@ -30,25 +30,31 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(120)
 class ParallelScenariosTest {
-    /** The step of each scenario: its start and end in nanoseconds since the epoch, 2 s apart. */
-    private static final String SLEEP_STEP =
+    /**
+     * The step of each scenario: it leaves its name in a shared folder, then waits (at most 30 s) until
+     * all four names are there, and prints how many it saw. Four scenarios that run at once each see
+     * 4, however slowly the machine starts them; one after another, the first would see 1.
+     */
+    private static final String BARRIER_STEP =
             """
               [[scenario.step]]
-              name = "sleep"
-              run = "echo start $(date +%s%N); sleep 2; echo end $(date +%s%N)"
+              name = "barrier"
+              run = "touch ${fixture.barrier}/NAME; i=0; while [ $(ls ${fixture.barrier} | wc -l) -lt 4 ] && [ $i -lt 300 ]; do sleep 0.1; i=$((i+1)); done; echo saw $(ls ${fixture.barrier} | wc -l)"
               expect.stdout.contains = ["EXPECTED"]
             """;
 
-    private static final Pattern STAMP = Pattern.compile("(?m)^(start|end) (\\d+)$");
+    private static final Pattern SAW = Pattern.compile("(?m)^saw (\\d+)$");
 
     @TempDir
     Path tmp;
 
     private Path checkout;
     private Path project;
+    private Path barrier;
 
     @BeforeEach
     void fixtures() throws IOException {
+        barrier = Files.createDirectories(tmp.resolve("barrier"));
         checkout = FixtureRepos.greeter(tmp.resolve("greeter"));
         project = Files.createDirectories(tmp.resolve("project/src/smoke"))
                 .getParent()
@@ -60,7 +66,7 @@ class ParallelScenariosTest {
         GateRequest request = GateRequest.builder(project.resolve("src/smoke/manifest.toml"), MavenFrontEnd.INSTANCE)
                 .basedir(project)
                 .cacheDirectory(tmp.resolve("cache"))
-                .properties(Map.of("fixture.checkout", checkout.toString()))
+                .properties(Map.of("fixture.checkout", checkout.toString(), "fixture.barrier", barrier.toString()))
                 .environment(System.getenv())
                 .threads(threads)
                 .build();
@@ -80,8 +86,9 @@ class ParallelScenariosTest {
                         names.stream()
                                 .map(name -> scenario(
                                         name,
-                                        SLEEP_STEP.replace(
-                                                "EXPECTED", name.equals("charlie") ? "never printed" : "end")))
+                                        BARRIER_STEP
+                                                .replace("NAME", name)
+                                                .replace("EXPECTED", name.equals("charlie") ? "never printed" : "saw")))
                                 .toList());
         CharByCharLog log = new CharByCharLog();
 
@@ -91,19 +98,13 @@ class ParallelScenariosTest {
         assertThat(result.scenarios())
                 .extracting(ScenarioResult::status)
                 .containsExactly(Status.PASS, Status.PASS, Status.FAIL, Status.PASS);
-        long lastStart = 0;
-        long firstEnd = Long.MAX_VALUE;
         for (String name : names) {
-            Matcher stamp = STAMP.matcher(Files.readString(project.resolve("target/smoke/" + name + "/01-sleep.log")));
-            while (stamp.find()) {
-                long nanos = Long.parseLong(stamp.group(2));
-                lastStart = stamp.group(1).equals("start") ? Math.max(lastStart, nanos) : lastStart;
-                firstEnd = stamp.group(1).equals("end") ? Math.min(firstEnd, nanos) : firstEnd;
-            }
+            Matcher saw = SAW.matcher(Files.readString(project.resolve("target/smoke/" + name + "/01-barrier.log")));
+            assertThat(saw.find()).as(name + "'s step printed how many it saw").isTrue();
+            assertThat(saw.group(1))
+                    .as(name + " ran while all four had started")
+                    .isEqualTo("4");
         }
-        assertThat(lastStart)
-                .as("every scenario's sleep started before the first one ended")
-                .isLessThan(firstEnd);
 
         List<String> lines = log.lines();
         assertThat(lines)
@@ -116,7 +117,7 @@ class ParallelScenariosTest {
                 .toList();
         assertThat(headlines.stream().map(i -> lines.get(i).split("[ :]")[2])).containsExactlyElementsOf(names);
         int lastStepStart = IntStream.range(0, lines.size())
-                .filter(i -> lines.get(i).contains(" › sleep (1/1): echo start"))
+                .filter(i -> lines.get(i).contains(" › barrier (1/1): touch "))
                 .max()
                 .orElseThrow();
         assertThat(headlines.get(0))
@@ -126,7 +127,7 @@ class ParallelScenariosTest {
                 .endsWith(
                         "Smoke: 3 passed, 1 failed, 0 skipped",
                         "Smoke gate failed: 1 of 4 scenarios (runtime 1)",
-                        "  FAIL charlie › sleep: runtime.output");
+                        "  FAIL charlie › barrier: runtime.output");
         assertThat(lines)
                 .contains("[smoke] running up to 4 scenarios at once; their results follow when all have finished");
     }

@@ -101,12 +101,14 @@ class TcpProbeTest {
             release.await(30, TimeUnit.SECONDS);
         });
 
-        TcpProbeResult result = new TcpProbe(50).probe(new Action.Tcp(address, null, Duration.ofSeconds(10)), logs);
+        // With nothing sent, the idle wait starts at once: it must outlast the server thread's accept
+        // and write on a busy machine.
+        TcpProbeResult result = new TcpProbe(1000).probe(new Action.Tcp(address, null, Duration.ofSeconds(10)), logs);
 
         assertThat(result.bytes()).isEqualTo(5);
         assertThat(read(logs.stdout())).isEqualTo("hello");
         assertThat(read(logs.combined()))
-                .isEqualTo("> connect " + address + "\nhello\n< received 5 bytes (nothing more for 50 ms)\n");
+                .isEqualTo("> connect " + address + "\nhello\n< received 5 bytes (nothing more for 1000 ms)\n");
     }
 
     @Test

@@ -208,7 +208,7 @@ class ProcessRunnerTest {
         String longLine = "Tests run: 412, Failures: 0 " + "x".repeat(200);
         CommandSpec spec = CommandSpec.shell(
                 "echo first; echo '" + longLine + "'; echo; echo '   '; while [ ! -f " + release
-                        + " ]; do sleep 0.02; done; echo done",
+                        + " ]; do sleep 0.02; done",
                 work,
                 Map.of());
 
@@ -284,9 +284,10 @@ class ProcessRunnerTest {
 
     @Test
     void run_outputHeldOpenOutsideTheTree_stopsReadingAfterGrace() throws IOException {
-        // env -u drops the cookie, so the runner cannot find the sleep once sh has exited
-        ProcessOutcome outcome =
-                runShell("env -u SMOKE_PROCESS_TREE sleep 30 & echo $!; sleep 0.5", Duration.ofSeconds(30));
+        // env -u drops the cookie, so the runner cannot find the sleep once sh has exited; sh waits
+        // until env has become that sleep
+        ProcessOutcome outcome = runShell(
+                "env -u SMOKE_PROCESS_TREE sleep 30 & echo $!; " + untilSleeping("$!"), Duration.ofSeconds(30));
 
         ProcessHandle holder = ProcessHandle.of(
                         Long.parseLong(Files.readAllLines(logs.stdout()).get(0)))

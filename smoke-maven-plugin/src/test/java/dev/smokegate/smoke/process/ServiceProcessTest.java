@@ -26,8 +26,12 @@ class ServiceProcessTest {
     private static final Duration SHORT = Duration.ofMillis(300);
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
 
-    /** The inner sh exits at once: its sleep is re-parented to init, as a daemon's worker is. */
-    private static final String WITH_DAEMON = "sh -c 'sleep 100 >/dev/null 2>&1 & echo $!'; echo up; exec sleep 100";
+    /**
+     * The inner sh exits once its background child has become {@code sleep} (before its exec the child
+     * is still a copy of sh): that sleep is re-parented to init, as a daemon's worker is.
+     */
+    private static final String WITH_DAEMON = "sh -c 'sleep 100 >/dev/null 2>&1 & p=$!;"
+            + " until read c < /proc/$p/comm && [ \"$c\" = sleep ]; do sleep 0.01; done; echo $p'; echo up; exec sleep 100";
 
     @TempDir
     Path dir;
