@@ -21,6 +21,7 @@ import dev.smokegate.smoke.process.PortReservations;
 import dev.smokegate.smoke.process.Ports;
 import dev.smokegate.smoke.process.StepLogs;
 import dev.smokegate.smoke.workspace.CloneCache;
+import dev.smokegate.smoke.workspace.Fingerprint;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -31,6 +32,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -85,6 +87,33 @@ final class ScenarioRunner {
             CloneCache cache,
             PortReservations ports,
             Runnable beforeSteps) {
+        this(request, manifest, placeholders, log, cache, ports, beforeSteps, checkout -> null);
+    }
+
+    /**
+     * As the other constructor, with the fingerprints before the gate: a scenario waits for them
+     * before its first step, and a copy may record one of them ({@link CheckoutFingerprints#claim}).
+     */
+    ScenarioRunner(
+            GateRequest request,
+            Manifest manifest,
+            Placeholders placeholders,
+            SmokeLog log,
+            CloneCache cache,
+            PortReservations ports,
+            CheckoutFingerprints fingerprints) {
+        this(request, manifest, placeholders, log, cache, ports, fingerprints::awaitBeforeSteps, fingerprints::claim);
+    }
+
+    private ScenarioRunner(
+            GateRequest request,
+            Manifest manifest,
+            Placeholders placeholders,
+            SmokeLog log,
+            CloneCache cache,
+            PortReservations ports,
+            Runnable beforeSteps,
+            Function<Path, Consumer<Fingerprint>> claims) {
         StepFailures failures = new StepFailures(new Classifier(request.frontEnd(), manifest.rules()));
         this.goldenUpdates =
                 new GoldenUpdates(request.update(), request.frontEnd().setting(FrontEnd.Setting.UPDATE));
@@ -97,7 +126,7 @@ final class ScenarioRunner {
                 new StepChecks(log, failures, goldenUpdates),
                 Secrets.of(request, manifest, placeholders));
         this.placeholders = placeholders;
-        this.preparer = new WorkspacePreparer(gate);
+        this.preparer = new WorkspacePreparer(gate, claims);
         this.ports = ports;
         this.commands = new CommandStep(gate);
         this.harnessSteps = new HarnessStep(gate);

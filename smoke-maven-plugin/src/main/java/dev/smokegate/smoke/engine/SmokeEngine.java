@@ -13,6 +13,7 @@ import dev.smokegate.smoke.model.ScenarioResult;
 import dev.smokegate.smoke.model.ScenarioSource;
 import dev.smokegate.smoke.model.SmokeLog;
 import dev.smokegate.smoke.model.Source;
+import dev.smokegate.smoke.model.UntrackedMode;
 import dev.smokegate.smoke.process.PortReservations;
 import dev.smokegate.smoke.report.ConsoleReport;
 import dev.smokegate.smoke.report.GateParameters;
@@ -69,6 +70,13 @@ public final class SmokeEngine {
     public static final String SUMMARY_JSON = "smoke-summary.json";
     /** The standalone HTML report's file name inside the work directory, written from the JSON summary. */
     public static final String INDEX_HTML = "index.html";
+
+    /**
+     * The gate values a checkout's path is resolved with before any scenario runs: known only while a
+     * scenario runs, so they resolve to nothing.
+     */
+    private static final Map<String, String> NO_GATE_VALUES =
+            Map.of("smoke.workspace", "", "smoke.export", "", "smoke.scenario", "", "smoke.logs", "");
 
     private final RedactingLog log;
     private final PrintStream stdout;
@@ -140,8 +148,13 @@ public final class SmokeEngine {
             }
             sources.put(scenario, source(scenario, request));
         }
+        List<Path> checkouts = checkouts(request, placeholders, sources);
         CheckoutFingerprints before = CheckoutFingerprints.start(
-                checkouts(request, placeholders, sources), request.workDirectory(), request::display, log);
+                checkouts,
+                firstCopied(request, placeholders, sources, checkouts),
+                request.workDirectory(),
+                request::display,
+                log);
 
         CloneCache cache = new CloneCache(
                 request.cacheDirectory(),
@@ -165,7 +178,7 @@ public final class SmokeEngine {
                 log,
                 cache,
                 new PortReservations(PortReservations.defaultLockDir()),
-                before::awaitBeforeSteps);
+                before);
         if (request.threads() > 1 && sources.size() > 1) {
             log.info("[smoke] running up to " + Math.min(request.threads(), sources.size())
                     + " scenarios at once; their results follow when all have finished");
@@ -324,6 +337,29 @@ public final class SmokeEngine {
     }
 
     /**
+     * The checkout the first scenario copies, when it copies one with its untracked files: its copy can
+     * record the checkout's fingerprint before the gate ({@link CheckoutFingerprints#claim}).
+     *
+     * @return one of {@code checkouts}, or {@code null}
+     */
+    private static Path firstCopied(
+            GateRequest request, Placeholders placeholders, Map<Scenario, Source> sources, List<Path> checkouts) {
+        if (sources.isEmpty()
+                || !(sources.values().iterator().next() instanceof Source.Checkout checkout)
+                || checkout.untracked() != UntrackedMode.INCLUDE) {
+            return null;
+        }
+        try {
+            Path path = request.basedir()
+                    .resolve(placeholders.resolve(checkout.path(), NO_GATE_VALUES))
+                    .normalize();
+            return checkouts.contains(path) ? path : null;
+        } catch (IllegalArgumentException e) {
+            return null; // a value known only while the scenario runs: not fingerprinted at all
+        }
+    }
+
+    /**
      * The checkout folders of the scenarios that run, once each, in scenario order: those whose
      * fingerprint before the gate is compared with the one after it.
      */
@@ -333,9 +369,7 @@ public final class SmokeEngine {
             if (entry.getValue() instanceof Source.Checkout checkout) {
                 String resolved;
                 try {
-                    resolved = placeholders.resolve(
-                            checkout.path(),
-                            Map.of("smoke.workspace", "", "smoke.export", "", "smoke.scenario", "", "smoke.logs", ""));
+                    resolved = placeholders.resolve(checkout.path(), NO_GATE_VALUES);
                 } catch (IllegalArgumentException e) {
                     // ${port.NAME} or ${smoke.export.NAME}: a value known only while the scenario runs.
                     log.warn(ConsoleReport.PREFIX + "the checkout of "

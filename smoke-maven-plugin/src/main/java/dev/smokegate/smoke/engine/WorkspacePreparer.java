@@ -6,6 +6,7 @@ import dev.smokegate.smoke.model.StepFailure;
 import dev.smokegate.smoke.workspace.CheckoutCopier;
 import dev.smokegate.smoke.workspace.CloneReport;
 import dev.smokegate.smoke.workspace.CopyReport;
+import dev.smokegate.smoke.workspace.Fingerprint;
 import dev.smokegate.smoke.workspace.PreviousWorkspace;
 import dev.smokegate.smoke.workspace.Skipped;
 import dev.smokegate.smoke.workspace.WorkspaceException;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -22,14 +24,19 @@ import java.util.stream.Collectors;
  */
 final class WorkspacePreparer {
     private final GateContext gate;
+    private final Function<Path, Consumer<Fingerprint>> claims;
     private final Map<String, ScenarioSource> sources = new ConcurrentHashMap<>();
 
     /**
      * @param gate the run's request (the project folder checkouts are relative to, the work
      *     directory a copy must not take in), log, clone cache and failures
+     * @param claims given a checkout about to be copied, where its copy hands the checkout's
+     *     fingerprint before the gate, or {@code null} when the copy is not to record one ({@link
+     *     CheckoutFingerprints#claim})
      */
-    WorkspacePreparer(GateContext gate) {
+    WorkspacePreparer(GateContext gate, Function<Path, Consumer<Fingerprint>> claims) {
         this.gate = gate;
+        this.claims = claims;
     }
 
     /**
@@ -65,13 +72,7 @@ final class WorkspacePreparer {
                 ScenarioSource shown = new ScenarioSource(
                         ScenarioSource.Kind.CHECKOUT, gate.request().display(path), null, null);
                 sources.put(scenario, shown);
-                CopyReport report = new CheckoutCopier(
-                                gate.log(), gate.request().frontEnd())
-                        .update(
-                                path,
-                                workspace,
-                                checkout.untracked(),
-                                gate.request().workDirectory());
+                CopyReport report = copy(path, workspace, checkout);
                 gate.log()
                         .info("[smoke] " + scenario + ": workspace from checkout "
                                 + gate.request().display(path)
@@ -102,6 +103,21 @@ final class WorkspacePreparer {
             return new Prepared(workspace, null);
         } catch (WorkspaceException e) {
             return new Prepared(null, gate.failures().harness("prepare", e, null));
+        }
+    }
+
+    /** Copies the checkout, recording its fingerprint before the gate when it is claimed. */
+    private CopyReport copy(Path path, Path workspace, Source.Checkout checkout) throws WorkspaceException {
+        CheckoutCopier copier = new CheckoutCopier(gate.log(), gate.request().frontEnd());
+        Path gateDirectory = gate.request().workDirectory();
+        Consumer<Fingerprint> claim = claims.apply(path);
+        if (claim == null) {
+            return copier.update(path, workspace, checkout.untracked(), gateDirectory);
+        }
+        try {
+            return copier.update(path, workspace, checkout.untracked(), gateDirectory, claim);
+        } finally {
+            claim.accept(null); // ignored after the fingerprint; else the background thread takes it
         }
     }
 

@@ -127,7 +127,7 @@ public final class CheckoutCopier {
      */
     public CopyReport copy(Path checkout, Path target, UntrackedMode untracked, Path gateDirectory)
             throws WorkspaceException {
-        return copy(checkout, target, untracked, gateDirectory, false);
+        return copy(checkout, target, untracked, gateDirectory, false, null);
     }
 
     /**
@@ -151,10 +151,45 @@ public final class CheckoutCopier {
      */
     public CopyReport update(Path checkout, Path target, UntrackedMode untracked, Path gateDirectory)
             throws WorkspaceException {
-        return copy(checkout, target, untracked, gateDirectory, true);
+        return copy(checkout, target, untracked, gateDirectory, true, null);
     }
 
-    private CopyReport copy(Path checkout, Path target, UntrackedMode untracked, Path gateDirectory, boolean update)
+    /**
+     * As {@link #update(Path, Path, UntrackedMode, Path)}, and takes the checkout's first fingerprint
+     * ({@link Fingerprint#of(Path, Path)}) from the same walk, so that the checkout is walked and
+     * {@code lstat}ed once instead of twice. The fingerprint is what {@code Fingerprint.of} would have
+     * recorded when the copy began; files the index cannot vouch for are read once more and hashed.
+     * It cannot be recorded, and {@code fingerprinted} gets {@code null}, when untracked files are not
+     * copied, when HEAD holds a path the index does not (a staged deletion), or when the walk meets a
+     * path twice (a conflict, a file replaced by a folder); see {@link Fingerprint.Recording}.
+     *
+     * @param checkout a folder inside a git working tree; the whole working tree is copied
+     * @param target the workspace folder
+     * @param untracked whether untracked files that are not ignored are copied
+     * @param gateDirectory the folder the gate writes to; {@code target} lies inside it
+     * @param fingerprinted called once, on the calling thread, after the walk: with the fingerprint,
+     *     or with {@code null} when none could be recorded; not called when the copy fails
+     * @return as {@link #update(Path, Path, UntrackedMode, Path)}
+     * @throws WorkspaceException as {@link #copy(Path, Path, UntrackedMode)}; IO also when gateDirectory
+     *     cannot be created
+     */
+    public CopyReport update(
+            Path checkout,
+            Path target,
+            UntrackedMode untracked,
+            Path gateDirectory,
+            Consumer<Fingerprint> fingerprinted)
+            throws WorkspaceException {
+        return copy(checkout, target, untracked, gateDirectory, true, Objects.requireNonNull(fingerprinted));
+    }
+
+    private CopyReport copy(
+            Path checkout,
+            Path target,
+            UntrackedMode untracked,
+            Path gateDirectory,
+            boolean update,
+            Consumer<Fingerprint> fingerprinted)
             throws WorkspaceException {
         Objects.requireNonNull(untracked, "untracked");
         long start = System.nanoTime();
@@ -175,14 +210,25 @@ public final class CheckoutCopier {
                 taken = System.nanoTime();
             }
             EntryCopier copier = new EntryCopier(workTree, workspace, frontEnd.debugSwitch(), old);
-            CheckoutWalk walk = new CheckoutWalk(source, copier, log, update);
+            // Before the walk reads the index, which the fingerprint's racily clean entries depend on.
+            Fingerprint.Recording recording =
+                    fingerprinted == null ? null : Fingerprint.recording(checkout, gateDirectory, source, head);
+            CheckoutWalk walk = new CheckoutWalk(source, copier, log, update, recording);
             DirCache index = walk.readIndex();
             walk.walk(
                     index,
                     untracked == UntrackedMode.INCLUDE,
-                    excludedFolder(workTree, gateDirectory),
+                    Fingerprint.excludedFolder(workTree, gateDirectory),
                     threads,
                     visits);
+            if (recording != null) {
+                Fingerprint fingerprint = recording.finish();
+                if (fingerprint == null) {
+                    log.debug("[smoke] the first fingerprint of " + workTree + " is not taken from its copy: "
+                            + recording.abandoned());
+                }
+                fingerprinted.accept(fingerprint);
+            }
             long walked = System.nanoTime();
             copier.removeLeftovers(message -> log.debug("[smoke] " + message));
             long copied = System.nanoTime();
@@ -290,14 +336,6 @@ public final class CheckoutCopier {
     private static long epochNanos() {
         Instant now = Instant.now();
         return now.getEpochSecond() * 1_000_000_000L + now.getNano();
-    }
-
-    /** The gate's folder relative to the working tree when it lies inside it, else {@code null}. */
-    private static String excludedFolder(Path workTree, Path gateDirectory) {
-        Path excluded = gateDirectory.toAbsolutePath().normalize();
-        return excluded.startsWith(workTree) && !excluded.equals(workTree)
-                ? workTree.relativize(excluded).toString().replace('\\', '/')
-                : null;
     }
 
     /** The checkout folder relative to its working tree, {@code /}-separated; empty at the root. */

@@ -3,7 +3,6 @@ package dev.smokegate.smoke.workspace;
 import dev.smokegate.smoke.model.SmokeLog;
 import dev.smokegate.smoke.workspace.WorkspaceException.Reason;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -32,6 +31,8 @@ final class CheckoutWalk {
     private final SmokeLog log;
     private final String where;
     private final StatRecordingFs stats;
+    private final boolean withStats;
+    private final Fingerprint.Recording recording;
 
     /**
      * @param source the checkout's repository; only read
@@ -39,9 +40,14 @@ final class CheckoutWalk {
      * @param log where a slow copy is reported (debug)
      * @param withStats whether each file is handed over with its full stat data ({@link
      *     StatRecordingFs}, still one {@code lstat}), for a {@link CopyRecord}
+     * @param recording the checkout's first fingerprint, recorded from this walk's entries (see {@link
+     *     Fingerprint.Recording} for what the walk must do), or {@code null}; only with untracked files
      */
-    CheckoutWalk(Repository source, EntryCopier copier, SmokeLog log, boolean withStats) {
-        this.stats = withStats ? new StatRecordingFs(source.getFS()) : null;
+    CheckoutWalk(
+            Repository source, EntryCopier copier, SmokeLog log, boolean withStats, Fingerprint.Recording recording) {
+        this.stats = withStats || recording != null ? new StatRecordingFs(source.getFS()) : null;
+        this.withStats = withStats;
+        this.recording = recording;
         this.source = source;
         this.copier = copier;
         this.log = log;
@@ -80,18 +86,37 @@ final class CheckoutWalk {
             walk.setRecursive(false);
             walk.setFilter(new TrackedOrNotIgnoredFilter(
                     new int[] {indexTree}, workTreeTree, untracked, true, excludedFolder, visits));
+            Fingerprint.Recorder recorder = null;
+            if (recording != null) {
+                if (!untracked) {
+                    recording.abandon("untracked files are not copied");
+                } else {
+                    recorder = recording.begin(walk, index, indexTree, workTreeTree, stats);
+                }
+            }
             String previous = null;
             while (walk.next() && copier.failure() == null) {
                 String path = walk.getPathString();
                 if (path.equals(previous)) {
+                    if (recorder != null) {
+                        recording.abandon("the walk met " + path + " twice");
+                        recorder = null;
+                    }
                     continue; // another stage of a conflicted path
                 }
                 previous = path;
                 boolean tracked = walk.getRawMode(indexTree) != 0;
                 FileTreeIterator entry = walk.getTree(workTreeTree, FileTreeIterator.class);
                 if (walk.isSubtree()) {
-                    enterFolder(walk, path, tracked, entry);
-                } else if (tracked && FileMode.GITLINK.equals(walk.getRawMode(indexTree))) {
+                    if (!enterFolder(walk, path, tracked, entry) && recorder != null) {
+                        recorder.unreadableFolder(path);
+                    }
+                    continue;
+                }
+                if (recorder != null) {
+                    recorder.entry(walk);
+                }
+                if (tracked && FileMode.GITLINK.equals(walk.getRawMode(indexTree))) {
                     copier.folder(path);
                 } else if (entry != null) {
                     entry(path, tracked, entry, pool);
@@ -126,9 +151,10 @@ final class CheckoutWalk {
         }
     }
 
-    private void enterFolder(TreeWalk walk, String path, boolean tracked, FileTreeIterator entry) throws IOException {
-        Path folder = entry == null ? null : entry.getEntryFile().toPath();
-        if (folder != null && !(Files.isReadable(folder) && Files.isExecutable(folder))) {
+    /** Enters a folder, or reports it as unusable when it cannot be read; returns whether it entered. */
+    private boolean enterFolder(TreeWalk walk, String path, boolean tracked, FileTreeIterator entry)
+            throws IOException {
+        if (!Fingerprint.Recorder.enterable(entry)) {
             copier.unusable(
                     path,
                     tracked,
@@ -136,9 +162,10 @@ final class CheckoutWalk {
                     "is a folder that cannot be read (permission denied)",
                     "Make it readable (chmod u+rx " + path + ")",
                     null);
-            return;
+            return false;
         }
         walk.enterSubtree();
+        return true;
     }
 
     private void entry(String path, boolean tracked, FileTreeIterator entry, ExecutorService pool) throws IOException {
@@ -150,7 +177,7 @@ final class CheckoutWalk {
                     tracked,
                     file,
                     FileMode.EXECUTABLE_FILE.equals(mode),
-                    stats == null ? null : stats.recorded(entry.getEntryFile()),
+                    withStats ? stats.recorded(entry.getEntryFile()) : null,
                     pool);
         } else if (FileMode.SYMLINK.equals(mode)) {
             copier.symlink(path, file);

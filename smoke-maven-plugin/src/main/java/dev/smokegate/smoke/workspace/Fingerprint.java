@@ -35,11 +35,13 @@ import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.treewalk.AbstractTreeIterator;
 import org.eclipse.jgit.treewalk.CanonicalTreeParser;
 import org.eclipse.jgit.treewalk.EmptyTreeIterator;
 import org.eclipse.jgit.treewalk.FileTreeIterator;
 import org.eclipse.jgit.treewalk.TreeWalk;
 import org.eclipse.jgit.treewalk.filter.AndTreeFilter;
+import org.eclipse.jgit.treewalk.filter.TreeFilter;
 import org.eclipse.jgit.util.FS;
 
 /**
@@ -239,30 +241,12 @@ public final class Fingerprint {
             throws WorkspaceException {
         long start = System.nanoTime();
         Instant takenAt = Instant.now();
-        Duration resolution = UNMEASURED_RESOLUTION;
-        if (gateDirectory != null) {
-            try {
-                Files.createDirectories(gateDirectory);
-            } catch (IOException e) {
-                throw WorkspaceException.io(
-                        WHAT,
-                        "cannot create the gate's folder " + gateDirectory,
-                        e,
-                        "Check its permissions and free disk space.");
-            }
-            resolution = FS.FileStoreAttributes.get(gateDirectory).getFsTimestampResolution();
-        }
+        Duration resolution = resolution(gateDirectory);
         // Modified at or after this instant: a second write in the same tick keeps the stat data.
         Instant racyFrom = takenAt.minus(resolution).minus(CLOCK_TICK);
-        String excluded = null;
         try (Repository repository = Repositories.openWorkTree(checkout, WHAT)) {
             Path workTree = repository.getWorkTree().toPath().toAbsolutePath().normalize();
-            if (gateDirectory != null) {
-                Path gate = gateDirectory.toAbsolutePath().normalize();
-                if (gate.startsWith(workTree) && !gate.equals(workTree)) {
-                    excluded = workTree.relativize(gate).toString().replace('\\', '/');
-                }
-            }
+            String excluded = excludedFolder(workTree, gateDirectory);
             String where = WHAT + " [" + workTree + "]";
             WorkspaceRepository.Head head = WorkspaceRepository.head(repository, where);
             // Before the index is read: a rewrite in between then makes more entries racy, never fewer.
@@ -302,6 +286,44 @@ public final class Fingerprint {
                         where, "cannot read the checkout", e, "Run 'git status' there to see what git says.");
             }
         }
+    }
+
+    /**
+     * The file system's timestamp resolution where the gate writes, measured by JGit once with a probe
+     * file in {@code gateDirectory} (created first); 2 s without one.
+     */
+    private static Duration resolution(Path gateDirectory) throws WorkspaceException {
+        if (gateDirectory == null) {
+            return UNMEASURED_RESOLUTION;
+        }
+        try {
+            Files.createDirectories(gateDirectory);
+        } catch (IOException e) {
+            throw WorkspaceException.io(
+                    WHAT,
+                    "cannot create the gate's folder " + gateDirectory,
+                    e,
+                    "Check its permissions and free disk space.");
+        }
+        return FS.FileStoreAttributes.get(gateDirectory).getFsTimestampResolution();
+    }
+
+    /**
+     * The gate's folder relative to the working tree when it lies inside it (a walk never enters it),
+     * else {@code null}.
+     *
+     * @param workTree the working tree, absolute and normalized
+     * @param gateDirectory the gate's folder, or {@code null}
+     * @return a {@code /}-separated relative path, or {@code null}
+     */
+    static String excludedFolder(Path workTree, Path gateDirectory) {
+        if (gateDirectory == null) {
+            return null;
+        }
+        Path gate = gateDirectory.toAbsolutePath().normalize();
+        return gate.startsWith(workTree) && !gate.equals(workTree)
+                ? workTree.relativize(gate).toString().replace('\\', '/')
+                : null;
     }
 
     /** Sized for the tracked paths, so that a map is not rehashed while it fills. */
@@ -388,11 +410,7 @@ public final class Fingerprint {
         Part part(PathRange range) throws IOException {
             try (ObjectReader reader = repository.newObjectReader();
                     TreeWalk walk = new TreeWalk(repository, reader)) {
-                if (head.tree() == null) {
-                    walk.addTree(new EmptyTreeIterator());
-                } else {
-                    walk.addTree(new CanonicalTreeParser(null, reader, head.tree()));
-                }
+                int headTree = walk.addTree(headIterator(head, reader));
                 int index = walk.addTree(new DirCacheIterator(cache));
                 StatRecordingFs fs = new StatRecordingFs(repository.getFS());
                 FileTreeIterator files = SafeFileModeStrategy.iterator(repository, fs);
@@ -401,98 +419,324 @@ public final class Fingerprint {
                 walk.setRecursive(false);
                 walk.setFilter(AndTreeFilter.create(
                         range,
-                        new TrackedOrNotIgnoredFilter(new int[] {0, index}, workTreeTree, true, true, excluded, null)));
-                int expected = range.isAll() ? capacity(cache) : 16;
-                Map<String, String> states = new HashMap<>(expected);
-                Map<String, Stat> stats = new HashMap<>(expected);
-                Set<String> fromIndex = new HashSet<>(expected);
-                Set<String> racy = new HashSet<>();
-                Map<String, Unread> unread = new TreeMap<>();
+                        new TrackedOrNotIgnoredFilter(
+                                new int[] {headTree, index}, workTreeTree, true, true, excluded, null)));
+                Recorder recorder =
+                        new Recorder(this, headTree, index, workTreeTree, fs, range.isAll() ? capacity(cache) : 16);
                 while (walk.next()) {
-                    String path = walk.getPathString();
-                    FileTreeIterator entry = walk.getTree(workTreeTree, FileTreeIterator.class);
                     if (walk.isSubtree()) {
-                        Path folder =
-                                entry == null ? null : entry.getEntryFile().toPath();
-                        if (folder != null && !(Files.isReadable(folder) && Files.isExecutable(folder))) {
-                            if (range.holdsFolder(walk)) { // a folder spanning two ranges is recorded once
-                                states.merge(path, "unreadable folder", Fingerprint::join);
-                            }
-                        } else {
+                        if (Recorder.enterable(walk.getTree(workTreeTree, FileTreeIterator.class))) {
                             walk.enterSubtree();
+                        } else if (range.holdsFolder(walk)) { // a folder spanning two ranges is recorded once
+                            recorder.unreadableFolder(walk.getPathString());
                         }
                         continue;
                     }
-                    String headId = walk.getRawMode(0) == 0 ? null : id(walk.getObjectId(0));
-                    String sides = sides(walk, index, headId);
-                    if (entry == null) {
-                        states.merge(path, sides + "-", Fingerprint::join);
-                        continue;
-                    }
-                    FileMode mode = entry.getEntryFileMode();
-                    Path file = entry.getEntryFile().toPath();
-                    boolean regular = FileMode.REGULAR_FILE.equals(mode) || FileMode.EXECUTABLE_FILE.equals(mode);
-                    if (!regular) {
-                        states.merge(path, sides + otherState(mode, file), Fingerprint::join);
-                        continue;
-                    }
-                    Stat stat = fs.recorded(entry.getEntryFile());
-                    if (stat == null) {
-                        try {
-                            stat = StatRecordingFs.stat(entry.getEntryFile());
-                        } catch (NoSuchFileException e) {
-                            states.merge(path, sides + SpecialFiles.GONE, Fingerprint::join);
-                            continue;
-                        } catch (IOException | UnsupportedOperationException e) {
-                            states.merge(path, sides + SpecialFiles.UNREADABLE, Fingerprint::join);
-                            continue;
-                        }
-                    }
-                    stats.put(path, stat);
-                    // The permission bits too: git keeps only the executable bit, the gate any change.
-                    String kind = (FileMode.EXECUTABLE_FILE.equals(mode) ? "executable " : "file ")
-                            + permissions(stat.mode()) + " ";
-                    if (stat.modifiedNanos() >= racyFromNanos) {
-                        racy.add(path);
-                    }
-                    String prefix = sides + kind;
-                    String state = null;
-                    if (previous != null) {
-                        String before = previous.states.get(path);
-                        if (stat.equals(previous.stats.get(path))
-                                && !previous.racy.contains(path)
-                                && before != null
-                                && before.startsWith(prefix)
-                                && before.indexOf(" || ", prefix.length()) < 0) {
-                            state = before; // the same sides and kind, and the first's content
-                            if (previous.fromIndex.contains(path)) {
-                                fromIndex.add(path);
-                            }
-                        }
-                    } else if (!racy.contains(path)) {
-                        DirCacheIterator indexEntry = walk.getTree(index, DirCacheIterator.class);
-                        DirCacheEntry cached = indexEntry == null ? null : indexEntry.getDirCacheEntry();
-                        if (vouches(cached, mode, stat, indexWritten, resolution)) {
-                            state = prefix
-                                    + (headId != null && walk.idEqual(0, index) ? headId : id(cached.getObjectId()));
-                            fromIndex.add(path);
-                        }
-                    }
-                    if (state == null) {
-                        unread.put(path, new Unread(prefix, file));
-                    } else {
-                        states.merge(path, state, Fingerprint::join);
-                    }
+                    recorder.entry(walk);
                 }
-                long walked = System.nanoTime();
-                for (Map.Entry<String, Unread> pending : unread.entrySet()) {
-                    String path = pending.getKey();
-                    Unread file = pending.getValue();
-                    String content = blobId(file.file(), stats.get(path).size());
-                    states.merge(path, file.state() + content, Fingerprint::join);
-                }
-                return new Part(states, stats, fromIndex, racy, unread.size(), System.nanoTime() - walked);
+                return recorder.finish();
             }
+        }
+    }
+
+    /** HEAD's tree for a walk, or an empty tree when HEAD has no commit yet. */
+    private static AbstractTreeIterator headIterator(WorkspaceRepository.Head head, ObjectReader reader)
+            throws IOException {
+        return head.tree() == null ? new EmptyTreeIterator() : new CanonicalTreeParser(null, reader, head.tree());
+    }
+
+    /**
+     * Records the paths one walk of HEAD, the index and the working tree meets, one at a time, in walk
+     * order: the walk is the fingerprint's own ({@link Walk#part}) or the checkout copy's ({@link
+     * Recording}). Used by one walk on one thread.
+     */
+    static final class Recorder {
+        private final Walk shared;
+        private final int headTree;
+        private final int indexTree;
+        private final int workTreeTree;
+        private final StatRecordingFs fs;
+        private final Map<String, String> states;
+        private final Map<String, Stat> stats;
+        private final Set<String> fromIndex;
+        private final Set<String> racy = new HashSet<>();
+        private final Map<String, Unread> unread = new TreeMap<>();
+
+        private Recorder(Walk shared, int headTree, int indexTree, int workTreeTree, StatRecordingFs fs, int expected) {
+            this.shared = shared;
+            this.headTree = headTree;
+            this.indexTree = indexTree;
+            this.workTreeTree = workTreeTree;
+            this.fs = fs;
+            this.states = new HashMap<>(expected);
+            this.stats = new HashMap<>(expected);
+            this.fromIndex = new HashSet<>(expected);
+        }
+
+        /**
+         * Whether a walk may enter a folder: it is readable and searchable, or not in the working tree.
+         *
+         * @param entry the working tree's entry of the folder, or {@code null}
+         */
+        static boolean enterable(FileTreeIterator entry) {
+            Path folder = entry == null ? null : entry.getEntryFile().toPath();
+            return folder == null || (Files.isReadable(folder) && Files.isExecutable(folder));
+        }
+
+        /** Records a folder the walk does not enter because it cannot be read. */
+        void unreadableFolder(String path) {
+            states.merge(path, "unreadable folder", Fingerprint::join);
+        }
+
+        /**
+         * Records the walk's current entry, which is not a folder: its sides, and for a regular file
+         * its stat data and, when nothing vouches for its content, that it is to be read.
+         */
+        void entry(TreeWalk walk) {
+            String path = walk.getPathString();
+            FileTreeIterator entry = walk.getTree(workTreeTree, FileTreeIterator.class);
+            String headId = walk.getRawMode(headTree) == 0 ? null : id(walk.getObjectId(headTree));
+            String sides = sides(walk, headTree, indexTree, headId);
+            if (entry == null) {
+                states.merge(path, sides + "-", Fingerprint::join);
+                return;
+            }
+            FileMode mode = entry.getEntryFileMode();
+            Path file = entry.getEntryFile().toPath();
+            boolean regular = FileMode.REGULAR_FILE.equals(mode) || FileMode.EXECUTABLE_FILE.equals(mode);
+            if (!regular) {
+                states.merge(path, sides + otherState(mode, file), Fingerprint::join);
+                return;
+            }
+            Stat stat = fs.recorded(entry.getEntryFile());
+            if (stat == null) {
+                try {
+                    stat = StatRecordingFs.stat(entry.getEntryFile());
+                } catch (NoSuchFileException e) {
+                    states.merge(path, sides + SpecialFiles.GONE, Fingerprint::join);
+                    return;
+                } catch (IOException | UnsupportedOperationException e) {
+                    states.merge(path, sides + SpecialFiles.UNREADABLE, Fingerprint::join);
+                    return;
+                }
+            }
+            stats.put(path, stat);
+            // The permission bits too: git keeps only the executable bit, the gate any change.
+            String kind =
+                    (FileMode.EXECUTABLE_FILE.equals(mode) ? "executable " : "file ") + permissions(stat.mode()) + " ";
+            if (stat.modifiedNanos() >= shared.racyFromNanos()) {
+                racy.add(path);
+            }
+            String prefix = sides + kind;
+            String state = null;
+            Fingerprint previous = shared.previous();
+            if (previous != null) {
+                String before = previous.states.get(path);
+                if (stat.equals(previous.stats.get(path))
+                        && !previous.racy.contains(path)
+                        && before != null
+                        && before.startsWith(prefix)
+                        && before.indexOf(" || ", prefix.length()) < 0) {
+                    state = before; // the same sides and kind, and the first's content
+                    if (previous.fromIndex.contains(path)) {
+                        fromIndex.add(path);
+                    }
+                }
+            } else if (!racy.contains(path)) {
+                DirCacheIterator indexEntry = walk.getTree(indexTree, DirCacheIterator.class);
+                DirCacheEntry cached = indexEntry == null ? null : indexEntry.getDirCacheEntry();
+                if (vouches(cached, mode, stat, shared.indexWritten(), shared.resolution())) {
+                    state = prefix
+                            + (headId != null && walk.idEqual(headTree, indexTree) ? headId : id(cached.getObjectId()));
+                    fromIndex.add(path);
+                }
+            }
+            if (state == null) {
+                unread.put(path, new Unread(prefix, file));
+            } else {
+                states.merge(path, state, Fingerprint::join);
+            }
+        }
+
+        /** Reads and hashes the files nothing vouched for, once the walk is done. */
+        Part finish() {
+            long walked = System.nanoTime();
+            for (Map.Entry<String, Unread> pending : unread.entrySet()) {
+                String path = pending.getKey();
+                Unread file = pending.getValue();
+                String content = blobId(file.file(), stats.get(path).size());
+                states.merge(path, file.state() + content, Fingerprint::join);
+            }
+            return new Part(states, stats, fromIndex, racy, unread.size(), System.nanoTime() - walked);
+        }
+    }
+
+    /**
+     * Starts a first fingerprint ({@link #of(Path, Path)}) that another walk of the same working tree
+     * records: the checkout copy's ({@link CheckoutWalk}), so that the checkout is walked and {@code
+     * lstat}ed once instead of twice. Call it before that walk reads the index.
+     *
+     * @param checkout the checkout folder, as {@link #of(Path, Path)} takes it; {@link #again()} opens it
+     * @param gateDirectory the folder the gate writes to (measures the timestamp resolution there)
+     * @param repository the checkout's repository, open for the walk
+     * @param head its HEAD, read by the walk's owner
+     * @return the recording
+     * @throws WorkspaceException IO when gateDirectory cannot be created
+     */
+    static Recording recording(Path checkout, Path gateDirectory, Repository repository, WorkspaceRepository.Head head)
+            throws WorkspaceException {
+        return new Recording(checkout, gateDirectory, repository, head);
+    }
+
+    /**
+     * A first fingerprint recorded by another walk, equal to what {@link #of(Path, Path)} would have
+     * taken at the same moment. The other walk must meet exactly what the fingerprint's own walk meets:
+     * the index and the working tree, untracked files that are not ignored, the same folder left out
+     * ({@link #excludedFolder}), and HEAD's tree, which {@link #begin} adds to it. It hands each entry
+     * that is not a folder to {@link Recorder#entry} and each folder it does not enter to {@link
+     * Recorder#unreadableFolder}. Two things such a walk cannot do as the fingerprint's own walk does,
+     * and for which the recording is given up ({@link #abandon}) so that the caller takes the
+     * fingerprint with {@link #of(Path, Path)} instead:
+     *
+     * <ul>
+     *   <li>list paths only HEAD has (deleted from the index, a staged {@code git rm}): its filter keeps
+     *       what the index or the working tree has. {@link #begin} looks for such paths first, comparing
+     *       HEAD with the index and skipping the folders whose tree ids are equal;
+     *   <li>meet a path twice (conflict stages, a file on one side and a folder on another): the copy
+     *       handles the first and skips the others.
+     * </ul>
+     *
+     * <p>Used by one walk on one thread.
+     */
+    static final class Recording {
+        private final Path checkout;
+        private final Path gateDirectory;
+        private final Repository repository;
+        private final WorkspaceRepository.Head head;
+        private final long start = System.nanoTime();
+        private final Instant takenAt = Instant.now();
+        private final Duration resolution;
+        private final Instant indexWritten;
+        private final Path workTree;
+        private Recorder recorder;
+        private String abandoned;
+        private long checkNanos;
+
+        private Recording(Path checkout, Path gateDirectory, Repository repository, WorkspaceRepository.Head head)
+                throws WorkspaceException {
+            this.checkout = checkout;
+            this.gateDirectory = gateDirectory;
+            this.repository = repository;
+            this.head = head;
+            this.resolution = resolution(gateDirectory);
+            // Before the walk reads the index, as in take().
+            this.indexWritten = indexWritten(repository);
+            this.workTree = repository.getWorkTree().toPath().toAbsolutePath().normalize();
+        }
+
+        /**
+         * Adds HEAD's tree to the walk and returns what records its entries; gives up when HEAD holds a
+         * path the index does not.
+         *
+         * @param walk the other walk, not started yet
+         * @param cache the index it walks
+         * @param indexTree the walk's tree index of the index
+         * @param workTreeTree the walk's tree index of the working tree
+         * @param fs the file system the working tree iterator reads attributes through
+         * @return the recorder of the walk's entries
+         * @throws IOException when HEAD's tree cannot be read
+         */
+        Recorder begin(TreeWalk walk, DirCache cache, int indexTree, int workTreeTree, StatRecordingFs fs)
+                throws IOException {
+            long checkStart = System.nanoTime();
+            int headTree = walk.addTree(headIterator(head, walk.getObjectReader()));
+            if (headHasPathsTheIndexLacks(cache, walk.getObjectReader())) {
+                abandon("HEAD holds paths the index does not (a staged deletion)");
+            }
+            Instant racyFrom = takenAt.minus(resolution).minus(CLOCK_TICK);
+            Walk shared = new Walk(
+                    repository,
+                    head,
+                    cache,
+                    indexWritten,
+                    resolution,
+                    nanos(racyFrom),
+                    excludedFolder(workTree, gateDirectory),
+                    null);
+            recorder = new Recorder(shared, headTree, indexTree, workTreeTree, fs, capacity(cache));
+            checkNanos = System.nanoTime() - checkStart;
+            return recorder;
+        }
+
+        /**
+         * Gives the recording up: {@link #finish} then returns {@code null}. The first reason is kept.
+         *
+         * @param why what the walk met, for the caller's debug line
+         */
+        void abandon(String why) {
+            if (abandoned == null) {
+                abandoned = why;
+            }
+        }
+
+        /** @return why the recording was given up, or {@code null} */
+        String abandoned() {
+            return abandoned;
+        }
+
+        /**
+         * Reads and hashes the files nothing vouched for and returns the fingerprint. Its timings give
+         * the time spent outside the other walk (looking for paths only HEAD has, and hashing).
+         *
+         * @return the fingerprint, or {@code null} when the recording was given up or never begun
+         */
+        Fingerprint finish() {
+            if (recorder == null && abandoned == null) {
+                abandon("the walk did not begin");
+            }
+            if (abandoned != null) {
+                return null;
+            }
+            Part part = recorder.finish();
+            Timings timings = new Timings(
+                    TimeUnit.NANOSECONDS.toMillis(checkNanos),
+                    TimeUnit.NANOSECONDS.toMillis(part.hashNanos()),
+                    part.hashed(),
+                    part.states().size());
+            return new Fingerprint(
+                    checkout,
+                    gateDirectory,
+                    workTree,
+                    takenAt,
+                    part.states(),
+                    part.stats(),
+                    part.fromIndex(),
+                    part.racy(),
+                    timings);
+        }
+
+        /** Whether HEAD's tree holds a path the index has no entry for. */
+        private boolean headHasPathsTheIndexLacks(DirCache cache, ObjectReader reader) throws IOException {
+            if (head.tree() == null) {
+                return false;
+            }
+            try (TreeWalk compare = new TreeWalk(repository, reader)) {
+                compare.addTree(new CanonicalTreeParser(null, reader, head.tree()));
+                compare.addTree(new DirCacheIterator(cache));
+                compare.setRecursive(true);
+                compare.setFilter(TreeFilter.ANY_DIFF); // a folder whose ids are equal is not entered
+                while (compare.next()) {
+                    if (compare.getRawMode(1) == 0) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "Fingerprint.Recording[" + workTree + (abandoned == null ? "" : ", abandoned: " + abandoned) + "]";
         }
     }
 
@@ -605,12 +849,13 @@ public final class Fingerprint {
      *
      * @param headId {@link #id} of HEAD's entry, or {@code null} when HEAD has none
      */
-    private static String sides(TreeWalk walk, int index, String headId) {
+    private static String sides(TreeWalk walk, int headTree, int index, String headId) {
         int indexMode = walk.getRawMode(index);
         String indexed = indexMode == 0
                 ? null
-                : (headId != null && walk.idEqual(0, index) ? headId : id(walk.getObjectId(index)));
-        return "HEAD " + side(walk.getRawMode(0), headId) + " | index " + side(indexMode, indexed) + " | work tree ";
+                : (headId != null && walk.idEqual(headTree, index) ? headId : id(walk.getObjectId(index)));
+        return "HEAD " + side(walk.getRawMode(headTree), headId) + " | index " + side(indexMode, indexed)
+                + " | work tree ";
     }
 
     private static String side(int mode, String id) {

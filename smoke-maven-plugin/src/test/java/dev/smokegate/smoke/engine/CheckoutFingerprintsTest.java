@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,6 +51,61 @@ class CheckoutFingerprintsTest {
 
         fingerprints.awaitBeforeSteps();
         assertThat(fingerprints.await()).isEmpty();
+    }
+
+    @Test
+    void claim_copyHandsItsFingerprintOver_awaitGivesThatOneAndTheOthersTaken() throws Exception {
+        Path first = FixtureRepos.greeter(tmp.resolve("first"));
+        Path second = FixtureRepos.greeter(tmp.resolve("second"));
+        Path gate = Files.createDirectories(tmp.resolve("gate"));
+        Fingerprint copied = Fingerprint.of(first, gate);
+        RecordingLog log = new RecordingLog();
+        CheckoutFingerprints fingerprints =
+                CheckoutFingerprints.start(List.of(first, second), first, gate, Path::toString, log);
+
+        Consumer<Fingerprint> claim = fingerprints.claim(first);
+        assertThat(fingerprints.claim(first)).as("claimed once").isNull();
+        assertThat(fingerprints.claim(second)).as("not the claimable one").isNull();
+        claim.accept(copied);
+        claim.accept(null); // the preparer's finally: ignored after the fingerprint
+        Map<Path, Fingerprint> taken = fingerprints.await();
+
+        assertThat(taken).containsOnlyKeys(first, second);
+        assertThat(List.copyOf(taken.keySet())).containsExactly(first, second);
+        assertThat(taken.get(first)).isSameAs(copied);
+        assertThat(log.at("DEBUG"))
+                .anyMatch(line -> line.startsWith(
+                        "[smoke] timing: fingerprint before the gate of " + first + " (recorded by its copy's walk): "))
+                .anyMatch(line -> line.startsWith("[smoke] timing: fingerprint before the gate of " + second + ": "));
+    }
+
+    @Test
+    void claim_copyHandsNothingOver_theBackgroundThreadTakesIt() throws Exception {
+        Path checkout = FixtureRepos.greeter(tmp.resolve("greeter"));
+        Path gate = Files.createDirectories(tmp.resolve("gate"));
+        RecordingLog log = new RecordingLog();
+        CheckoutFingerprints fingerprints =
+                CheckoutFingerprints.start(List.of(checkout), checkout, gate, Path::toString, log);
+
+        fingerprints.claim(checkout).accept(null);
+        Map<Path, Fingerprint> taken = fingerprints.await();
+
+        assertThat(taken.get(checkout)).isEqualTo(Fingerprint.of(checkout, gate));
+        assertThat(log.at("DEBUG"))
+                .anyMatch(line -> line.startsWith("[smoke] timing: fingerprint before the gate of " + checkout + ": "));
+    }
+
+    @Test
+    void claim_afterAScenarioReachedItsSteps_refusedAndTheFingerprintTakenBeforeTheSteps() throws Exception {
+        Path checkout = FixtureRepos.greeter(tmp.resolve("greeter"));
+        Path gate = Files.createDirectories(tmp.resolve("gate"));
+        CheckoutFingerprints fingerprints =
+                CheckoutFingerprints.start(List.of(checkout), checkout, gate, Path::toString, new RecordingLog());
+
+        fingerprints.awaitBeforeSteps(); // another scenario's first step: returns once it is taken
+        assertThat(fingerprints.toString()).contains("done=true").contains("taken=[" + checkout + "]");
+        assertThat(fingerprints.claim(checkout)).isNull();
+        assertThat(fingerprints.await().get(checkout)).isEqualTo(Fingerprint.of(checkout, gate));
     }
 
     @Test

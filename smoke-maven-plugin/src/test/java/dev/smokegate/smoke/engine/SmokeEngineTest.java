@@ -352,6 +352,10 @@ class SmokeEngineTest {
         assertThat(result.scenarios().get(0).status()).isEqualTo(Status.PASS);
         assertThat(result.passed()).isFalse();
         assertThat(result.checkoutChanges()).containsExactly(fixture.checkout() + ": " + FixtureRepos.CHANGELOG);
+        // The first scenario's copy recorded the fingerprint before the gate that caught the write.
+        assertThat(fixture.log().at("DEBUG"))
+                .anyMatch(line -> line.startsWith("[smoke] timing: fingerprint before the gate of ")
+                        && line.contains("(recorded by its copy's walk)"));
         assertThat(fixture.log().visible())
                 .endsWith(
                         "Smoke: 1 passed, 0 failed, 0 skipped, checkout changed",
