@@ -139,8 +139,11 @@ final class CheckoutFingerprints {
         return fromCopy::complete;
     }
 
-    /** Ends the time for claims: an unclaimed fingerprint is taken by the background thread. */
-    private synchronized void release() {
+    /**
+     * Ends the time for claims: an unclaimed fingerprint is taken by the background thread. Called
+     * before any step, and by the engine when the run ends early, so the thread never waits forever.
+     */
+    synchronized void release() {
         if (!released) {
             released = true;
             if (!claimed) {

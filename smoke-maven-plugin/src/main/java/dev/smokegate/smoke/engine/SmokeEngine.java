@@ -156,43 +156,49 @@ public final class SmokeEngine {
                 request::display,
                 log);
 
-        CloneCache cache = new CloneCache(
-                request.cacheDirectory(),
-                request.offline(),
-                request.sshDirectory(),
-                request.servers(),
-                request.frontEnd(),
-                log);
-        List<Scenario> running = new ArrayList<>(sources.keySet());
-        for (HostCheck row : new Doctor(log).gateRows(request, placeholders, running, cache)) {
-            if (row.verdict() == HostCheck.Verdict.PASS) {
-                log.debug(ConsoleReport.PREFIX + "host check " + row);
-            } else {
-                log.warn(ConsoleReport.PREFIX + "host check " + row);
+        List<ScenarioResult> ran;
+        ScenarioRunner runner;
+        try {
+            CloneCache cache = new CloneCache(
+                    request.cacheDirectory(),
+                    request.offline(),
+                    request.sshDirectory(),
+                    request.servers(),
+                    request.frontEnd(),
+                    log);
+            List<Scenario> running = new ArrayList<>(sources.keySet());
+            for (HostCheck row : new Doctor(log).gateRows(request, placeholders, running, cache)) {
+                if (row.verdict() == HostCheck.Verdict.PASS) {
+                    log.debug(ConsoleReport.PREFIX + "host check " + row);
+                } else {
+                    log.warn(ConsoleReport.PREFIX + "host check " + row);
+                }
             }
+            runner = new ScenarioRunner(
+                    request,
+                    manifest,
+                    placeholders,
+                    log,
+                    cache,
+                    new PortReservations(PortReservations.defaultLockDir()),
+                    before);
+            if (request.threads() > 1 && sources.size() > 1) {
+                log.info("[smoke] running up to " + Math.min(request.threads(), sources.size())
+                        + " scenarios at once; their results follow when all have finished");
+            }
+            Attempts attempts = new Attempts(
+                    watch.guard(runner::run), request.retries(), request.workDirectory(), log, request::display);
+            watch.scenariosStart();
+            ran = ScenarioPool.runAll(
+                    sources,
+                    skips,
+                    attempts,
+                    request.threads(),
+                    result -> ConsoleReport.scenario(result, request::display, log));
+            watch.scenariosEnd();
+        } finally {
+            before.release(); // a claim never made must not keep the background thread waiting
         }
-        ScenarioRunner runner = new ScenarioRunner(
-                request,
-                manifest,
-                placeholders,
-                log,
-                cache,
-                new PortReservations(PortReservations.defaultLockDir()),
-                before);
-        if (request.threads() > 1 && sources.size() > 1) {
-            log.info("[smoke] running up to " + Math.min(request.threads(), sources.size())
-                    + " scenarios at once; their results follow when all have finished");
-        }
-        Attempts attempts = new Attempts(
-                watch.guard(runner::run), request.retries(), request.workDirectory(), log, request::display);
-        watch.scenariosStart();
-        List<ScenarioResult> ran = ScenarioPool.runAll(
-                sources,
-                skips,
-                attempts,
-                request.threads(),
-                result -> ConsoleReport.scenario(result, request::display, log));
-        watch.scenariosEnd();
         List<ScenarioResult> results = HostPreflight.inOrder(selected, skips, ran);
 
         List<String> changes = new ArrayList<>();

@@ -215,6 +215,10 @@ public final class CheckoutCopier {
                     fingerprinted == null ? null : Fingerprint.recording(checkout, gateDirectory, source, head);
             CheckoutWalk walk = new CheckoutWalk(source, copier, log, update, recording);
             DirCache index = walk.readIndex();
+            if (recording != null && !recording.check(index, untracked == UntrackedMode.INCLUDE)) {
+                handOver(recording, fingerprinted, workTree); // at once: the caller takes it another way
+                recording = null;
+            }
             walk.walk(
                     index,
                     untracked == UntrackedMode.INCLUDE,
@@ -222,12 +226,7 @@ public final class CheckoutCopier {
                     threads,
                     visits);
             if (recording != null) {
-                Fingerprint fingerprint = recording.finish();
-                if (fingerprint == null) {
-                    log.debug("[smoke] the first fingerprint of " + workTree + " is not taken from its copy: "
-                            + recording.abandoned());
-                }
-                fingerprinted.accept(fingerprint);
+                handOver(recording, fingerprinted, workTree);
             }
             long walked = System.nanoTime();
             copier.removeLeftovers(message -> log.debug("[smoke] " + message));
@@ -273,6 +272,16 @@ public final class CheckoutCopier {
             Deletion.deleteContentsQuietly(workspace);
             throw e;
         }
+    }
+
+    /** Hands the recorded fingerprint over, or {@code null} with a debug line saying why there is none. */
+    private void handOver(Fingerprint.Recording recording, Consumer<Fingerprint> fingerprinted, Path workTree) {
+        Fingerprint fingerprint = recording.finish();
+        if (fingerprint == null) {
+            log.debug("[smoke] the first fingerprint of " + workTree + " is not taken from its copy: "
+                    + recording.abandoned());
+        }
+        fingerprinted.accept(fingerprint);
     }
 
     /**

@@ -41,7 +41,8 @@ final class CheckoutWalk {
      * @param withStats whether each file is handed over with its full stat data ({@link
      *     StatRecordingFs}, still one {@code lstat}), for a {@link CopyRecord}
      * @param recording the checkout's first fingerprint, recorded from this walk's entries (see {@link
-     *     Fingerprint.Recording} for what the walk must do), or {@code null}; only with untracked files
+     *     Fingerprint.Recording} for what the walk must do) unless it was given up before the walk, or
+     *     {@code null}
      */
     CheckoutWalk(
             Repository source, EntryCopier copier, SmokeLog log, boolean withStats, Fingerprint.Recording recording) {
@@ -87,12 +88,8 @@ final class CheckoutWalk {
             walk.setFilter(new TrackedOrNotIgnoredFilter(
                     new int[] {indexTree}, workTreeTree, untracked, true, excludedFolder, visits));
             Fingerprint.Recorder recorder = null;
-            if (recording != null) {
-                if (!untracked) {
-                    recording.abandon("untracked files are not copied");
-                } else {
-                    recorder = recording.begin(walk, index, indexTree, workTreeTree, stats);
-                }
+            if (recording != null && recording.abandoned() == null) {
+                recorder = recording.begin(walk, index, indexTree, workTreeTree, stats);
             }
             String previous = null;
             while (walk.next() && copier.failure() == null) {

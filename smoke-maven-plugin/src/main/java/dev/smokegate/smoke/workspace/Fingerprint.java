@@ -635,8 +635,34 @@ public final class Fingerprint {
         }
 
         /**
-         * Adds HEAD's tree to the walk and returns what records its entries; gives up when HEAD holds a
-         * path the index does not.
+         * Gives up before the walk when it could not record what {@link #of(Path, Path)} records: when
+         * untracked files are not walked, or HEAD holds a path the index does not (a staged deletion,
+         * which a walk of the index and the working tree never visits). Compares HEAD with the index
+         * without entering the folders whose tree ids are equal.
+         *
+         * @param cache the index the walk reads
+         * @param untracked whether the walk visits untracked files that are not ignored
+         * @return whether the recording can go on
+         */
+        boolean check(DirCache cache, boolean untracked) {
+            long checkStart = System.nanoTime();
+            if (!untracked) {
+                abandon("untracked files are not copied");
+            } else {
+                try {
+                    if (headHasPathsTheIndexLacks(cache)) {
+                        abandon("HEAD holds paths the index does not (a staged deletion)");
+                    }
+                } catch (IOException | JGitInternalException e) {
+                    abandon("cannot compare HEAD with the index (" + e.getMessage() + ")");
+                }
+            }
+            checkNanos = System.nanoTime() - checkStart;
+            return abandoned == null;
+        }
+
+        /**
+         * Adds HEAD's tree to the walk and returns what records its entries.
          *
          * @param walk the other walk, not started yet
          * @param cache the index it walks
@@ -648,11 +674,7 @@ public final class Fingerprint {
          */
         Recorder begin(TreeWalk walk, DirCache cache, int indexTree, int workTreeTree, StatRecordingFs fs)
                 throws IOException {
-            long checkStart = System.nanoTime();
             int headTree = walk.addTree(headIterator(head, walk.getObjectReader()));
-            if (headHasPathsTheIndexLacks(cache, walk.getObjectReader())) {
-                abandon("HEAD holds paths the index does not (a staged deletion)");
-            }
             Instant racyFrom = takenAt.minus(resolution).minus(CLOCK_TICK);
             Walk shared = new Walk(
                     repository,
@@ -664,7 +686,6 @@ public final class Fingerprint {
                     excludedFolder(workTree, gateDirectory),
                     null);
             recorder = new Recorder(shared, headTree, indexTree, workTreeTree, fs, capacity(cache));
-            checkNanos = System.nanoTime() - checkStart;
             return recorder;
         }
 
@@ -691,13 +712,20 @@ public final class Fingerprint {
          * @return the fingerprint, or {@code null} when the recording was given up or never begun
          */
         Fingerprint finish() {
-            if (recorder == null && abandoned == null) {
+            if (recorder == null) {
                 abandon("the walk did not begin");
+            }
+            if (Thread.currentThread().isInterrupted()) {
+                abandon("interrupted"); // a file read now would be recorded as unreadable
             }
             if (abandoned != null) {
                 return null;
             }
             Part part = recorder.finish();
+            if (Thread.currentThread().isInterrupted()) { // a read ended by the interrupt (ClosedByInterruptException)
+                abandon("interrupted while reading the files the index cannot vouch for");
+                return null;
+            }
             Timings timings = new Timings(
                     TimeUnit.NANOSECONDS.toMillis(checkNanos),
                     TimeUnit.NANOSECONDS.toMillis(part.hashNanos()),
@@ -715,19 +743,26 @@ public final class Fingerprint {
                     timings);
         }
 
-        /** Whether HEAD's tree holds a path the index has no entry for. */
-        private boolean headHasPathsTheIndexLacks(DirCache cache, ObjectReader reader) throws IOException {
+        /**
+         * Whether HEAD's tree holds a path, file or folder (an empty tree too), that the index has no
+         * entry for.
+         */
+        private boolean headHasPathsTheIndexLacks(DirCache cache) throws IOException {
             if (head.tree() == null) {
                 return false;
             }
-            try (TreeWalk compare = new TreeWalk(repository, reader)) {
+            try (ObjectReader reader = repository.newObjectReader();
+                    TreeWalk compare = new TreeWalk(repository, reader)) {
                 compare.addTree(new CanonicalTreeParser(null, reader, head.tree()));
                 compare.addTree(new DirCacheIterator(cache));
-                compare.setRecursive(true);
+                compare.setRecursive(false);
                 compare.setFilter(TreeFilter.ANY_DIFF); // a folder whose ids are equal is not entered
                 while (compare.next()) {
-                    if (compare.getRawMode(1) == 0) {
+                    if (compare.getRawMode(0) != 0 && compare.getRawMode(1) == 0) {
                         return true;
+                    }
+                    if (compare.isSubtree()) {
+                        compare.enterSubtree();
                     }
                 }
                 return false;
@@ -770,6 +805,16 @@ public final class Fingerprint {
     private boolean differs(String path, Fingerprint other, Fingerprint later) {
         return !Objects.equals(states.get(path), other.states.get(path))
                 || (!Objects.equals(stats.get(path), other.stats.get(path)) && later.fromIndex.contains(path));
+    }
+
+    /** @return the paths whose content came from the index without being read (for tests) */
+    Set<String> fromIndex() {
+        return Set.copyOf(fromIndex);
+    }
+
+    /** @return the paths that were racily clean when this fingerprint was taken (for tests) */
+    Set<String> racy() {
+        return Set.copyOf(racy);
     }
 
     /**

@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -93,6 +95,48 @@ class CheckoutFingerprintsTest {
         assertThat(taken.get(checkout)).isEqualTo(Fingerprint.of(checkout, gate));
         assertThat(log.at("DEBUG"))
                 .anyMatch(line -> line.startsWith("[smoke] timing: fingerprint before the gate of " + checkout + ": "));
+    }
+
+    @Test
+    void awaitBeforeSteps_whileAClaimedCopyRuns_waitsForItsFingerprint() throws Exception {
+        Path checkout = FixtureRepos.greeter(tmp.resolve("greeter"));
+        Path gate = Files.createDirectories(tmp.resolve("gate"));
+        Fingerprint copied = Fingerprint.of(checkout, gate);
+        CheckoutFingerprints fingerprints =
+                CheckoutFingerprints.start(List.of(checkout), checkout, gate, Path::toString, new RecordingLog());
+        Consumer<Fingerprint> claim = fingerprints.claim(checkout);
+        CountDownLatch returned = new CountDownLatch(1);
+        Thread otherScenario = new Thread(() -> {
+            fingerprints.awaitBeforeSteps();
+            returned.countDown();
+        });
+
+        otherScenario.start();
+        // Had it returned, another scenario's step could change the checkout before the copy saw it.
+        assertThat(returned.await(300, TimeUnit.MILLISECONDS))
+                .as("returned before the copy")
+                .isFalse();
+        claim.accept(copied);
+
+        assertThat(returned.await(30, TimeUnit.SECONDS))
+                .as("returned after the copy")
+                .isTrue();
+        otherScenario.join();
+        assertThat(fingerprints.await().get(checkout)).isSameAs(copied);
+    }
+
+    @Test
+    void release_runEndsBeforeAnyClaim_theBackgroundThreadTakesItAndEnds() throws Exception {
+        Path checkout = FixtureRepos.greeter(tmp.resolve("greeter"));
+        Path gate = Files.createDirectories(tmp.resolve("gate"));
+        CheckoutFingerprints fingerprints =
+                CheckoutFingerprints.start(List.of(checkout), checkout, gate, Path::toString, new RecordingLog());
+
+        fingerprints.release(); // the engine's finally, when the run throws before any scenario ran
+
+        assertThat(fingerprints.claim(checkout)).isNull();
+        assertThat(fingerprints.await().get(checkout)).isEqualTo(Fingerprint.of(checkout, gate));
+        assertThat(fingerprints.toString()).contains("done=true");
     }
 
     @Test

@@ -49,11 +49,30 @@ class FingerprintRecordingTest {
         Fingerprint recorded = copyRecording(UntrackedMode.INCLUDE);
 
         Fingerprint taken = Fingerprint.of(repo, gate);
-        assertThat(recorded).isEqualTo(taken);
-        assertThat(recorded.changedPaths(taken)).isEmpty();
+        assertSame(recorded, taken);
         assertThat(recorded.size()).isEqualTo(FixtureRepos.TRACKED.size() + FixtureRepos.UNTRACKED.size() + 1);
         // The edited tracked file and the untracked files, as in FingerprintTest.
         assertThat(recorded.timings().hashed()).isEqualTo(taken.timings().hashed());
+    }
+
+    @Test
+    void update_oldFilesAndAFreshIndex_recordsWhatFingerprintOfRecordsAndReadsAsLittle() throws Exception {
+        command(
+                "sh",
+                "-c",
+                "find . -path ./.git -prune -o \\( -type f -o -type d \\) -print0"
+                        + " | xargs -0 touch -h -d '1 hour ago'");
+        Thread.sleep(50); // past the timestamp resolution, so that the index is not racily clean
+        ok(repo, "status", "--porcelain");
+
+        Fingerprint recorded = copyRecording(UntrackedMode.INCLUDE);
+
+        Fingerprint taken = Fingerprint.of(repo, gate);
+        assertSame(recorded, taken);
+        assertThat(recorded.racy()).isEqualTo(taken.racy()).isEmpty();
+        assertThat(recorded.fromIndex()).contains(FixtureRepos.GREETER_SOURCE, FixtureRepos.CHANGELOG);
+        // The edited tracked file and the untracked files (a read is tried on notes/unreadable.txt too).
+        assertThat(recorded.timings().hashed()).isEqualTo(1 + FixtureRepos.UNTRACKED.size());
     }
 
     @Test
@@ -66,7 +85,53 @@ class FingerprintRecordingTest {
         Fingerprint recorded = copyRecording(UntrackedMode.INCLUDE);
 
         assertThat(recorded.size()).isEqualTo(1);
-        assertThat(recorded).isEqualTo(Fingerprint.of(empty, gate));
+        assertSame(recorded, Fingerprint.of(empty, gate));
+    }
+
+    @Test
+    void update_gateFolderInsideTheWorkTreeAndNotIgnored_recordsWhatFingerprintOfRecords() throws Exception {
+        gate = repo.resolve("gate-inside");
+        Files.createDirectories(gate.resolve("earlier"));
+        Files.writeString(gate.resolve("earlier/log.txt"), "an earlier run's log\n");
+
+        Fingerprint recorded = copyRecording(UntrackedMode.INCLUDE);
+
+        assertSame(recorded, Fingerprint.of(repo, gate));
+        assertThat(recorded.size()).isEqualTo(FixtureRepos.TRACKED.size() + FixtureRepos.UNTRACKED.size() + 1);
+    }
+
+    @Test
+    void update_checkoutIsASubfolder_recordsTheWholeWorkTreeAsFingerprintOfDoes() throws Exception {
+        Path subfolder = repo.resolve("docs");
+        Path top = repo;
+        repo = subfolder;
+
+        Fingerprint recorded = copyRecording(UntrackedMode.INCLUDE);
+
+        assertSame(recorded, Fingerprint.of(subfolder, gate));
+        assertThat(recorded).isEqualTo(Fingerprint.of(top, gate));
+    }
+
+    @Test
+    void update_interruptedWhileCopying_handsOverNothingRatherThanFilesMarkedUnreadable() throws Exception {
+        CheckoutCopier copier = new CheckoutCopier(log, MavenFrontEnd.INSTANCE, 1, null)
+                .recordWindow(java.time.Duration.ZERO)
+                .recordFrom(0);
+        Path workspace = gate.resolve("scenario/workspace");
+        copier.update(repo, workspace, UntrackedMode.INCLUDE, gate);
+        Thread.sleep(30); // past the coarse clock's tick: the second copy keeps every file it recorded
+        PreviousWorkspace.setAside(workspace, log::debug); // as the next run does
+        Deletion.deleteRecursively(workspace.getParent());
+
+        Thread.currentThread().interrupt(); // as the gate's shutdown interrupts a scenario's thread
+        try {
+            // Every file is kept, so no copy meets the interrupt; only reading the unvouched files would.
+            copier.update(repo, workspace, UntrackedMode.INCLUDE, gate, delivered::add);
+        } finally {
+            Thread.interrupted();
+        }
+        assertThat(delivered).containsExactly((Fingerprint) null);
+        assertThat(log.at("DEBUG")).anyMatch(line -> line.contains("is not taken from its copy: interrupted"));
     }
 
     @Test
@@ -91,15 +156,50 @@ class FingerprintRecordingTest {
     }
 
     @Test
-    void update_stagedDeletion_recordsNothingAndSaysWhy() throws Exception {
+    void update_stagedDeletion_handsOverNothingBeforeTheWalkAndSaysWhy() throws Exception {
         ok(repo, "rm", "-q", "--cached", "docs/guide.md");
+        Path workspace = gate.resolve("scenario/workspace");
+        List<Boolean> walked = new ArrayList<>();
 
-        assertThat(copyRecording(UntrackedMode.INCLUDE)).isNull();
+        new CheckoutCopier(log, MavenFrontEnd.INSTANCE)
+                .update(repo, workspace, UntrackedMode.INCLUDE, gate, fingerprint -> {
+                    delivered.add(fingerprint);
+                    walked.add(Files.exists(workspace.resolve("README.md")));
+                });
+
+        assertThat(delivered).containsExactly((Fingerprint) null);
+        assertThat(walked).as("handed over before the walk copied anything").containsExactly(false);
         assertThat(log.at("DEBUG"))
                 .anyMatch(line -> line.contains("is not taken from its copy: HEAD holds paths the index does not"));
         // What Fingerprint.of records of it, a path only HEAD has, is what the copy's walk could not see.
         assertThat(Fingerprint.of(repo, gate).size())
                 .isEqualTo(FixtureRepos.TRACKED.size() + FixtureRepos.UNTRACKED.size() + 1);
+    }
+
+    @Test
+    void update_emptyFolderOnlyInHeadsTree_recordsNothingAndSaysWhy() throws Exception {
+        // git cannot stage an empty folder, but a commit's tree can hold one (git mktree).
+        String emptyTree = command("git", "mktree").strip();
+        String entries = command("git", "ls-tree", "HEAD") + "040000 tree " + emptyTree + "\tempty-folder\n";
+        String tree = commandWithInput(entries, "git", "mktree").strip();
+        String commit = command(
+                        "git",
+                        "-c",
+                        "user.name=t",
+                        "-c",
+                        "user.email=t@example.com",
+                        "commit-tree",
+                        tree,
+                        "-p",
+                        "HEAD",
+                        "-m",
+                        "an empty folder")
+                .strip();
+        ok(repo, "update-ref", "HEAD", commit);
+
+        assertThat(copyRecording(UntrackedMode.INCLUDE)).isNull();
+        assertThat(log.at("DEBUG"))
+                .anyMatch(line -> line.contains("is not taken from its copy: HEAD holds paths the index does not"));
     }
 
     @Test
@@ -137,11 +237,30 @@ class FingerprintRecordingTest {
         return delivered.get(0);
     }
 
+    /**
+     * Equal states and stat data, and the same files vouched for by the index. A file racily clean
+     * when {@code of} ran later was racily clean for the recording too (the reverse need not hold: a
+     * file written just before the recording may be older than the window by the time {@code of} runs).
+     */
+    private static void assertSame(Fingerprint recorded, Fingerprint taken) {
+        assertThat(recorded).isEqualTo(taken);
+        assertThat(recorded.changedPaths(taken)).isEmpty();
+        assertThat(recorded.fromIndex()).isEqualTo(taken.fromIndex());
+        assertThat(recorded.racy()).containsAll(taken.racy());
+    }
+
     private String command(String... command) throws Exception {
+        return commandWithInput("", command);
+    }
+
+    private String commandWithInput(String input, String... command) throws Exception {
         Process process = new ProcessBuilder(command)
                 .directory(repo.toFile())
                 .redirectErrorStream(true)
                 .start();
+        try (var stdin = process.getOutputStream()) {
+            stdin.write(input.getBytes(StandardCharsets.UTF_8));
+        }
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor())
                 .as(String.join(" ", command) + ": " + output)
