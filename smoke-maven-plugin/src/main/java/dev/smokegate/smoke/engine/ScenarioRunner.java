@@ -78,34 +78,11 @@ final class ScenarioRunner {
      * @param beforeSteps called between a scenario's workspace and its first step; it returns when
      *     steps may run (the checkouts' fingerprints before the gate are taken, see {@link
      *     CheckoutFingerprints#awaitBeforeSteps})
+     * @param claims given a checkout about to be copied, where its copy hands the checkout's
+     *     fingerprint before the gate, or {@code null} when the copy is not to record one (see {@link
+     *     CheckoutFingerprints#claim})
      */
     ScenarioRunner(
-            GateRequest request,
-            Manifest manifest,
-            Placeholders placeholders,
-            SmokeLog log,
-            CloneCache cache,
-            PortReservations ports,
-            Runnable beforeSteps) {
-        this(request, manifest, placeholders, log, cache, ports, beforeSteps, checkout -> null);
-    }
-
-    /**
-     * As the other constructor, with the fingerprints before the gate: a scenario waits for them
-     * before its first step, and a copy may record one of them ({@link CheckoutFingerprints#claim}).
-     */
-    ScenarioRunner(
-            GateRequest request,
-            Manifest manifest,
-            Placeholders placeholders,
-            SmokeLog log,
-            CloneCache cache,
-            PortReservations ports,
-            CheckoutFingerprints fingerprints) {
-        this(request, manifest, placeholders, log, cache, ports, fingerprints::awaitBeforeSteps, fingerprints::claim);
-    }
-
-    private ScenarioRunner(
             GateRequest request,
             Manifest manifest,
             Placeholders placeholders,

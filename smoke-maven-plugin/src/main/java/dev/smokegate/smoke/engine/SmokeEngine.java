@@ -181,7 +181,8 @@ public final class SmokeEngine {
                     log,
                     cache,
                     new PortReservations(PortReservations.defaultLockDir()),
-                    before);
+                    before::awaitBeforeSteps,
+                    before::claim);
             if (request.threads() > 1 && sources.size() > 1) {
                 log.info("[smoke] running up to " + Math.min(request.threads(), sources.size())
                         + " scenarios at once; their results follow when all have finished");

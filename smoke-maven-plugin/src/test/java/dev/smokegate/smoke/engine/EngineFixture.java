@@ -201,7 +201,8 @@ final class EngineFixture {
                 log,
                 new CloneCache(request.cacheDirectory(), false, request.frontEnd(), log),
                 new PortReservations(ports),
-                beforeSteps);
+                beforeSteps,
+                checkout -> null);
         return new Runner(runner, manifest);
     }
 

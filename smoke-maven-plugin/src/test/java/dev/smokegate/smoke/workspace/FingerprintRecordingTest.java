@@ -57,13 +57,7 @@ class FingerprintRecordingTest {
 
     @Test
     void update_oldFilesAndAFreshIndex_recordsWhatFingerprintOfRecordsAndReadsAsLittle() throws Exception {
-        command(
-                "sh",
-                "-c",
-                "find . -path ./.git -prune -o \\( -type f -o -type d \\) -print0"
-                        + " | xargs -0 touch -h -d '1 hour ago'");
-        Thread.sleep(50); // past the timestamp resolution, so that the index is not racily clean
-        ok(repo, "status", "--porcelain");
+        FingerprintTest.backDateAndRefreshIndex(repo);
 
         Fingerprint recorded = copyRecording(UntrackedMode.INCLUDE);
 

@@ -288,9 +288,18 @@ class FingerprintTest {
         assertThat(split).isEqualTo(before.again(1));
     }
 
-    /** Every file of the fixture modified an hour ago, then the index refreshed by git status. */
     private void backDateAndRefreshIndex() throws Exception {
+        backDateAndRefreshIndex(repo);
+    }
+
+    /**
+     * Every file of a checkout modified an hour ago, then the index refreshed by git status.
+     *
+     * @param repo the checkout
+     */
+    static void backDateAndRefreshIndex(Path repo) throws Exception {
         command(
+                repo,
                 "sh",
                 "-c",
                 "find . -path ./.git -prune -o \\( -type f -o -type d \\) -print0"
